@@ -1,0 +1,77 @@
+package mproc.transport;
+
+import java.util.List;
+
+/**
+ * Everything that crosses between the parent and a worker. Plain values, written field by field by
+ * {@link MessageCodec}; no serialization framework per message.
+ *
+ * <p>Parent to workers (the one work channel): {@link TestPlan}, {@link UnitPlan}, {@link CloseTests},
+ * {@link EndOfWork}. Worker to parent (one result channel per worker): {@link WorkerReady},
+ * {@link TestStarted}, {@link TestOutcome}, {@link ConfigOutcome}, {@link UnitDone}, {@link TestsClosed}.
+ */
+public sealed interface Message {
+
+  /**
+   * One {@code <test>} of a suite: the suite as XML, which test in it, and the classes that hold its
+   * suite- and test-level configuration methods.
+   */
+  record TestPlan(int testId, String testName, String suiteXml, List<String> configClasses) implements Message {}
+
+  /** A test method named by its class and method name. */
+  record MethodRef(String className, String methodName) {}
+
+  /**
+   * A unit of work: methods that one worker runs together. {@code exclusive} units start a run of
+   * their own; the others may also be claimed by a worker that is already running their class.
+   */
+  record UnitPlan(int unitId, int testId, List<MethodRef> methods, boolean exclusive) implements Message {}
+
+  /** Workers run the closing configuration ({@code @AfterTest}, {@code @AfterSuite}) of these tests. */
+  record CloseTests(int batch, List<Integer> testIds) implements Message {}
+
+  /** No more work will come: workers finish and exit. */
+  record EndOfWork() implements Message {}
+
+  record WorkerReady(int workerId, long pid) implements Message {}
+
+  record TestStarted(int unitId, String className, String methodName) implements Message {}
+
+  /** A stack frame, as {@link StackTraceElement} has it. */
+  record Frame(String declaringClass, String methodName, String fileName, int lineNumber) {}
+
+  /**
+   * A throwable: Java-serialized when it could be (so the parent can rebuild the real one), and
+   * always as text, so that it survives a class the parent cannot load.
+   */
+  record ThrowableData(
+      byte[] serialized, String className, String message, List<Frame> frames, ThrowableData cause) {}
+
+  /** A parameter value: Java-serialized when it could be, and always its {@code toString()}. */
+  record ValueData(byte[] serialized, String text) {}
+
+  /** The result of one invocation of a test method. Status codes are TestNG's. */
+  record TestOutcome(
+      int unitId,
+      String className,
+      String methodName,
+      int instanceOrdinal,
+      int status,
+      long startMillis,
+      long endMillis,
+      boolean wasRetried,
+      int parameterIndex,
+      List<ValueData> parameters,
+      ThrowableData throwable,
+      List<String> output)
+      implements Message {}
+
+  /** A configuration method that did not pass. */
+  record ConfigOutcome(
+      int testId, String className, String methodName, int status, long startMillis, long endMillis, ThrowableData throwable)
+      implements Message {}
+
+  record UnitDone(int unitId) implements Message {}
+
+  record TestsClosed(int batch) implements Message {}
+}

@@ -1,0 +1,207 @@
+package mproc.transport;
+
+import java.util.ArrayList;
+import java.util.List;
+import mproc.transport.Message.CloseTests;
+import mproc.transport.Message.ConfigOutcome;
+import mproc.transport.Message.EndOfWork;
+import mproc.transport.Message.Frame;
+import mproc.transport.Message.MethodRef;
+import mproc.transport.Message.TestOutcome;
+import mproc.transport.Message.TestPlan;
+import mproc.transport.Message.TestStarted;
+import mproc.transport.Message.TestsClosed;
+import mproc.transport.Message.ThrowableData;
+import mproc.transport.Message.UnitDone;
+import mproc.transport.Message.UnitPlan;
+import mproc.transport.Message.ValueData;
+import mproc.transport.Message.WorkerReady;
+import net.openhft.chronicle.bytes.BytesIn;
+import net.openhft.chronicle.bytes.BytesOut;
+
+/** Writes and reads {@link Message}s field by field: a type byte, then the fields in order. */
+final class MessageCodec {
+  private static final byte TEST_PLAN = 1;
+  private static final byte UNIT_PLAN = 2;
+  private static final byte CLOSE_TESTS = 3;
+  private static final byte END_OF_WORK = 4;
+  private static final byte WORKER_READY = 10;
+  private static final byte TEST_STARTED = 11;
+  private static final byte TEST_OUTCOME = 12;
+  private static final byte CONFIG_OUTCOME = 13;
+  private static final byte UNIT_DONE = 14;
+  private static final byte TESTS_CLOSED = 15;
+
+  private MessageCodec() {}
+
+  static void write(Message message, BytesOut<?> out) {
+    if (message instanceof TestPlan m) {
+      out.writeByte(TEST_PLAN).writeInt(m.testId()).writeUtf8(m.testName()).writeUtf8(m.suiteXml());
+      writeStrings(out, m.configClasses());
+    } else if (message instanceof UnitPlan m) {
+      out.writeByte(UNIT_PLAN).writeInt(m.unitId()).writeInt(m.testId()).writeBoolean(m.exclusive());
+      out.writeStopBit(m.methods().size());
+      for (MethodRef ref : m.methods()) {
+        out.writeUtf8(ref.className()).writeUtf8(ref.methodName());
+      }
+    } else if (message instanceof CloseTests m) {
+      out.writeByte(CLOSE_TESTS).writeInt(m.batch()).writeStopBit(m.testIds().size());
+      m.testIds().forEach(out::writeInt);
+    } else if (message instanceof EndOfWork) {
+      out.writeByte(END_OF_WORK);
+    } else if (message instanceof WorkerReady m) {
+      out.writeByte(WORKER_READY).writeInt(m.workerId()).writeLong(m.pid());
+    } else if (message instanceof TestStarted m) {
+      out.writeByte(TEST_STARTED).writeInt(m.unitId()).writeUtf8(m.className()).writeUtf8(m.methodName());
+    } else if (message instanceof TestOutcome m) {
+      out.writeByte(TEST_OUTCOME).writeInt(m.unitId()).writeUtf8(m.className()).writeUtf8(m.methodName());
+      out.writeInt(m.instanceOrdinal()).writeInt(m.status()).writeLong(m.startMillis()).writeLong(m.endMillis());
+      out.writeBoolean(m.wasRetried()).writeInt(m.parameterIndex());
+      out.writeStopBit(m.parameters().size());
+      for (ValueData value : m.parameters()) {
+        writeBytes(out, value.serialized());
+        out.writeUtf8(value.text());
+      }
+      writeThrowable(out, m.throwable());
+      writeStrings(out, m.output());
+    } else if (message instanceof ConfigOutcome m) {
+      out.writeByte(CONFIG_OUTCOME).writeInt(m.testId()).writeUtf8(m.className()).writeUtf8(m.methodName());
+      out.writeInt(m.status()).writeLong(m.startMillis()).writeLong(m.endMillis());
+      writeThrowable(out, m.throwable());
+    } else if (message instanceof UnitDone m) {
+      out.writeByte(UNIT_DONE).writeInt(m.unitId());
+    } else if (message instanceof TestsClosed m) {
+      out.writeByte(TESTS_CLOSED).writeInt(m.batch());
+    } else {
+      throw new IllegalArgumentException("no codec for " + message);
+    }
+  }
+
+  static Message read(BytesIn<?> in) {
+    byte type = in.readByte();
+    switch (type) {
+      case TEST_PLAN:
+        return new TestPlan(in.readInt(), in.readUtf8(), in.readUtf8(), readStrings(in));
+      case UNIT_PLAN:
+        {
+          int unitId = in.readInt();
+          int testId = in.readInt();
+          boolean exclusive = in.readBoolean();
+          int n = (int) in.readStopBit();
+          List<MethodRef> methods = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            methods.add(new MethodRef(in.readUtf8(), in.readUtf8()));
+          }
+          return new UnitPlan(unitId, testId, methods, exclusive);
+        }
+      case CLOSE_TESTS:
+        {
+          int batch = in.readInt();
+          int n = (int) in.readStopBit();
+          List<Integer> ids = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            ids.add(in.readInt());
+          }
+          return new CloseTests(batch, ids);
+        }
+      case END_OF_WORK:
+        return new EndOfWork();
+      case WORKER_READY:
+        return new WorkerReady(in.readInt(), in.readLong());
+      case TEST_STARTED:
+        return new TestStarted(in.readInt(), in.readUtf8(), in.readUtf8());
+      case TEST_OUTCOME:
+        {
+          int unitId = in.readInt();
+          String className = in.readUtf8();
+          String methodName = in.readUtf8();
+          int ordinal = in.readInt();
+          int status = in.readInt();
+          long start = in.readLong();
+          long end = in.readLong();
+          boolean retried = in.readBoolean();
+          int parameterIndex = in.readInt();
+          int n = (int) in.readStopBit();
+          List<ValueData> parameters = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            parameters.add(new ValueData(readBytes(in), in.readUtf8()));
+          }
+          ThrowableData throwable = readThrowable(in);
+          List<String> output = readStrings(in);
+          return new TestOutcome(
+              unitId, className, methodName, ordinal, status, start, end, retried, parameterIndex, parameters, throwable, output);
+        }
+      case CONFIG_OUTCOME:
+        return new ConfigOutcome(
+            in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt(), in.readLong(), in.readLong(), readThrowable(in));
+      case UNIT_DONE:
+        return new UnitDone(in.readInt());
+      case TESTS_CLOSED:
+        return new TestsClosed(in.readInt());
+      default:
+        throw new IllegalStateException("unknown message type " + type + ": the queue is from another version");
+    }
+  }
+
+  private static void writeThrowable(BytesOut<?> out, ThrowableData t) {
+    out.writeBoolean(t != null);
+    if (t == null) {
+      return;
+    }
+    writeBytes(out, t.serialized());
+    out.writeUtf8(t.className()).writeUtf8(t.message());
+    out.writeStopBit(t.frames().size());
+    for (Frame f : t.frames()) {
+      out.writeUtf8(f.declaringClass()).writeUtf8(f.methodName()).writeUtf8(f.fileName()).writeInt(f.lineNumber());
+    }
+    writeThrowable(out, t.cause());
+  }
+
+  private static ThrowableData readThrowable(BytesIn<?> in) {
+    if (!in.readBoolean()) {
+      return null;
+    }
+    byte[] serialized = readBytes(in);
+    String className = in.readUtf8();
+    String message = in.readUtf8();
+    int n = (int) in.readStopBit();
+    List<Frame> frames = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      frames.add(new Frame(in.readUtf8(), in.readUtf8(), in.readUtf8(), in.readInt()));
+    }
+    return new ThrowableData(serialized, className, message, frames, readThrowable(in));
+  }
+
+  private static void writeStrings(BytesOut<?> out, List<String> strings) {
+    out.writeStopBit(strings.size());
+    strings.forEach(out::writeUtf8);
+  }
+
+  private static List<String> readStrings(BytesIn<?> in) {
+    int n = (int) in.readStopBit();
+    List<String> strings = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      strings.add(in.readUtf8());
+    }
+    return strings;
+  }
+
+  private static void writeBytes(BytesOut<?> out, byte[] bytes) {
+    if (bytes == null) {
+      out.writeStopBit(-1);
+    } else {
+      out.writeStopBit(bytes.length);
+      out.write(bytes);
+    }
+  }
+
+  private static byte[] readBytes(BytesIn<?> in) {
+    int n = (int) in.readStopBit();
+    if (n < 0) {
+      return null;
+    }
+    byte[] bytes = new byte[n];
+    in.read(bytes);
+    return bytes;
+  }
+}

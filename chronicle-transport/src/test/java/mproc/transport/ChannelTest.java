@@ -1,0 +1,86 @@
+package mproc.transport;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertNull;
+import static org.testng.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mproc.transport.Message.CloseTests;
+import mproc.transport.Message.ConfigOutcome;
+import mproc.transport.Message.EndOfWork;
+import mproc.transport.Message.Frame;
+import mproc.transport.Message.MethodRef;
+import mproc.transport.Message.TestOutcome;
+import mproc.transport.Message.TestPlan;
+import mproc.transport.Message.TestStarted;
+import mproc.transport.Message.TestsClosed;
+import mproc.transport.Message.ThrowableData;
+import mproc.transport.Message.UnitDone;
+import mproc.transport.Message.UnitPlan;
+import mproc.transport.Message.ValueData;
+import mproc.transport.Message.WorkerReady;
+import org.testng.annotations.Test;
+
+public class ChannelTest {
+
+  @Test
+  public void everyMessageTypeSurvivesTheQueue() throws Exception {
+    ThrowableData cause = new ThrowableData(null, "java.io.IOException", null, List.of(), null);
+    ThrowableData failure =
+        new ThrowableData(
+            new byte[] {1, 2, 3},
+            "com.example.Boom",
+            "it broke: ü",
+            List.of(new Frame("com.example.T", "run", "T.java", 42), new Frame("x.Y", "z", null, -2)),
+            cause);
+    List<Message> sent =
+        List.of(
+            new TestPlan(3, "unit tests", "<suite/>", List.of("a.Setup")),
+            new UnitPlan(7, 3, List.of(new MethodRef("a.B", "c"), new MethodRef("a.B", "d")), true),
+            new CloseTests(1, List.of(3, 4)),
+            new EndOfWork(),
+            new WorkerReady(2, 12345L),
+            new TestStarted(7, "a.B", "c"),
+            new TestOutcome(
+                7, "a.B", "c", 1, 2, 10L, 20L, true, 4,
+                List.of(new ValueData(new byte[] {9}, "nine"), new ValueData(null, "null")),
+                failure,
+                List.of("line 1", "line 2")),
+            new ConfigOutcome(3, "a.B", "setUp", 2, 1L, 2L, failure),
+            new UnitDone(7),
+            new TestsClosed(1));
+
+    Path dir = Files.createTempDirectory("channel-test");
+    try (RunDirectory run = RunDirectory.open(dir);
+        Channel writer = Channel.open(run.workChannel());
+        Channel reader = Channel.open(run.workChannel())) {
+      sent.forEach(writer::send);
+      List<Message> received = new ArrayList<>();
+      for (Message m = reader.poll(); m != null; m = reader.poll()) {
+        received.add(m);
+      }
+      assertEquals(received.size(), sent.size());
+      for (int i = 0; i < sent.size(); i++) {
+        assertEquals(describe(received.get(i)), describe(sent.get(i)), "message " + i);
+      }
+      assertNull(reader.poll(), "nothing more to read");
+    }
+    assertTrue(Files.notExists(dir), "run directory removed on close");
+  }
+
+  /** Records compare arrays by identity, so compare their text with arrays spelled out. */
+  private static String describe(Message m) {
+    if (m instanceof TestOutcome o) {
+      return o.toString().replaceAll("\\[B@[0-9a-f]+", "")
+          + o.parameters().stream().map(v -> java.util.Arrays.toString(v.serialized())).toList()
+          + java.util.Arrays.toString(o.throwable().serialized());
+    }
+    if (m instanceof ConfigOutcome o) {
+      return o.toString().replaceAll("\\[B@[0-9a-f]+", "") + java.util.Arrays.toString(o.throwable().serialized());
+    }
+    return m.toString();
+  }
+}

@@ -1,0 +1,117 @@
+package mproc.transport;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.testng.annotations.Test;
+
+public class ClaimTableTest {
+  private static final int UNITS = 20_000;
+
+  @Test
+  public void aUnitIsClaimedOnceAndRemembersItsOwner() throws Exception {
+    Path dir = Files.createTempDirectory("claims");
+    try (RunDirectory run = RunDirectory.open(dir);
+        ClaimTable table = ClaimTable.open(run.claimFile())) {
+      assertEquals(table.owner(5), 0L);
+      assertTrue(table.claim(5, 2));
+      assertFalse(table.claim(5, 3));
+      assertFalse(table.claim(5, 2));
+      assertEquals(table.owner(5), 2L);
+    }
+  }
+
+  @Test
+  public void racingThreadsClaimEveryUnitExactlyOnce() throws Exception {
+    Path dir = Files.createTempDirectory("claims");
+    AtomicIntegerArray wins = new AtomicIntegerArray(UNITS);
+    try (RunDirectory run = RunDirectory.open(dir);
+        ClaimTable table = ClaimTable.open(run.claimFile())) {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 1; t <= 4; t++) {
+        long owner = t;
+        Thread thread =
+            new Thread(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                  }
+                  for (int u = 0; u < UNITS; u++) {
+                    if (table.claim(u, owner)) {
+                      wins.incrementAndGet(u);
+                    }
+                  }
+                });
+        thread.start();
+        threads.add(thread);
+      }
+      start.countDown();
+      for (Thread thread : threads) {
+        thread.join();
+      }
+    }
+    for (int u = 0; u < UNITS; u++) {
+      assertEquals(wins.get(u), 1, "unit " + u);
+    }
+  }
+
+  @Test
+  public void racingJvmsClaimEveryUnitExactlyOnce() throws Exception {
+    Path dir = Files.createTempDirectory("claims");
+    try (RunDirectory run = RunDirectory.open(dir)) {
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      List<Process> processes = new ArrayList<>();
+      for (int owner = 1; owner <= 3; owner++) {
+        processes.add(
+            new ProcessBuilder(
+                    java, "-cp", System.getProperty("java.class.path"), ClaimRacer.class.getName(),
+                    run.claimFile().toString(), String.valueOf(owner), String.valueOf(UNITS))
+                .redirectErrorStream(true)
+                .start());
+      }
+      int total = 0;
+      for (Process p : processes) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+          String line = out.readLine();
+          assertEquals(p.waitFor(), 0, "racer failed: " + line);
+          total += Integer.parseInt(line.trim());
+        }
+      }
+      assertEquals(total, UNITS, "claims won across JVMs");
+      try (ClaimTable table = ClaimTable.open(run.claimFile())) {
+        for (int u = 0; u < UNITS; u++) {
+          assertTrue(table.owner(u) >= 1 && table.owner(u) <= 3, "unit " + u + " owner " + table.owner(u));
+        }
+      }
+    }
+  }
+
+  /** A separate JVM that claims what it can and prints how many it won. */
+  public static final class ClaimRacer {
+    public static void main(String[] args) {
+      int won = 0;
+      try (ClaimTable table = ClaimTable.open(Path.of(args[0]))) {
+        long owner = Long.parseLong(args[1]);
+        int units = Integer.parseInt(args[2]);
+        for (int u = 0; u < units; u++) {
+          if (table.claim(u, owner)) {
+            won++;
+          }
+        }
+      }
+      System.out.println(won);
+    }
+  }
+}

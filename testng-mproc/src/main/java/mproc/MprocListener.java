@@ -1,0 +1,115 @@
+package mproc;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import mproc.parent.DistributedRun;
+import mproc.planning.PlannedUnit;
+import mproc.planning.Planner;
+import mproc.reporting.QuietLogging;
+import mproc.settings.Settings;
+import mproc.transport.ChronicleProperties;
+import mproc.transport.JvmFlags;
+import org.testng.IConfigurable;
+import org.testng.IConfigureCallBack;
+import org.testng.IExecutionListener;
+import org.testng.IMethodInstance;
+import org.testng.IMethodInterceptor;
+import org.testng.ISuite;
+import org.testng.ISuiteListener;
+import org.testng.ITestContext;
+import org.testng.ITestNGMethod;
+import org.testng.ITestResult;
+import org.testng.xml.XmlSuite;
+
+/**
+ * The listener that spreads a suite over worker JVMs: {@code <listener class-name="mproc.MprocListener"/>}.
+ *
+ * <p>With {@code mproc.cores} set (system property, suite parameter, or {@code mproc.TestNG -cores}),
+ * each {@code <test>}'s selected methods are planned into units and run by workers; the results are
+ * reported here as if the tests had run here. Without it, the listener does nothing and the suite
+ * runs in-process as plain TestNG would. Inside a worker it always does nothing.
+ */
+public class MprocListener implements IExecutionListener, ISuiteListener, IMethodInterceptor, IConfigurable {
+  private final boolean inWorker = System.getProperty(Settings.WORKER_ID) != null;
+  private final Map<ISuite, Boolean> distributed = new IdentityHashMap<>();
+  private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
+  private DistributedRun run;
+
+  @Override
+  public void onStart(ISuite suite) {
+    if (inWorker) {
+      return;
+    }
+    Settings settings = Settings.resolve(suite.getXmlSuite().getAllParameters());
+    distributed.put(suite, settings.distributes());
+    if (!settings.distributes()) {
+      return;
+    }
+    if (!JvmFlags.presentInThisJvm()) {
+      throw new mproc.settings.SettingsException(
+          "mproc: this JVM lacks the flags Chronicle Queue needs; run through mproc.TestNG, or add "
+              + String.join(" ", JvmFlags.REQUIRED) + " to the JVM options (Surefire: argLine)");
+    }
+    XmlSuite xml = suite.getXmlSuite();
+    if (xml.getParallel() != null && xml.getParallel().isParallel()) {
+      System.err.println(
+          "mproc: parallel=\"" + xml.getParallel() + "\" in suite '" + xml.getName()
+              + "' is ignored: each worker runs its tests one at a time; the workers are the parallelism");
+    }
+    if (run == null) {
+      ChronicleProperties.apply();
+      QuietLogging.apply();
+      run = DistributedRun.start(settings);
+    }
+    // Start workers now, while TestNG is still setting up the suite.
+    run.ensureWorkers(suite.getAllMethods().size());
+  }
+
+  @Override
+  public List<IMethodInstance> intercept(List<IMethodInstance> methods, ITestContext context) {
+    if (inWorker || !Boolean.TRUE.equals(distributed.get(context.getSuite()))) {
+      return methods;
+    }
+    List<ITestNGMethod> selected = new ArrayList<>(methods.size());
+    methods.forEach(mi -> selected.add(mi.getMethod()));
+    List<PlannedUnit> units = Planner.plan(selected);
+    int testId = run.runTest(context, units, context.getSuite().getXmlSuite().toXml());
+    testIds.computeIfAbsent(context.getSuite(), s -> new ArrayList<>()).add(testId);
+    return List.of(); // everything ran in the workers; their results are already reported
+  }
+
+  @Override
+  public void onFinish(ISuite suite) {
+    if (!inWorker && Boolean.TRUE.equals(distributed.get(suite)) && testIds.containsKey(suite)) {
+      run.closeTests(testIds.get(suite));
+    }
+  }
+
+  /**
+   * Suite- and test-level configuration runs in the workers (once per worker) when the suite is
+   * distributed, so the parent passes over it; everything else runs as usual.
+   */
+  @Override
+  public void run(IConfigureCallBack callBack, ITestResult result) {
+    ITestNGMethod m = result.getMethod();
+    boolean suiteOrTestLevel =
+        m.isBeforeSuiteConfiguration() || m.isAfterSuiteConfiguration()
+            || m.isBeforeTestConfiguration() || m.isAfterTestConfiguration();
+    ISuite suite = result.getTestContext().getSuite();
+    if (!inWorker && suiteOrTestLevel && Boolean.TRUE.equals(distributed.get(suite))) {
+      result.setStatus(ITestResult.SUCCESS);
+    } else {
+      callBack.runConfigurationMethod(result);
+    }
+  }
+
+  @Override
+  public void onExecutionFinish() {
+    if (run != null) {
+      run.close();
+      run = null;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package mproc;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import mproc.settings.Cores;
+import mproc.settings.Settings;
+import mproc.settings.SettingsException;
+import mproc.transport.ChronicleProperties;
+import mproc.transport.JvmFlags;
+
+/**
+ * A drop-in for {@code org.testng.TestNG}'s main: {@code java -cp CP mproc.TestNG -cores auto suite.xml}.
+ *
+ * <p>Takes every TestNG option plus ours: {@code -cores N|auto|auto*K|auto/K}, {@code -disable-mproc
+ * [true|false]}, and {@code -mproc.<name> value} for any other setting. Ours become system
+ * properties (so they win over {@code -D} ones), {@link MprocListener} is added, and the rest goes to
+ * TestNG. If this JVM lacks the flags Chronicle needs, it runs itself once more with them. Exits
+ * with the code TestNG would.
+ */
+public final class TestNG {
+  private static final String REEXECUTED = "mproc.reexecuted";
+
+  private TestNG() {}
+
+  public static void main(String[] args) {
+    List<String> testngArgs;
+    try {
+      testngArgs = applyOwnOptions(args);
+    } catch (SettingsException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+      return;
+    }
+    boolean disabled = "true".equals(System.getProperty(Settings.DISABLE));
+    if (!disabled && !JvmFlags.presentInThisJvm() && System.getProperty(REEXECUTED) == null) {
+      System.exit(reexecuteWithFlags(args));
+    }
+    ChronicleProperties.apply();
+    testngArgs.add(0, "-listener");
+    testngArgs.add(1, MprocListener.class.getName());
+    try {
+      org.testng.TestNG testng = org.testng.TestNG.privateMain(testngArgs.toArray(new String[0]), null);
+      System.exit(testng.getStatus());
+    } catch (SettingsException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /** Moves our options into system properties and returns the arguments left for TestNG. */
+  static List<String> applyOwnOptions(String[] args) {
+    List<String> rest = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("-cores")) {
+        String value = valueOf(args, ++i, a);
+        Cores.parse(value, Runtime.getRuntime().availableProcessors());
+        System.setProperty(Settings.CORES, value);
+      } else if (a.equals("-disable-mproc")) {
+        String value = "true";
+        if (i + 1 < args.length && (args[i + 1].equals("true") || args[i + 1].equals("false"))) {
+          value = args[++i];
+        }
+        System.setProperty(Settings.DISABLE, value);
+      } else if (a.startsWith("-mproc.")) {
+        System.setProperty(a.substring(1), valueOf(args, ++i, a));
+      } else {
+        rest.add(a);
+      }
+    }
+    String cores = System.getProperty(Settings.CORES);
+    if (cores != null) {
+      Cores.parse(cores, Runtime.getRuntime().availableProcessors());
+    }
+    Settings.splitArgs(System.getProperty(Settings.JVM_ARGS));
+    return rest;
+  }
+
+  private static String valueOf(String[] args, int i, String option) {
+    if (i >= args.length || args[i].startsWith("-")) {
+      throw new SettingsException(option + " needs a value, e.g. " + option + (option.equals("-cores") ? " auto" : " VALUE"));
+    }
+    return args[i];
+  }
+
+  /** Runs this main again in a JVM that has Chronicle's flags; returns its exit code. */
+  private static int reexecuteWithFlags(String[] args) {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
+    command.addAll(JvmFlags.ALL);
+    command.addAll(ChronicleProperties.asJvmOptions());
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.add("-D" + REEXECUTED + "=true");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(TestNG.class.getName());
+    command.addAll(List.of(args));
+    try {
+      Process child = new ProcessBuilder(command).inheritIO().start();
+      Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
+      return child.waitFor();
+    } catch (java.io.IOException e) {
+      System.err.println("mproc: cannot start java with Chronicle's flags: " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package mproc.launch;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mproc.settings.Settings;
+import mproc.transport.ChronicleProperties;
+import mproc.transport.JvmFlags;
+
+/**
+ * The command line of a worker JVM: the parent's java and classpath, the flags Chronicle needs,
+ * Chronicle kept quiet, the parent's own {@code -D} system properties, the user's extra options, and
+ * the worker's id.
+ */
+public final class WorkerCommand {
+  private WorkerCommand() {}
+
+  public static List<String> of(Path runDirectory, int workerId, List<String> userJvmArgs) {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(JvmFlags.ALL);
+    command.addAll(ChronicleProperties.asJvmOptions());
+    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("-D") && !arg.startsWith("-D" + Settings.WORKER_ID + "=")) {
+        command.add(arg);
+      }
+    }
+    command.addAll(userJvmArgs);
+    command.add("-D" + Settings.WORKER_ID + "=" + workerId);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("mproc.worker.WorkerMain");
+    command.add(runDirectory.toString());
+    command.add(String.valueOf(workerId));
+    return command;
+  }
+
+  static String javaExecutable() {
+    return ProcessHandle.current().info().command()
+        .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+  }
+}

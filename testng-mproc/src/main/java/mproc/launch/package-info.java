@@ -1,0 +1,2 @@
+/** Launching worker JVMs: their command line, their processes, and their output. */
+package mproc.launch;

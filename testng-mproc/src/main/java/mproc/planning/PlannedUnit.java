@@ -1,0 +1,18 @@
+package mproc.planning;
+
+import java.util.List;
+import org.testng.ITestNGMethod;
+
+/**
+ * Methods one worker runs together, in order.
+ *
+ * @param methods every instance of every method of the unit, in TestNG's order
+ * @param exclusive true when the unit must start a worker-side run of its own: it spans classes,
+ *     or TestNG runs it on a thread pool or under an invocation time-out, where TestNG ignores an
+ *     invocation count of 0 (the way a worker passes over a method another worker holds)
+ */
+public record PlannedUnit(List<ITestNGMethod> methods, boolean exclusive) {
+  public String className() {
+    return methods.get(0).getRealClass().getName();
+  }
+}

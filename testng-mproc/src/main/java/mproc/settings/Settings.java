@@ -1,0 +1,105 @@
+package mproc.settings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * testng-mproc's settings for one suite, resolved once. Each setting has one name, read from a
+ * system property first (where {@code mproc.TestNG}'s command-line options also land, overriding
+ * it), then from a suite parameter.
+ *
+ * @param cores the number of workers, or 0 to run in-process as plain TestNG would
+ * @param jvmArgs extra options for every worker JVM
+ * @param baseDir where run directories are created
+ */
+public record Settings(int cores, List<String> jvmArgs, Path baseDir) {
+  public static final String CORES = "mproc.cores";
+  public static final String DISABLE = "mproc.disable";
+  public static final String JVM_ARGS = "mproc.jvmArgs";
+  public static final String DIR = "mproc.dir";
+  /** Set in every worker JVM to its id; its presence makes the listener stand aside. */
+  public static final String WORKER_ID = "mproc.worker.id";
+
+  /** Whether this suite is spread over workers. */
+  public boolean distributes() {
+    return cores > 0;
+  }
+
+  /** Resolves settings from system properties, then the suite's parameters. */
+  public static Settings resolve(Map<String, String> suiteParameters) {
+    return resolve(System::getProperty, suiteParameters::get, Runtime.getRuntime().availableProcessors());
+  }
+
+  static Settings resolve(
+      Function<String, String> systemProperties, Function<String, String> suiteParameters, int processors) {
+    Function<String, String> lookup =
+        name -> {
+          String v = systemProperties.apply(name);
+          return v != null ? v : suiteParameters.apply(name);
+        };
+    String cores = lookup.apply(CORES);
+    int n = cores == null || cores.isBlank() || cores.contains("${") ? 0 : Cores.parse(cores, processors);
+    if (isTrue(DISABLE, lookup.apply(DISABLE))) {
+      n = 0;
+    }
+    String dir = lookup.apply(DIR);
+    Path base = Path.of(dir == null || dir.isBlank() ? System.getProperty("java.io.tmpdir") : dir);
+    return new Settings(n, splitArgs(lookup.apply(JVM_ARGS)), base);
+  }
+
+  private static boolean isTrue(String name, String value) {
+    if (value == null) {
+      return false;
+    }
+    String v = value.trim();
+    if (v.isEmpty() || v.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (v.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new SettingsException(name + ": '" + value + "' is not a valid value; use true or false");
+  }
+
+  /** Splits JVM options on whitespace; double or single quotes keep spaces inside one option. */
+  public static List<String> splitArgs(String value) {
+    List<String> args = new ArrayList<>();
+    if (value == null) {
+      return args;
+    }
+    StringBuilder current = new StringBuilder();
+    char quote = 0;
+    boolean inArg = false;
+    for (char c : value.toCharArray()) {
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else {
+          current.append(c);
+        }
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+        inArg = true;
+      } else if (Character.isWhitespace(c)) {
+        if (inArg) {
+          args.add(current.toString());
+          current.setLength(0);
+          inArg = false;
+        }
+      } else {
+        current.append(c);
+        inArg = true;
+      }
+    }
+    if (quote != 0) {
+      throw new SettingsException(JVM_ARGS + ": unbalanced quote in '" + value + "'");
+    }
+    if (inArg) {
+      args.add(current.toString());
+    }
+    return args;
+  }
+}

@@ -1,0 +1,59 @@
+package mproc.worker;
+
+import java.util.List;
+import java.util.Set;
+import mproc.testng.SessionSuite;
+import mproc.transport.Channel;
+import org.testng.IConfigurationListener;
+import org.testng.IMethodInterceptor;
+import org.testng.IMethodInstance;
+import org.testng.ITestContext;
+import org.testng.ITestResult;
+
+/**
+ * The run that ends a test in a worker: TestNG over the test's configuration classes with no test
+ * methods, so that only {@code @AfterTest} (and, for the suite's last test, {@code @AfterSuite})
+ * run.
+ */
+final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
+  private final KnownTest test;
+  private final Channel results;
+
+  ClosingRun(KnownTest test, Channel results) {
+    this.test = test;
+    this.results = results;
+  }
+
+  void run(SuiteLevelConfiguration suiteLevel, boolean lastOfSuite) {
+    test.closed = true;
+    if (test.configClasses.isEmpty()) {
+      return;
+    }
+    String suite = test.suite.getName();
+    Set<String> scopes =
+        lastOfSuite
+            ? Set.of(SuiteLevelConfiguration.testScope(suite, test.name), SuiteLevelConfiguration.suiteScope(suite))
+            : Set.of(SuiteLevelConfiguration.testScope(suite, test.name));
+    suiteLevel.closing(scopes);
+    try {
+      Session.runTestNG(SessionSuite.narrow(test.suite, test.name, test.configClasses), suiteLevel, this);
+    } finally {
+      suiteLevel.closing(Set.of());
+    }
+  }
+
+  @Override
+  public List<IMethodInstance> intercept(List<IMethodInstance> methods, ITestContext context) {
+    return List.of();
+  }
+
+  @Override
+  public void onConfigurationFailure(ITestResult r) {
+    Session.sendConfiguration(test, results, r);
+  }
+
+  @Override
+  public void onConfigurationSkip(ITestResult r) {
+    Session.sendConfiguration(test, results, r);
+  }
+}

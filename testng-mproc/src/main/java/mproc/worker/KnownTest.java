@@ -1,0 +1,36 @@
+package mproc.worker;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import mproc.transport.Message.TestPlan;
+import org.testng.xml.XmlSuite;
+import org.testng.xml.internal.Parser;
+
+/** A {@code <test>} the parent published, with its suite parsed once. */
+final class KnownTest {
+  final int id;
+  final String name;
+  final XmlSuite suite;
+  final List<String> configClasses;
+  boolean touched;
+  boolean closed;
+
+  KnownTest(TestPlan plan) {
+    this.id = plan.testId();
+    this.name = plan.testName();
+    this.suite = parse(plan.suiteXml());
+    this.configClasses = plan.configClasses();
+  }
+
+  private static XmlSuite parse(String xml) {
+    try {
+      Parser parser = new Parser(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+      return parser.parseToList().get(0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot parse the suite the parent sent", e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package mproc.worker;
+
+import java.nio.file.Path;
+import mproc.settings.Settings;
+import mproc.transport.Channel;
+import mproc.transport.ChronicleProperties;
+import mproc.transport.ClaimTable;
+import mproc.transport.Message.WorkerReady;
+import mproc.transport.RunDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The entry point of a worker JVM: {@code WorkerMain <run directory> <worker id>}. */
+public final class WorkerMain {
+  private WorkerMain() {}
+
+  public static void main(String[] args) {
+    ChronicleProperties.apply();
+    ParentWatch.start();
+    int id = Integer.parseInt(args[1]);
+    System.setProperty(Settings.WORKER_ID, String.valueOf(id));
+    RunDirectory dir = RunDirectory.open(Path.of(args[0]));
+    try (Channel work = Channel.open(dir.workChannel());
+        Channel results = Channel.open(dir.resultChannel(id));
+        ClaimTable claims = ClaimTable.open(dir.claimFile())) {
+      results.send(new WorkerReady(id, ProcessHandle.current().pid()));
+      new Worker(id, work, results, claims).run();
+    } catch (RuntimeException | Error e) {
+      Logger log = LoggerFactory.getLogger(WorkerMain.class);
+      log.error("worker {} stopped: {}", id, e.toString(), e);
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+}
