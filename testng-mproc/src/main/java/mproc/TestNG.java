@@ -3,6 +3,10 @@ package mproc;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import mproc.reporting.QuietLogging;
 import mproc.settings.Cores;
 import mproc.settings.Settings;
 import mproc.settings.SettingsException;
@@ -33,12 +37,16 @@ public final class TestNG {
       return;
     }
     boolean disabled = "true".equals(System.getProperty(Settings.DISABLE));
-    if (!disabled && !JvmFlags.presentInThisJvm() && System.getProperty(REEXECUTED) == null) {
+    boolean mayDistribute = System.getProperty(Settings.CORES) != null || suitesMention(testngArgs, Settings.CORES);
+    if (!disabled && mayDistribute && !JvmFlags.presentInThisJvm() && System.getProperty(REEXECUTED) == null) {
       System.exit(reexecuteWithFlags(args));
     }
     ChronicleProperties.apply();
-    testngArgs.add(0, "-listener");
-    testngArgs.add(1, MprocListener.class.getName());
+    QuietLogging.apply();
+    if (!suitesMentionEverywhere(testngArgs, MprocListener.class.getName())) {
+      testngArgs.add(0, "-listener");
+      testngArgs.add(1, MprocListener.class.getName());
+    }
     try {
       org.testng.TestNG testng = org.testng.TestNG.privateMain(testngArgs.toArray(new String[0]), null);
       System.exit(testng.getStatus());
@@ -46,6 +54,31 @@ public final class TestNG {
       System.err.println(e.getMessage());
       System.exit(1);
     }
+  }
+
+  /** Whether every suite file on the command line contains {@code text} (and there is one). */
+  private static boolean suitesMentionEverywhere(List<String> args, String text) {
+    List<String> suites = suiteFileTexts(args);
+    return !suites.isEmpty() && suites.stream().allMatch(s -> s.contains(text));
+  }
+
+  /** Whether any suite file on the command line contains {@code text}. */
+  private static boolean suitesMention(List<String> args, String text) {
+    return suiteFileTexts(args).stream().anyMatch(s -> s.contains(text));
+  }
+
+  private static List<String> suiteFileTexts(List<String> args) {
+    List<String> texts = new ArrayList<>();
+    for (String a : args) {
+      if (a.endsWith(".xml") && Files.isRegularFile(Path.of(a))) {
+        try {
+          texts.add(Files.readString(Path.of(a)));
+        } catch (IOException e) {
+          texts.add(""); // TestNG reports the unreadable file itself
+        }
+      }
+    }
+    return texts;
   }
 
   /** Moves our options into system properties and returns the arguments left for TestNG. */

@@ -18,6 +18,58 @@ public final class SessionSuite {
 
   private SessionSuite() {}
 
+  /**
+   * Whether a suite listener must run in workers: it changes how tests run (a hook, an interceptor,
+   * a transformer, a method listener...). Listeners that only observe results (test, suite,
+   * configuration and execution listeners, reporters) run in the parent alone, where every result
+   * is replayed to them; running them in workers too would report each test twice.
+   */
+  static boolean shapesExecution(String listenerClass) {
+    if (listenerClass.equals(PARENT_LISTENER)) {
+      return false;
+    }
+    Class<?> c;
+    try {
+      c = Class.forName(listenerClass, false, Thread.currentThread().getContextClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return true; // let TestNG report it as it would
+    }
+    for (Class<?> observer : OBSERVERS) {
+      if (observer.isAssignableFrom(c)) {
+        for (Class<?> i : allInterfaces(c)) {
+          if (i != org.testng.ITestNGListener.class && org.testng.ITestNGListener.class.isAssignableFrom(i) && OBSERVERS.stream().noneMatch(o -> o.isAssignableFrom(i))) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final List<Class<?>> OBSERVERS =
+      List.of(
+          org.testng.ITestListener.class, org.testng.ISuiteListener.class, org.testng.IReporter.class,
+          org.testng.IExecutionListener.class, org.testng.IConfigurationListener.class);
+
+  private static java.util.Set<Class<?>> allInterfaces(Class<?> c) {
+    java.util.Set<Class<?>> result = new java.util.HashSet<>();
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+      for (Class<?> i : k.getInterfaces()) {
+        collect(i, result);
+      }
+    }
+    return result;
+  }
+
+  private static void collect(Class<?> i, java.util.Set<Class<?>> into) {
+    if (into.add(i)) {
+      for (Class<?> parent : i.getInterfaces()) {
+        collect(parent, into);
+      }
+    }
+  }
+
   public static XmlSuite narrow(XmlSuite parent, String testName, Collection<String> classNames) {
     XmlTest original =
         parent.getTests().stream()
@@ -31,9 +83,7 @@ public final class SessionSuite {
     suite.setParentSuite(null);
     suite.setParallel(XmlSuite.ParallelMode.NONE);
     suite.setVerbose(0);
-    List<String> listeners = new ArrayList<>(parent.getListeners());
-    listeners.remove(PARENT_LISTENER);
-    suite.setListeners(listeners);
+    suite.setListeners(parent.getListeners().stream().filter(SessionSuite::shapesExecution).toList());
 
     XmlTest test = new XmlTest(suite);
     test.setName(original.getName());

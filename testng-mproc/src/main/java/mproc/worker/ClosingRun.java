@@ -12,8 +12,7 @@ import org.testng.ITestResult;
 
 /**
  * The run that ends a test in a worker: TestNG over the test's configuration classes with no test
- * methods, so that only {@code @AfterTest} (and, for the suite's last test, {@code @AfterSuite})
- * run.
+ * methods, so that only {@code @AfterTest} and {@code @AfterSuite} run.
  */
 final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
   private final KnownTest test;
@@ -24,17 +23,13 @@ final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
     this.results = results;
   }
 
-  void run(SuiteLevelConfiguration suiteLevel, boolean lastOfSuite) {
+  void run(SuiteLevelConfiguration suiteLevel) {
     test.closed = true;
     if (test.configClasses.isEmpty()) {
       return;
     }
     String suite = test.suite.getName();
-    Set<String> scopes =
-        lastOfSuite
-            ? Set.of(SuiteLevelConfiguration.testScope(suite, test.name), SuiteLevelConfiguration.suiteScope(suite))
-            : Set.of(SuiteLevelConfiguration.testScope(suite, test.name));
-    suiteLevel.closing(scopes);
+    suiteLevel.closing(Set.of(SuiteLevelConfiguration.testScope(suite, test.name), SuiteLevelConfiguration.suiteScope(suite)));
     try {
       Session.runTestNG(SessionSuite.narrow(test.suite, test.name, test.configClasses), suiteLevel, this);
     } finally {

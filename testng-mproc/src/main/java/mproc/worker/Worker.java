@@ -63,15 +63,11 @@ final class Worker {
     }
   }
 
-  /** Runs the closing configuration of these tests; the last one of a suite closes the suite. */
+  /**
+   * Runs the closing configuration of these tests. The parent asks once a suite is over, so its
+   * {@code @AfterSuite} methods may run in any of them (once each: {@link SuiteLevelConfiguration}).
+   */
   private void closeTests(List<KnownTest> tests) {
-    for (int i = 0; i < tests.size(); i++) {
-      KnownTest t = tests.get(i);
-      boolean lastOfSuite = true;
-      for (int j = i + 1; j < tests.size(); j++) {
-        lastOfSuite &= !tests.get(j).suite.getName().equals(t.suite.getName());
-      }
-      new ClosingRun(t, results).run(suiteLevel, lastOfSuite);
-    }
+    tests.forEach(t -> new ClosingRun(t, results).run(suiteLevel));
   }
 }

@@ -1,6 +1,7 @@
 package mproc.worker;
 
 import java.nio.file.Path;
+import mproc.reporting.QuietLogging;
 import mproc.settings.Settings;
 import mproc.transport.Channel;
 import mproc.transport.ChronicleProperties;
@@ -16,6 +17,7 @@ public final class WorkerMain {
 
   public static void main(String[] args) {
     ChronicleProperties.apply();
+    QuietLogging.apply();
     ParentWatch.start();
     int id = Integer.parseInt(args[1]);
     System.setProperty(Settings.WORKER_ID, String.valueOf(id));

@@ -1,0 +1,144 @@
+package mproc.it;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+/**
+ * Real parents, real worker JVMs, real Chronicle queues: runs one suite with two workers and once
+ * in-process, and asserts on what ran where and what the parent reported.
+ */
+public class DistributedRunTest {
+  private static final List<String> EXPECTED_TESTS =
+      List.of(
+          "a1 PASS", "a2 PASS", "a3 PASS", "a4 PASS", "a5 PASS", "a6 PASS",
+          "passes PASS", "fails FAIL", "skips SKIP", "expectsAnException PASS",
+          "failsWithAnUnserializableException FAIL",
+          "rowsArePassedWithTheirParameters PASS", "rowsArePassedWithTheirParameters PASS",
+          "rowsArePassedWithTheirParameters PASS",
+          "repeated PASS", "repeated PASS", "repeated PASS");
+
+  private ParentRun distributed;
+  private ParentRun sequential;
+
+  @BeforeClass
+  public void runTheSuiteBothWays() throws Exception {
+    distributed = ParentRun.run(ParentRun.SUITE, "-cores", "2");
+    sequential = ParentRun.run(ParentRun.SUITE);
+  }
+
+  @Test
+  public void everyTestRanExactlyOnceInAWorker() {
+    List<String> tests = distributed.events("test ");
+    Map<String, Long> counts =
+        tests.stream().map(l -> l.substring(0, l.lastIndexOf(' '))).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    for (String name : List.of("a1", "a2", "a3", "a4", "a5", "a6", "passes", "fails", "skips", "rows1", "rows2", "rows3")) {
+      assertEquals(counts.get("test " + name), Long.valueOf(1), name + " in " + tests + "\n" + distributed.output);
+    }
+    assertEquals(counts.get("test repeated"), Long.valueOf(3));
+    Set<Long> pids = tests.stream().map(ParentRun::pid).collect(Collectors.toSet());
+    Set<Long> parent = distributed.events("listener ").stream().map(ParentRun::pid).collect(Collectors.toSet());
+    assertFalse(pids.stream().anyMatch(parent::contains), "no test ran in the parent");
+    assertEquals(pids.size(), 2, "both workers ran tests: " + tests);
+  }
+
+  @Test
+  public void theParentReportsWhatASequentialRunReports() throws Exception {
+    List<String> remote = distributed.reportedTests();
+    List<String> local = sequential.reportedTests();
+    Collections.sort(remote);
+    Collections.sort(local);
+    List<String> expected = new java.util.ArrayList<>(EXPECTED_TESTS);
+    Collections.sort(expected);
+    assertEquals(local, expected, "sequential run:\n" + sequential.output);
+    assertEquals(remote, expected, "distributed run:\n" + distributed.output);
+  }
+
+  @Test
+  public void exitCodeAndSummaryMatchTheSequentialRun() {
+    assertEquals(sequential.exitCode, 3, sequential.output); // failures (1) and skips (2), as TestNG counts
+    assertEquals(distributed.exitCode, sequential.exitCode, distributed.output);
+    String summary = "Total tests run: 17, Passes: 14, Failures: 2, Skips: 1";
+    assertTrue(sequential.output.contains(summary), sequential.output);
+    assertTrue(distributed.output.contains(summary), distributed.output);
+  }
+
+  @Test
+  public void userListenersInTheParentHearOfEveryRemoteResultWithItsWorker() {
+    List<String> heard = distributed.events("listener ");
+    assertEquals(heard.size(), EXPECTED_TESTS.size(), heard.toString());
+    Set<Long> workers = distributed.events("test ").stream().map(ParentRun::pid).collect(Collectors.toSet());
+    Set<Long> listeners = heard.stream().map(ParentRun::pid).collect(Collectors.toSet());
+    assertEquals(listeners.size(), 1, "one JVM, the parent: " + heard);
+    assertFalse(workers.containsAll(listeners), "listeners do not run in workers: " + heard);
+    for (String line : heard) {
+      assertTrue(line.matches("listener \\w+ \\w+ worker-[12] \\d+"), "result's host is its worker: " + line);
+    }
+  }
+
+  @Test
+  public void failuresKeepTheirMessageStackAndCauseEvenWhenTheParentCannotRebuildThem() throws Exception {
+    String xml = distributed.reportXml();
+    assertTrue(xml.contains("one is not two"), "assertion message");
+    assertTrue(xml.contains("mproc.it.suite.MixedB$Unserializable: the worker's own exception"), "original class and message");
+    assertTrue(xml.contains("Caused by: java.io.IOException: root cause"), "cause chain");
+    assertTrue(xml.contains("at mproc.it.suite.MixedB.failsWithAnUnserializableException(MixedB.java"), "stack trace");
+  }
+
+  @Test
+  public void parametersAndReporterOutputReachTheParent() throws Exception {
+    String xml = distributed.reportXml();
+    for (String label : List.of("Opaque(one)", "Opaque(two)", "Opaque(three)")) {
+      assertTrue(xml.contains(label), label + " in report");
+    }
+    assertTrue(xml.contains("hello from the worker"), "Reporter.log output");
+  }
+
+  @Test
+  public void suiteLevelConfigurationRunsOncePerWorkerAndBeforeClassOncePerWorkerPerClass() {
+    Set<Long> workers = distributed.events("test ").stream().map(ParentRun::pid).collect(Collectors.toSet());
+    List<String> before = distributed.events("beforeSuite");
+    List<String> after = distributed.events("afterSuite");
+    Set<Long> beforePids = before.stream().map(ParentRun::pid).collect(Collectors.toSet());
+    assertEquals(before.size(), beforePids.size(), "at most once per JVM: " + before);
+    assertTrue(workers.containsAll(beforePids) && beforePids.size() >= 1, before.toString());
+    assertEquals(after.stream().map(ParentRun::pid).collect(Collectors.toSet()), beforePids, "after-suite where before-suite ran");
+    List<String> beforeClass = distributed.events("beforeClass SlowA");
+    assertEquals(beforeClass.size(), beforeClass.stream().map(ParentRun::pid).distinct().count(), beforeClass.toString());
+  }
+
+  @Test
+  public void withoutCoresTheSuiteRunsInProcessWithNoWorkers() throws Exception {
+    Set<Long> pids = sequential.events("test ").stream().map(ParentRun::pid).collect(Collectors.toSet());
+    assertEquals(pids, Set.of(sequential.parentPid));
+    assertFalse(sequential.output.contains("[worker-"), sequential.output);
+    assertEquals(sequential.events("beforeSuite").size(), 1);
+  }
+
+  @Test
+  public void theRunDirectoryIsRemoved() throws Exception {
+    try (var runs = Files.list(distributed.outputDir.getParent().resolve("runs"))) {
+      assertEquals(runs.count(), 0L);
+    }
+  }
+
+  @Test
+  public void aBadCoresValueIsOneLineAndNoTestRuns() throws Exception {
+    ParentRun bad = ParentRun.run(ParentRun.SUITE, "-cores", "lots");
+    assertEquals(bad.exitCode, 1);
+    assertEquals(
+        bad.output.trim(),
+        "mproc.cores: 'lots' is not a valid value; use a positive integer, auto, auto*K or auto/K (K a positive number), e.g. -cores auto");
+    assertTrue(bad.log.isEmpty(), "no test ran: " + bad.log);
+  }
+}
