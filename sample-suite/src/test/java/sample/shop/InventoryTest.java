@@ -9,7 +9,7 @@ import org.testng.annotations.BeforeClass;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
-/** Tests against a slow store: each call costs 40 ms, and connecting costs 300 ms once per class. */
+/** Tests against a slow store: each call costs 100 ms, and connecting costs 300 ms once per class. */
 public class InventoryTest {
   private Inventory inventory;
 
@@ -21,7 +21,7 @@ public class InventoryTest {
 
   @BeforeMethod
   public void freshStock() {
-    inventory = new Inventory(40);
+    inventory = new Inventory(100);
     inventory.restock("apple", 10);
   }
 

@@ -6,9 +6,9 @@ import static org.testng.Assert.assertNotEquals;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
-/** CPU-bound: receipts are signed with 300,000 rounds of SHA-256. */
+/** CPU-bound: receipts are signed with 1,000,000 rounds of SHA-256. */
 public class ReceiptTest {
-  private static final int ROUNDS = 300_000;
+  private static final int ROUNDS = 1_000_000;
 
   @DataProvider
   public Object[][] receipts() {
