@@ -132,7 +132,7 @@ public final class DistributedRun implements AutoCloseable {
         if (m instanceof TestsClosed closed && closed.batch() == batch) {
           break;
         }
-        handle(w, m, null);
+        handle(w, m);
       }
     }
   }
@@ -146,7 +146,7 @@ public final class DistributedRun implements AutoCloseable {
       }
       boolean alive = w.process.isAlive();
       for (Message m = w.results.poll(); m != null; m = w.results.poll()) {
-        handle(w, m, test);
+        handle(w, m);
         any = true;
       }
       if (!alive) {
@@ -160,7 +160,7 @@ public final class DistributedRun implements AutoCloseable {
     return any;
   }
 
-  private void handle(RemoteWorker w, Message m, TestDispatch test) {
+  private void handle(RemoteWorker w, Message m) {
     if (m instanceof TestStarted started) {
       w.inFlight = started;
     } else if (m instanceof TestOutcome outcome) {

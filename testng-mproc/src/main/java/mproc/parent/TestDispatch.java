@@ -1,6 +1,5 @@
 package mproc.parent;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -110,23 +109,19 @@ final class TestDispatch {
    */
   void abandon(int unitId, TestStarted inFlight, String why, String host) {
     PlannedUnit unit = units.get(unitId - firstUnitId);
+    String inFlightKey =
+        inFlight != null && inFlight.unitId() == unitId ? inFlight.className() + "." + inFlight.methodName() : null;
     Map<String, Integer> ordinals = new HashMap<>();
-    List<ITestNGMethod> pending = new ArrayList<>();
+    long now = System.currentTimeMillis();
     for (ITestNGMethod m : unit.methods()) {
       String key = Planner.key(m);
       int ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
-      boolean inFlightHere =
-          inFlight != null && inFlight.unitId() == unitId && key.equals(inFlight.className() + "." + inFlight.methodName());
-      if (inFlightHere || !reported.contains(key + "#" + ordinal)) {
-        pending.add(m);
+      boolean inFlightHere = key.equals(inFlightKey);
+      if (!inFlightHere && reported.contains(key + "#" + ordinal)) {
+        continue;
       }
-    }
-    long now = System.currentTimeMillis();
-    for (ITestNGMethod m : pending) {
-      boolean inFlightHere =
-          inFlight != null && inFlight.unitId() == unitId && Planner.key(m).equals(inFlight.className() + "." + inFlight.methodName());
       int status = inFlightHere ? ITestResult.FAILURE : ITestResult.SKIP;
-      String message = inFlightHere ? why : why.replaceFirst(" while running .*", "") + " before running " + Planner.key(m);
+      String message = inFlightHere ? why : why.replaceFirst(" while running .*", "") + " before running " + key;
       results++;
       replay.test(m, status, new Object[0], 0, new WorkerLostException(message), now, now, false, List.of(), host);
     }
