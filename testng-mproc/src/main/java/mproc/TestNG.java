@@ -44,8 +44,7 @@ public final class TestNG {
     ChronicleProperties.apply();
     QuietLogging.apply();
     if (!suitesMentionEverywhere(testngArgs, MprocListener.class.getName())) {
-      testngArgs.add(0, "-listener");
-      testngArgs.add(1, MprocListener.class.getName());
+      addListener(testngArgs, MprocListener.class.getName());
     }
     try {
       org.testng.TestNG testng = org.testng.TestNG.privateMain(testngArgs.toArray(new String[0]), null);
@@ -53,6 +52,17 @@ public final class TestNG {
     } catch (SettingsException e) {
       System.err.println(e.getMessage());
       System.exit(1);
+    }
+  }
+
+  /** Adds a listener; TestNG keeps only the last {@code -listener} option, so join an existing one. */
+  static void addListener(List<String> args, String listener) {
+    int i = args.lastIndexOf("-listener");
+    if (i >= 0 && i + 1 < args.size()) {
+      args.set(i + 1, args.get(i + 1) + "," + listener);
+    } else {
+      args.add(0, "-listener");
+      args.add(1, listener);
     }
   }
 
