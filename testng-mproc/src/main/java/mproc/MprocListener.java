@@ -58,13 +58,34 @@ public class MprocListener implements IExecutionListener, ISuiteListener, IMetho
           "mproc: parallel=\"" + xml.getParallel() + "\" in suite '" + xml.getName()
               + "' is ignored: each worker runs its tests one at a time; the workers are the parallelism");
     }
+    startRun(settings);
+    run.ensureWorkers(suite.getAllMethods().size());
+  }
+
+  /**
+   * With {@code mproc.cores} set as a system property, the run and its first worker start here,
+   * before TestNG builds its test runners (a second or more for a big suite), so that the worker
+   * is ready when the first plan is. The other workers start once the suite's size is known
+   * ({@link #onStart}), never more than it has methods.
+   */
+  @Override
+  public void onExecutionStart() {
+    if (inWorker) {
+      return;
+    }
+    Settings settings = Settings.resolve(Map.of());
+    if (settings.distributes() && JvmFlags.presentInThisJvm()) {
+      startRun(settings);
+      run.ensureWorkers(1);
+    }
+  }
+
+  private void startRun(Settings settings) {
     if (run == null) {
       ChronicleProperties.apply();
       QuietLogging.apply();
       run = DistributedRun.start(settings);
     }
-    // Start workers now, while TestNG is still setting up the suite.
-    run.ensureWorkers(suite.getAllMethods().size());
   }
 
   @Override

@@ -121,7 +121,8 @@ public final class TestNG {
   }
 
   private static String valueOf(String[] args, int i, String option) {
-    if (i >= args.length || args[i].startsWith("-")) {
+    // A value may start with '-' (-mproc.jvmArgs "-Xmx1g"); a bad -cores value is caught by its parser.
+    if (i >= args.length) {
       throw new SettingsException(option + " needs a value, e.g. " + option + (option.equals("-cores") ? " auto" : " VALUE"));
     }
     return args[i];

@@ -9,6 +9,7 @@ import java.util.Map;
 import mproc.launch.WorkerCommand;
 import mproc.launch.WorkerProcess;
 import mproc.planning.PlannedUnit;
+import mproc.planning.Planner;
 import mproc.settings.Settings;
 import mproc.transport.Channel;
 import mproc.transport.ClaimTable;
@@ -26,6 +27,8 @@ import mproc.transport.Message.UnitDone;
 import mproc.transport.Message.UnitPlan;
 import mproc.transport.Message.WorkerReady;
 import mproc.transport.RunDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testng.ITestContext;
 
 /**
@@ -34,6 +37,7 @@ import org.testng.ITestContext;
  * {@code <test>}'s units, and replays the results as they arrive, on the calling (TestNG) thread.
  */
 public final class DistributedRun implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DistributedRun.class);
   private static final long WORKER_EXIT_GRACE_MS = 30_000;
 
   private final Settings settings;
@@ -48,6 +52,9 @@ public final class DistributedRun implements AutoCloseable {
   private int nextTestId;
   private int nextUnitId;
   private int closeBatch;
+  private int wanted;
+  /** A test is running: a worker that becomes ready may let the others start. */
+  private boolean dispatching;
   private boolean closed;
 
   private DistributedRun(Settings settings, RunDirectory directory) {
@@ -63,15 +70,34 @@ public final class DistributedRun implements AutoCloseable {
     return new DistributedRun(settings, RunDirectory.create(settings.baseDir()));
   }
 
-  /** Starts workers until there are {@code min(cores, units)} of them, never more than units. */
+  /**
+   * Asks for {@code min(cores, units)} workers, never more than units. The first starts now; the
+   * others once it is ready (see {@link #startPendingWorkers}), so that on a machine with few cores
+   * the first worker is not slowed by the start-up of all the others.
+   */
   public void ensureWorkers(int units) {
-    int target = Math.min(settings.cores(), units);
-    while (workers.size() < target) {
-      int id = workers.size() + 1;
-      Channel results = Channel.open(directory.resultChannel(id));
-      List<String> command = WorkerCommand.of(directory.path(), id, settings.jvmArgs());
-      workers.add(new RemoteWorker(WorkerProcess.start(id, command, out, err), results));
+    wanted = Math.max(wanted, Math.min(settings.cores(), units));
+    if (workers.isEmpty() && wanted > 0) {
+      startWorker();
     }
+    startPendingWorkers();
+  }
+
+  /** Starts the wanted workers not started yet, once the first worker is ready (or gone). */
+  private void startPendingWorkers() {
+    if (workers.size() < wanted && (workers.get(0).ready || workers.get(0).gone)) {
+      while (workers.size() < wanted) {
+        startWorker();
+      }
+    }
+  }
+
+  private void startWorker() {
+    int id = workers.size() + 1;
+    Channel results = Channel.open(directory.resultChannel(id));
+    List<String> command = WorkerCommand.of(directory.path(), id, settings.jvmArgs());
+    workers.add(new RemoteWorker(WorkerProcess.start(id, command, out, err), results));
+    LOG.debug("started worker {}: {}", id, command);
   }
 
   /**
@@ -80,6 +106,7 @@ public final class DistributedRun implements AutoCloseable {
    */
   public int runTest(ITestContext context, List<PlannedUnit> units, String suiteXml) {
     long startNanos = System.nanoTime();
+    LOG.debug("planned {} units of test {}", units.size(), context.getName());
     TestDispatch test = new TestDispatch(nextTestId++, context, units, nextUnitId);
     nextUnitId += units.size();
     if (nextUnitId > ClaimTable.CAPACITY) {
@@ -91,13 +118,14 @@ public final class DistributedRun implements AutoCloseable {
       PlannedUnit unit = units.get(i);
       List<MethodRef> refs = new ArrayList<>();
       unit.methods().stream()
-          .map(m -> new MethodRef(m.getRealClass().getName(), m.getMethodName()))
+          .map(m -> new MethodRef(Planner.className(m), m.getMethodName()))
           .distinct()
           .forEach(refs::add);
       work.send(new UnitPlan(test.firstUnitId + i, test.testId, refs, unit.exclusive()));
     }
     ensureWorkers(units.size());
     IdleStrategy idle = new IdleStrategy(1_000_000);
+    dispatching = true;
     while (!test.complete()) {
       if (pump(test)) {
         idle.reset();
@@ -105,6 +133,7 @@ public final class DistributedRun implements AutoCloseable {
         idle.idle();
       }
     }
+    dispatching = false;
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     out.printf(
         Locale.ROOT,
@@ -115,16 +144,19 @@ public final class DistributedRun implements AutoCloseable {
 
   /** Asks every worker to run the closing configuration of these tests and waits for them. */
   public void closeTests(List<Integer> testIds) {
+    LOG.debug("closing tests {}", testIds);
     int batch = ++closeBatch;
     work.send(new CloseTests(batch, testIds));
     IdleStrategy idle = new IdleStrategy(1_000_000);
     for (RemoteWorker w : workers) {
       while (!w.gone) {
+        boolean alive = w.process.isAlive();
         Message m = w.results.poll();
         if (m == null) {
-          if (!w.process.isAlive() && w.results.poll() == null) {
-            w.gone = true;
+          if (!w.ready) {
+            break; // still starting: it has read no plan, so it has run nothing to close
           }
+          w.gone = !alive;
           idle.idle();
           continue;
         }
@@ -140,7 +172,8 @@ public final class DistributedRun implements AutoCloseable {
   /** Reads what every worker has sent; true if anything was read. */
   private boolean pump(TestDispatch test) {
     boolean any = false;
-    for (RemoteWorker w : workers) {
+    for (int i = 0; i < workers.size(); i++) { // handling a message may start more workers
+      RemoteWorker w = workers.get(i);
       if (w.gone) {
         continue;
       }
@@ -169,9 +202,15 @@ public final class DistributedRun implements AutoCloseable {
     } else if (m instanceof ConfigOutcome config) {
       testsById.get(config.testId()).configOutcome(config, w.host());
     } else if (m instanceof UnitDone done) {
-      testsById.get(testOf(done.unitId())).unitDone(done.unitId());
-    } else if (m instanceof WorkerReady) {
-      // Started; nothing to do until it claims work.
+      testsById.get(testOf(done.unitId())).unitDone(done.unitId(), w.host());
+    } else if (m instanceof TestsClosed) {
+      // An answer the parent did not wait for: the worker was still starting when it asked.
+    } else if (m instanceof WorkerReady ready) {
+      w.ready = true;
+      if (dispatching) {
+        startPendingWorkers();
+      }
+      LOG.debug("worker {} (pid {}) is ready", ready.workerId(), ready.pid());
     } else {
       throw new IllegalStateException("unexpected message from " + w.process.describe() + ": " + m);
     }
@@ -204,6 +243,7 @@ public final class DistributedRun implements AutoCloseable {
     if (code != 0 || !test.complete()) {
       err.println("mproc: " + w.process.describe() + " exited with code " + code + running);
     }
+    startPendingWorkers();
   }
 
   /** No worker is left: whatever nobody claimed is reported skipped, so that the run ends. */
@@ -222,13 +262,19 @@ public final class DistributedRun implements AutoCloseable {
       return;
     }
     closed = true;
+    LOG.debug("ending the run");
     try {
       work.send(new EndOfWork());
       for (RemoteWorker w : workers) {
-        w.process.stop(WORKER_EXIT_GRACE_MS);
+        for (Message m = w.results.poll(); m != null; m = w.results.poll()) {
+          handle(w, m);
+        }
+        // One still starting has run nothing: stop it now rather than wait for its start-up.
+        w.process.stop(w.ready ? WORKER_EXIT_GRACE_MS : 0);
       }
     } finally {
       release();
+      LOG.debug("run ended");
       try {
         Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
       } catch (IllegalStateException e) {

@@ -10,6 +10,8 @@ final class RemoteWorker {
   final Channel results;
   /** The test the worker said it started and has not yet reported, or null. */
   TestStarted inFlight;
+  /** It has said it is ready (its queues are open). */
+  boolean ready;
   boolean gone;
 
   RemoteWorker(WorkerProcess process, Channel results) {

@@ -61,13 +61,36 @@ final class TestDispatch {
     return unitId >= firstUnitId && unitId < firstUnitId + units.size();
   }
 
-  void unitDone(int unitId) {
+  /**
+   * A worker finished a unit. A planned method with no result (and no data provider, which may
+   * legitimately yield no rows) is reported failed: nothing is lost silently.
+   */
+  void unitDone(int unitId, String host) {
+    if (isDone(unitId)) {
+      return;
+    }
+    Map<String, Integer> ordinals = new HashMap<>();
+    long now = System.currentTimeMillis();
+    for (ITestNGMethod m : units.get(unitId - firstUnitId).methods()) {
+      String key = Planner.key(m);
+      int ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
+      if (!reported.contains(key + "#" + ordinal) && m.getDataProviderMethod() == null && m.getInvocationCount() > 0) {
+        String why = host + " ended its unit without running " + key + " (a testng-mproc bug: please report it)";
+        results++;
+        replay.test(m, ITestResult.FAILURE, new Object[0], 0, new IllegalStateException(why), now, now, false, List.of(), host);
+      }
+    }
+    markDone(unitId);
+  }
+
+  private void markDone(int unitId) {
     int i = unitId - firstUnitId;
     if (!done[i]) {
       done[i] = true;
       doneCount++;
     }
   }
+
 
   boolean isDone(int unitId) {
     return done[unitId - firstUnitId];
@@ -124,7 +147,8 @@ final class TestDispatch {
       String message = inFlightHere ? why : why.replaceFirst(" while running .*", "") + " before running " + key;
       results++;
       replay.test(m, status, new Object[0], 0, new WorkerLostException(message), now, now, false, List.of(), host);
+      reported.add(key + "#" + ordinal);
     }
-    unitDone(unitId);
+    markDone(unitId);
   }
 }

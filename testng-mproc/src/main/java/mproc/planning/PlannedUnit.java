@@ -13,6 +13,6 @@ import org.testng.ITestNGMethod;
  */
 public record PlannedUnit(List<ITestNGMethod> methods, boolean exclusive) {
   public String className() {
-    return methods.get(0).getRealClass().getName();
+    return Planner.className(methods.get(0));
   }
 }

@@ -63,13 +63,21 @@ public final class Planner {
 
   /** TestNG's own name for a method, as {@code dependsOnMethods} resolves it: class.method. */
   public static String key(ITestNGMethod m) {
-    return m.getRealClass().getName() + "." + m.getMethodName();
+    return className(m) + "." + m.getMethodName();
+  }
+
+  /**
+   * The name of the test class a method runs in: for an inherited method the subclass, where
+   * {@code getRealClass()} names the class that declares it.
+   */
+  public static String className(ITestNGMethod m) {
+    return m.getTestClass().getRealClass().getName();
   }
 
   private static boolean isExclusive(List<ITestNGMethod> unit) {
-    Class<?> first = unit.get(0).getRealClass();
+    String first = className(unit.get(0));
     for (ITestNGMethod m : unit) {
-      if (m.getRealClass() != first || m.getThreadPoolSize() > 1 || m.getInvocationTimeOut() > 0) {
+      if (!className(m).equals(first) || m.getThreadPoolSize() > 1 || m.getInvocationTimeOut() > 0) {
         return true;
       }
     }

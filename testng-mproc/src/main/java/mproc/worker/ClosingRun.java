@@ -23,17 +23,17 @@ final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
     this.results = results;
   }
 
-  void run(SuiteLevelConfiguration suiteLevel) {
+  void run(ConfigurationGate gate) {
     test.closed = true;
     if (test.configClasses.isEmpty()) {
       return;
     }
     String suite = test.suite.getName();
-    suiteLevel.closing(Set.of(SuiteLevelConfiguration.testScope(suite, test.name), SuiteLevelConfiguration.suiteScope(suite)));
+    gate.closing(Set.of(ConfigurationGate.testScope(suite, test.name), ConfigurationGate.suiteScope(suite)));
     try {
-      Session.runTestNG(SessionSuite.narrow(test.suite, test.name, test.configClasses), suiteLevel, this);
+      Session.runTestNG(SessionSuite.narrow(test.suite, test.name, test.configClasses), gate, this);
     } finally {
-      suiteLevel.closing(Set.of());
+      gate.closing(Set.of());
     }
   }
 

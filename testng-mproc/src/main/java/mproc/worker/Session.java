@@ -3,7 +3,9 @@ package mproc.worker;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +21,13 @@ import mproc.transport.Message.MethodRef;
 import mproc.transport.Message.TestOutcome;
 import mproc.transport.Message.TestStarted;
 import mproc.transport.Message.UnitDone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testng.IClassListener;
 import org.testng.IConfigurationListener;
 import org.testng.IMethodInstance;
 import org.testng.IMethodInterceptor;
+import org.testng.ITestClass;
 import org.testng.ITestContext;
 import org.testng.ITestListener;
 import org.testng.ITestNGMethod;
@@ -32,43 +38,75 @@ import org.testng.internal.MethodInstance;
 import org.testng.xml.XmlSuite;
 
 /**
- * One TestNG run in a worker, started by a unit this worker claimed. The run also holds every other
- * shareable unit of the same class; each is claimed just in time as TestNG reaches it
- * ({@link ClaimingMethod}) and passed over if another worker got it first. So a worker runs a
- * class's {@code @BeforeClass} at most once, and idle workers still join a big class.
+ * One TestNG run in a worker. A shared session holds every unit of a {@code <test>} that nobody had
+ * claimed when it began, in dispatch order, and claims them just in time as TestNG reaches them
+ * ({@link ClaimingMethod}); a unit another worker got first is passed over. An exclusive unit runs
+ * alone in its own session, claimed before it starts.
+ *
+ * <p>Class affinity: when TestNG reaches a class, the worker enters it, or passes over the whole
+ * class (its {@code @BeforeClass} included) if another worker is already in it while some later
+ * class is still untouched. So workers spread over classes, each {@code @BeforeClass} runs in as few
+ * workers as possible, and near the end idle workers still join the classes that are left (in a
+ * new session, as TestNG cannot go back).
  */
-final class Session implements IMethodInterceptor, ITestListener, IConfigurationListener {
+final class Session implements IMethodInterceptor, ITestListener, IConfigurationListener, IClassListener {
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+  /**
+   * With an interceptor of ours, a sequential TestNG run sorts its free methods again after each
+   * one (quadratic): 2,000 methods take seconds, 200 take milliseconds. Longer lists of work run as
+   * several sessions.
+   */
+  static final int METHODS_PER_SESSION = 200;
   private final WorkBook book;
   private final KnownTest test;
   private final Channel results;
+  private final boolean claimedUpFront;
   /** Units this run may execute, by method key, with their dispatch position. */
   private final Map<String, KnownUnit> unitsByMethod = new HashMap<>();
   private final Map<KnownUnit, Integer> position = new IdentityHashMap<>();
+  private final Map<String, List<KnownUnit>> unitsByClass = new LinkedHashMap<>();
+  private final Map<String, Boolean> entered = new HashMap<>();
   private final Map<ITestNGMethod, KnownUnit> unitOf = new IdentityHashMap<>();
 
-  Session(WorkBook book, KnownTest test, KnownUnit first, Channel results) {
+  private Session(WorkBook book, KnownTest test, List<KnownUnit> units, boolean claimedUpFront, Channel results) {
     this.book = book;
     this.test = test;
     this.results = results;
-    List<KnownUnit> candidates = new ArrayList<>();
-    candidates.add(first);
-    if (!first.plan.exclusive()) {
-      for (KnownUnit u : book.sharedUnits(test.id, first.className())) {
-        if (u != first && !u.taken) {
-          candidates.add(u);
-        }
-      }
-    }
-    for (KnownUnit u : candidates) {
+    this.claimedUpFront = claimedUpFront;
+    for (KnownUnit u : units) {
       position.put(u, position.size());
+      unitsByClass.computeIfAbsent(u.className(), c -> new ArrayList<>()).add(u);
       for (MethodRef ref : u.plan.methods()) {
         unitsByMethod.put(ref.className() + "." + ref.methodName(), u);
       }
     }
   }
 
+  /** A session for one exclusive unit, or null if another worker claimed it first. */
+  static Session exclusive(WorkBook book, KnownTest test, KnownUnit unit, Channel results) {
+    return book.tryClaim(unit) ? new Session(book, test, List.of(unit), true, results) : null;
+  }
+
+  /**
+   * A session over the first whole classes of these free shareable units of one test, up to about
+   * {@link #METHODS_PER_SESSION} methods; null if there are none.
+   */
+  static Session shared(WorkBook book, KnownTest test, List<KnownUnit> free, Channel results) {
+    List<KnownUnit> chosen = new ArrayList<>();
+    Set<String> classes = new HashSet<>();
+    int methods = 0;
+    for (KnownUnit u : free) {
+      if (classes.add(u.className()) && methods >= METHODS_PER_SESSION) {
+        break;
+      }
+      chosen.add(u);
+      methods += u.plan.methods().size();
+    }
+    return chosen.isEmpty() ? null : new Session(book, test, chosen, false, results);
+  }
+
   /** Runs the session and reports each unit it ran as done. */
-  void run(SuiteLevelConfiguration suiteLevel) {
+  void run(ConfigurationGate gate) {
     Set<String> classes = new LinkedHashSet<>();
     for (KnownUnit u : position.keySet()) {
       u.plan.methods().forEach(ref -> classes.add(ref.className()));
@@ -76,20 +114,82 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     classes.addAll(test.configClasses);
     XmlSuite suite = SessionSuite.narrow(test.suite, test.name, classes);
     test.touched = true;
-    runTestNG(suite, suiteLevel, this);
+    gate.session(this);
+    long start = System.nanoTime();
+    try {
+      runTestNG(suite, gate, this);
+    } finally {
+      gate.session(null);
+    }
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("session over {} units of {} classes: ran {} in {} ms", position.size(), unitsByClass.size(),
+          position.keySet().stream().filter(u -> u.mine).count(), (System.nanoTime() - start) / 1_000_000);
+    }
+    claimUnreached();
     position.keySet().stream()
         .filter(u -> u.mine)
         .sorted(Comparator.comparingInt(position::get))
         .forEach(u -> results.send(new UnitDone(u.id())));
   }
 
-  static void runTestNG(XmlSuite suite, SuiteLevelConfiguration suiteLevel, Object listener) {
+  /**
+   * Claims the free units of classes this run never reached, so that no unit is left to a loop of
+   * sessions that cannot run it; the parent reports their missing results (see TestDispatch).
+   */
+  private void claimUnreached() {
+    for (Map.Entry<String, List<KnownUnit>> e : unitsByClass.entrySet()) {
+      if (!entered.containsKey(e.getKey())) {
+        e.getValue().forEach(book::tryClaim);
+      }
+    }
+  }
+
+  static void runTestNG(XmlSuite suite, ConfigurationGate gate, Object listener) {
     TestNG testng = new TestNG(false);
     testng.setVerbose(0);
     testng.setXmlSuites(List.of(suite));
-    testng.addListener(suiteLevel);
+    testng.addListener(gate);
     testng.addListener(listener);
     testng.run();
+  }
+
+  /**
+   * Whether this worker runs tests of this class in this session; decided the first time TestNG
+   * reaches the class, by claiming its first free unit. Classes with no unit here (present only for
+   * their suite- or test-level configuration) count as entered.
+   */
+  boolean entered(String className) {
+    Boolean decided = entered.get(className);
+    if (decided != null) {
+      return decided;
+    }
+    List<KnownUnit> units = unitsByClass.get(className);
+    boolean enter;
+    if (units == null || claimedUpFront) {
+      enter = true;
+    } else if (units.stream().anyMatch(book::heldByAnother) && untouchedClassAfter(className)) {
+      enter = false;
+    } else {
+      enter = units.stream().anyMatch(book::tryClaim);
+    }
+    entered.put(className, enter);
+    return enter;
+  }
+
+  /** Whether a class this run has not reached yet has no claimed unit at all. */
+  private boolean untouchedClassAfter(String className) {
+    for (Map.Entry<String, List<KnownUnit>> e : unitsByClass.entrySet()) {
+      if (!e.getKey().equals(className) && !entered.containsKey(e.getKey())
+          && e.getValue().stream().noneMatch(book::taken)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void onBeforeClass(ITestClass testClass) {
+    entered(testClass.getRealClass().getName());
   }
 
   @Override
@@ -104,7 +204,8 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
         continue; // a method of a class that is here only for its suite- or test-level configuration
       }
       int ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
-      ClaimingMethod claiming = new ClaimingMethod(m, ordinal, () -> book.tryClaim(unit));
+      String className = unit.className();
+      ClaimingMethod claiming = new ClaimingMethod(m, ordinal, () -> entered(className) && book.tryClaim(unit));
       unitOf.put(claiming, unit);
       wrapped.add(claiming);
     }
@@ -124,7 +225,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   public void onTestStart(ITestResult r) {
     KnownUnit unit = mine(r);
     if (unit != null) {
-      results.send(new TestStarted(unit.id(), r.getMethod().getRealClass().getName(), r.getMethod().getMethodName()));
+      results.send(new TestStarted(unit.id(), Planner.className(r.getMethod()), r.getMethod().getMethodName()));
     }
   }
 
@@ -157,7 +258,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     results.send(
         new TestOutcome(
             unit.id(),
-            m.getRealClass().getName(),
+            Planner.className(m),
             m.getMethodName(),
             ((ClaimingMethod) m).ordinal(),
             r.getStatus(),
@@ -185,7 +286,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     results.send(
         new ConfigOutcome(
             test.id,
-            m.getRealClass().getName(),
+            Planner.className(m),
             m.getMethodName(),
             r.getStatus(),
             r.getStartMillis(),

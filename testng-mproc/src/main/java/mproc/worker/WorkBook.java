@@ -18,7 +18,7 @@ final class WorkBook {
   private final long workerId;
   private final Map<Integer, KnownTest> tests = new HashMap<>();
   private final List<KnownUnit> units = new ArrayList<>();
-  private final Map<String, List<KnownUnit>> sharedUnitsByClass = new HashMap<>();
+  private final Map<String, List<KnownUnit>> unitsByClass = new HashMap<>();
   /** Every unit before this index is taken. */
   private int cursor;
 
@@ -34,9 +34,7 @@ final class WorkBook {
   void add(UnitPlan plan) {
     KnownUnit unit = new KnownUnit(plan);
     units.add(unit);
-    if (!plan.exclusive()) {
-      sharedUnitsByClass.computeIfAbsent(classKey(plan.testId(), unit.className()), k -> new ArrayList<>()).add(unit);
-    }
+    unitsByClass.computeIfAbsent(classKey(unit), k -> new ArrayList<>()).add(unit);
   }
 
   KnownTest test(int testId) {
@@ -47,17 +45,51 @@ final class WorkBook {
     return new ArrayList<>(tests.values());
   }
 
-  /** Claims the first free unit in dispatch order, or returns null if every known unit is taken. */
-  KnownUnit claimNext() {
+  /** The first unit in dispatch order that nobody has claimed yet (not claimed by this call). */
+  KnownUnit firstFree() {
+    while (cursor < units.size() && taken(units.get(cursor))) {
+      cursor++;
+    }
+    return cursor < units.size() ? units.get(cursor) : null;
+  }
+
+  /**
+   * The shareable units of this test that nobody has claimed yet, in dispatch order, but starting
+   * at the first class no worker has touched (if any), so that workers spread over classes instead
+   * of all starting a session over the same ones.
+   */
+  List<KnownUnit> freeSharedUnits(int testId) {
+    List<KnownUnit> free = new ArrayList<>();
+    int firstUntouched = -1;
     for (int i = cursor; i < units.size(); i++) {
-      KnownUnit unit = units.get(i);
-      if (!unit.taken && tryClaim(unit)) {
-        advanceCursor();
-        return unit;
+      KnownUnit u = units.get(i);
+      if (u.plan.testId() == testId && !u.plan.exclusive() && !taken(u)) {
+        if (firstUntouched < 0 && untouched(u)) {
+          firstUntouched = free.size();
+        }
+        free.add(u);
       }
     }
-    advanceCursor();
-    return null;
+    if (firstUntouched > 0) {
+      List<KnownUnit> rotated = new ArrayList<>(free.subList(firstUntouched, free.size()));
+      rotated.addAll(free.subList(0, firstUntouched));
+      return rotated;
+    }
+    return free;
+  }
+
+  /** Whether no unit of this unit's class (in its test) is claimed. */
+  private boolean untouched(KnownUnit unit) {
+    for (KnownUnit u : unitsByClass.get(classKey(unit))) {
+      if (taken(u)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String classKey(KnownUnit unit) {
+    return unit.plan.testId() + "/" + unit.className();
   }
 
   /** Claims this unit for this worker if nobody has; true if this worker holds it. */
@@ -69,18 +101,20 @@ final class WorkBook {
     return unit.mine;
   }
 
-  /** Units of this class that any worker running the class may claim as it reaches them. */
-  List<KnownUnit> sharedUnits(int testId, String className) {
-    return sharedUnitsByClass.getOrDefault(classKey(testId, className), List.of());
+  /** Whether another worker holds this unit. */
+  boolean heldByAnother(KnownUnit unit) {
+    return taken(unit) && !unit.mine;
   }
 
-  private void advanceCursor() {
-    while (cursor < units.size() && units.get(cursor).taken) {
-      cursor++;
+  /** Whether anyone holds this unit; learns it from the claim table without claiming. */
+  boolean taken(KnownUnit unit) {
+    if (!unit.taken) {
+      long owner = claims.owner(unit.id());
+      if (owner != 0) {
+        unit.taken = true;
+        unit.mine = owner == workerId;
+      }
     }
-  }
-
-  private static String classKey(int testId, String className) {
-    return testId + "/" + className;
+    return unit.taken;
   }
 }

@@ -13,14 +13,14 @@ import mproc.transport.Message.TestsClosed;
 import mproc.transport.Message.UnitPlan;
 
 /**
- * A worker's loop: read what the parent published, claim the next free unit, run it in a
- * {@link Session}, repeat; close tests when asked; stop at the end of work.
+ * A worker's loop: read what the parent published, find the first unit nobody has claimed, run a
+ * {@link Session} that claims as it goes, repeat; close tests when asked; stop at the end of work.
  */
 final class Worker {
   private final Channel work;
   private final Channel results;
   private final WorkBook book;
-  private final SuiteLevelConfiguration suiteLevel = new SuiteLevelConfiguration();
+  private final ConfigurationGate gate = new ConfigurationGate();
   private boolean ended;
 
   Worker(long workerId, Channel work, Channel results, ClaimTable claims) {
@@ -33,9 +33,16 @@ final class Worker {
     IdleStrategy idle = new IdleStrategy(1_000_000);
     while (true) {
       readPublished();
-      KnownUnit unit = book.claimNext();
-      if (unit != null) {
-        new Session(book, book.test(unit.plan.testId()), unit, results).run(suiteLevel);
+      KnownUnit next = book.firstFree();
+      if (next != null) {
+        KnownTest test = book.test(next.plan.testId());
+        Session session =
+            next.plan.exclusive()
+                ? Session.exclusive(book, test, next, results)
+                : Session.shared(book, test, book.freeSharedUnits(test.id), results);
+        if (session != null) {
+          session.run(gate);
+        }
         idle.reset();
       } else if (ended) {
         break;
@@ -65,9 +72,9 @@ final class Worker {
 
   /**
    * Runs the closing configuration of these tests. The parent asks once a suite is over, so its
-   * {@code @AfterSuite} methods may run in any of them (once each: {@link SuiteLevelConfiguration}).
+   * {@code @AfterSuite} methods may run in any of them (once each: {@link ConfigurationGate}).
    */
   private void closeTests(List<KnownTest> tests) {
-    tests.forEach(t -> new ClosingRun(t, results).run(suiteLevel));
+    tests.forEach(t -> new ClosingRun(t, results).run(gate));
   }
 }

@@ -9,18 +9,31 @@ import org.testng.ITestNGMethod;
 import org.testng.ITestResult;
 
 /**
- * Runs {@code @BeforeSuite}/{@code @BeforeTest} once per worker (per suite, per test), however many
- * TestNG runs the worker makes, and {@code @AfterTest}/{@code @AfterSuite} once, in the closing
- * run the parent asks for when the suite is over. A worker is a session, as in pytest-mproc.
+ * Decides, for each configuration method TestNG is about to run in a worker, whether it runs (TestNG
+ * takes one {@link IConfigurable} per run, so this is the one):
+ *
+ * <ul>
+ *   <li>{@code @BeforeSuite}/{@code @BeforeTest} once per worker (per suite, per test), however many
+ *       TestNG runs the worker makes, and {@code @AfterTest}/{@code @AfterSuite} once, in the closing
+ *       run the parent asks for when the suite is over. A worker is a session, as in pytest-mproc.
+ *   <li>{@code @BeforeClass}/{@code @AfterClass} only in classes whose tests this worker runs
+ *       ({@link Session#entered}): a class another worker is running is passed over whole.
+ * </ul>
  *
  * <p>Where a method must not run, it is marked passed without being called; a before-method that
  * failed fails again (its original exception), so that what depends on it is skipped as it was.
  */
-final class SuiteLevelConfiguration implements IConfigurable {
+final class ConfigurationGate implements IConfigurable {
   private final Map<String, Throwable> outcomes = new HashMap<>();
   private static final Throwable PASSED = new Throwable("passed");
   /** The scopes whose after-methods may run now; empty outside a closing run. */
   private Set<String> closing = Set.of();
+  /** The session running now, if any. */
+  private Session session;
+
+  void session(Session session) {
+    this.session = session;
+  }
 
   void closing(Set<String> scopes) {
     this.closing = scopes;
@@ -39,6 +52,11 @@ final class SuiteLevelConfiguration implements IConfigurable {
     ITestNGMethod m = result.getMethod();
     boolean suiteLevel = m.isBeforeSuiteConfiguration() || m.isAfterSuiteConfiguration();
     boolean testLevel = m.isBeforeTestConfiguration() || m.isAfterTestConfiguration();
+    boolean classLevel = m.isBeforeClassConfiguration() || m.isAfterClassConfiguration();
+    if (classLevel && session != null && !session.entered(m.getTestClass().getRealClass().getName())) {
+      result.setStatus(ITestResult.SUCCESS);
+      return;
+    }
     if (!suiteLevel && !testLevel) {
       callBack.runConfigurationMethod(result);
       return;

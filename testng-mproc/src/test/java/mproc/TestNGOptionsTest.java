@@ -1,0 +1,38 @@
+package mproc;
+
+import static org.testng.Assert.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.testng.annotations.AfterMethod;
+import org.testng.annotations.Test;
+
+public class TestNGOptionsTest {
+  @AfterMethod
+  public void clearProperties() {
+    System.clearProperty("mproc.jvmArgs");
+    System.clearProperty("mproc.cores");
+  }
+
+  @Test
+  public void ourListenerJoinsTheUsersListenerOptionBecauseTestNGKeepsOnlyTheLast() {
+    List<String> args = new ArrayList<>(List.of("-listener", "a.Mine", "suite.xml"));
+    TestNG.addListener(args, "mproc.MprocListener");
+    assertEquals(args, List.of("-listener", "a.Mine,mproc.MprocListener", "suite.xml"));
+  }
+
+  @Test
+  public void withoutAListenerOptionOneIsAdded() {
+    List<String> args = new ArrayList<>(List.of("suite.xml"));
+    TestNG.addListener(args, "mproc.MprocListener");
+    assertEquals(args, List.of("-listener", "mproc.MprocListener", "suite.xml"));
+  }
+
+  @Test
+  public void aSettingValueMayStartWithADash() {
+    List<String> rest = TestNG.applyOwnOptions(new String[] {"-mproc.jvmArgs", "-Xmx1g -Dx=1", "-cores", "2", "-d", "out"});
+    assertEquals(System.getProperty("mproc.jvmArgs"), "-Xmx1g -Dx=1");
+    assertEquals(System.getProperty("mproc.cores"), "2");
+    assertEquals(rest, List.of("-d", "out"));
+  }
+}

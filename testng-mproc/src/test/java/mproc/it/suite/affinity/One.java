@@ -1,0 +1,3 @@
+package mproc.it.suite.affinity;
+
+public class One extends ClassWithSetup {}
