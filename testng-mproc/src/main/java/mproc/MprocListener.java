@@ -1,5 +1,6 @@
 package mproc;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ import org.testng.xml.XmlSuite;
  * runs in-process as plain TestNG would. Inside a worker it always does nothing.
  */
 public class MprocListener implements IExecutionListener, ISuiteListener, IMethodInterceptor, IConfigurable {
+  /** The measured durations' file name in TestNG's output directory, unless mproc.durations says where. */
+  static final String DURATIONS_FILE = "mproc-durations.txt";
+
   private final boolean inWorker = System.getProperty(Settings.WORKER_ID) != null;
   private final Map<ISuite, Boolean> distributed = new IdentityHashMap<>();
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
@@ -58,7 +62,12 @@ public class MprocListener implements IExecutionListener, ISuiteListener, IMetho
           "mproc: parallel=\"" + xml.getParallel() + "\" in suite '" + xml.getName()
               + "' is ignored: each worker runs its tests one at a time; the workers are the parallelism");
     }
+    Planner.checkGroups(suite.getAllMethods());
     startRun(settings);
+    run.durationsFile(
+        settings.durations() != null
+            ? settings.durations()
+            : Path.of(suite.getOutputDirectory()).toAbsolutePath().getParent().resolve(DURATIONS_FILE));
     run.ensureWorkers(suite.getAllMethods().size());
   }
 
@@ -95,7 +104,7 @@ public class MprocListener implements IExecutionListener, ISuiteListener, IMetho
     }
     List<ITestNGMethod> selected = new ArrayList<>(methods.size());
     methods.forEach(mi -> selected.add(mi.getMethod()));
-    List<PlannedUnit> units = Planner.plan(selected);
+    List<PlannedUnit> units = Planner.plan(selected, run.durations());
     int testId = run.runTest(context, units, context.getSuite().getXmlSuite().toXml());
     testIds.computeIfAbsent(context.getSuite(), s -> new ArrayList<>()).add(testId);
     return List.of(); // everything ran in the workers; their results are already reported

@@ -41,8 +41,8 @@ public final class Bench {
     List<Configuration> configurations = configs.stream().map(Configuration::parse).toList();
     System.out.printf(Locale.ROOT, "# %d rounds on %s, %d processors, Java %s%n%n",
         runs, System.getProperty("os.name"), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-    System.out.println("| workload | configuration | wall s (median) | x sequential | first test s | result gap µs | runs |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|");
+    System.out.println("| workload | configuration | wall s (median) | x sequential | first test s | after first test s | first round s | result gap µs | runs |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
     for (String name : workloads) {
       Workload workload = Workload.byName(name);
       GeneratedSuite suite = GeneratedSuite.write(workload, root);
@@ -63,9 +63,12 @@ public final class Bench {
           .orElse(Double.NaN);
       for (var e : results.entrySet()) {
         double wall = median(e.getValue(), Measurement::wallSeconds);
-        System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.0f | %d |%n",
+        System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %d |%n",
             workload.description(), e.getKey().name(), wall, wall / sequential,
-            median(e.getValue(), Measurement::firstTestSeconds), median(e.getValue(), Measurement::resultGapMicros),
+            median(e.getValue(), Measurement::firstTestSeconds),
+            median(e.getValue(), m -> m.wallSeconds() - m.firstTestSeconds()),
+            e.getValue().get(0).wallSeconds(),
+            median(e.getValue(), Measurement::resultGapMicros),
             e.getValue().size());
       }
     }

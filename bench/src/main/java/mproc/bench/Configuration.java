@@ -43,7 +43,9 @@ sealed interface Configuration {
 
     @Override
     public List<String> command(GeneratedSuite suite, Path out, Path probe, Path arrivals) {
-      return java(suite, out, probe, arrivals, "mproc.TestNG", "-cores", String.valueOf(cores));
+      // The durations file lives beside the suite, so that rounds after the first are informed.
+      return java(suite, out, probe, arrivals, "mproc.TestNG", "-cores", String.valueOf(cores),
+          "-mproc.durations", suite.dir.resolve("durations-" + cores + ".txt").toString());
     }
   }
 

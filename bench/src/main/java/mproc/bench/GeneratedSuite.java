@@ -27,6 +27,12 @@ final class GeneratedSuite {
   static GeneratedSuite write(Workload workload, Path root) throws IOException {
     GeneratedSuite suite = new GeneratedSuite(workload, root.resolve(workload.name()));
     suite.generate();
+    // Each invocation starts uninformed: its first round is a first run.
+    try (var old = Files.newDirectoryStream(suite.dir, "durations-*.txt")) {
+      for (Path p : old) {
+        Files.delete(p);
+      }
+    }
     return suite;
   }
 

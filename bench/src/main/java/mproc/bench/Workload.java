@@ -17,7 +17,8 @@ record Workload(String name, String description, List<GeneratedClass> classes) {
   static final Map<String, Workload> ALL =
       Map.of(
           "sleep", sleeps("sleep", 10, 20, 50),
-          "empty", empty("empty", 50, 40));
+          "empty", empty("empty", 50, 40),
+          "longest-last", longestLast());
 
   static Workload byName(String name) {
     Workload w = ALL.get(name);
@@ -36,6 +37,20 @@ record Workload(String name, String description, List<GeneratedClass> classes) {
   /** {@code classes x perClass} tests that do nothing: the cost of dispatch and reporting alone. */
   static Workload empty(String name, int classes, int perClass) {
     return of(name, (classes * perClass) + " empty tests in " + classes + " classes", classes, perClass, c -> "");
+  }
+
+  /**
+   * 40 tests of 100 ms in 4 classes, then one class with one 3 s test that TestNG reaches last: the
+   * first run ends with that test alone; from measured durations the next run starts it first.
+   */
+  static Workload longestLast() {
+    Workload w = of("longest-last", "40 x 100 ms, then one 3 s test reached last", 5, 10,
+        c -> c < 4 ? "Thread.sleep(100);" : "");
+    List<GeneratedClass> classes = new ArrayList<>(w.classes().subList(0, 4));
+    classes.add(new GeneratedClass("Bench999Test",
+        "package benchsuite;\n\nimport org.testng.annotations.Test;\n\npublic class Bench999Test {\n"
+            + "  @Test public void slow() throws Exception {\n    mproc.bench.Probe.started();\n    Thread.sleep(3000);\n  }\n}\n"));
+    return new Workload(w.name(), w.description(), classes);
   }
 
   /** A workload whose class {@code c}'s test bodies are {@code body.apply(c)}. */

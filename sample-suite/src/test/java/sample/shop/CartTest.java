@@ -3,6 +3,7 @@ package sample.shop;
 import static org.testng.Assert.assertEquals;
 
 import java.util.NoSuchElementException;
+import mproc.Group;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
@@ -62,5 +63,15 @@ public class CartTest {
   public void volumeDiscountDoesNotApplyBelowTheThreshold() {
     cart.add("melon", 9);
     assertEquals(cart.totalWithVolumeDiscount(Money.of("29.00", "EUR"), 10), Money.of("26.10", "EUR"));
+  }
+
+  /** Reads the shared ledger, so it joins the ledger's group: no till may write while it looks. */
+  @Group("ledger")
+  @Test
+  public void fillingACartRecordsNoSale() {
+    Ledger ledger = Ledger.shared();
+    int before = ledger.lines().size();
+    cart.add("pear", 4);
+    assertEquals(ledger.lines().size(), before);
   }
 }

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import mproc.launch.WorkerCommand;
 import mproc.launch.WorkerProcess;
+import java.nio.file.Path;
+import mproc.planning.Durations;
 import mproc.planning.PlannedUnit;
 import mproc.planning.Planner;
 import mproc.settings.Settings;
@@ -53,6 +55,8 @@ public final class DistributedRun implements AutoCloseable {
   private int nextUnitId;
   private int closeBatch;
   private int wanted;
+  private Durations durations = Durations.none();
+  private Path durationsFile;
   /** A test is running: a worker that becomes ready may let the others start. */
   private boolean dispatching;
   private boolean closed;
@@ -100,6 +104,18 @@ public final class DistributedRun implements AutoCloseable {
     LOG.debug("started worker {}: {}", id, command);
   }
 
+  /** Reads the measured durations of earlier runs from this file, once, and writes them back at the end. */
+  public void durationsFile(Path file) {
+    if (durationsFile == null) {
+      durationsFile = file;
+      durations = Durations.read(file);
+    }
+  }
+
+  public Durations durations() {
+    return durations;
+  }
+
   /**
    * Runs one {@code <test>}'s units on the workers; returns, with the test's id, when every method
    * has a result.
@@ -107,7 +123,7 @@ public final class DistributedRun implements AutoCloseable {
   public int runTest(ITestContext context, List<PlannedUnit> units, String suiteXml) {
     long startNanos = System.nanoTime();
     LOG.debug("planned {} units of test {}", units.size(), context.getName());
-    TestDispatch test = new TestDispatch(nextTestId++, context, units, nextUnitId);
+    TestDispatch test = new TestDispatch(nextTestId++, context, units, nextUnitId, durations);
     nextUnitId += units.size();
     if (nextUnitId > ClaimTable.CAPACITY) {
       throw new IllegalStateException("more than " + ClaimTable.CAPACITY + " units of work in one run");
@@ -271,6 +287,9 @@ public final class DistributedRun implements AutoCloseable {
         }
         // One still starting has run nothing: stop it now rather than wait for its start-up.
         w.process.stop(w.ready ? WORKER_EXIT_GRACE_MS : 0);
+      }
+      if (durationsFile != null) {
+        durations.write(durationsFile);
       }
     } finally {
       release();

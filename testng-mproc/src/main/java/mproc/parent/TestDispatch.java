@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mproc.planning.Durations;
 import mproc.planning.Planner;
 import mproc.planning.PlannedUnit;
 import mproc.reporting.Throwables;
@@ -35,7 +36,10 @@ final class TestDispatch {
   private int doneCount;
   int results;
 
-  TestDispatch(int testId, ITestContext context, List<PlannedUnit> units, int firstUnitId) {
+  private final Durations durations;
+
+  TestDispatch(int testId, ITestContext context, List<PlannedUnit> units, int firstUnitId, Durations durations) {
+    this.durations = durations;
     this.testId = testId;
     this.context = context;
     this.units = units;
@@ -104,6 +108,7 @@ final class TestDispatch {
     }
     reported.add(key);
     results++;
+    durations.record(Planner.key(method), o.endMillis() - o.startMillis());
     replay.test(
         method,
         o.status(),

@@ -1,10 +1,17 @@
 package mproc.planning;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import mproc.Group;
+import mproc.settings.SettingsException;
 import org.testng.ITestNGMethod;
 
 /**
@@ -14,14 +21,22 @@ import org.testng.ITestNGMethod;
  *   <li>Every instance of a method (a {@code @Factory} makes several) belongs to one unit.
  *   <li>Methods connected by {@code dependsOnMethods} or {@code dependsOnGroups} form one unit, so
  *       that order and skip-on-failure are decided in one JVM, as in a sequential run.
- *   <li>Units are ordered class by class, in the order TestNG gave the classes, so that a worker
- *       running a class finds that class's next units next to each other.
+ *   <li>Methods with the same {@link Group} name form one exclusive unit: one worker runs them
+ *       serially, in TestNG's order, and nothing else meanwhile.
+ *   <li>Order: {@code @Group} units first; then lower TestNG priority first; then the longest
+ *       expected duration first (measured in earlier runs, {@link Durations}; an unknown test counts
+ *       as the median). Ties keep TestNG's order, class by class, so that a worker running a class
+ *       finds that class's next units next to each other.
  * </ul>
  */
 public final class Planner {
   private Planner() {}
 
   public static List<PlannedUnit> plan(List<ITestNGMethod> methods) {
+    return plan(methods, Durations.none());
+  }
+
+  public static List<PlannedUnit> plan(List<ITestNGMethod> methods, Durations durations) {
     Map<String, List<ITestNGMethod>> byKey = new LinkedHashMap<>();
     for (ITestNGMethod m : methods) {
       byKey.computeIfAbsent(key(m), k -> new ArrayList<>()).add(m);
@@ -33,14 +48,19 @@ public final class Planner {
         keysByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(key(m));
       }
     }
+    Map<String, String> firstOfGroup = new HashMap<>();
     for (ITestNGMethod m : methods) {
+      String mprocGroup = groupOf(m);
+      if (mprocGroup != null) {
+        components.union(firstOfGroup.computeIfAbsent(mprocGroup, g -> key(m)), key(m));
+      }
       for (String upstream : m.getMethodsDependedUpon()) {
         if (byKey.containsKey(upstream)) {
           components.union(key(m), upstream);
         }
       }
-      for (String group : m.getGroupsDependedUpon()) {
-        for (String upstream : keysByGroup.getOrDefault(group, List.of())) {
+      for (String testngGroup : m.getGroupsDependedUpon()) {
+        for (String upstream : keysByGroup.getOrDefault(testngGroup, List.of())) {
           components.union(key(m), upstream);
         }
       }
@@ -51,14 +71,47 @@ public final class Planner {
     for (Map.Entry<String, List<ITestNGMethod>> e : byKey.entrySet()) {
       unitMethods.computeIfAbsent(components.root(e.getKey()), r -> new ArrayList<>()).addAll(e.getValue());
     }
+    long median = durations.median(byKey.keySet());
     Map<String, List<PlannedUnit>> byClass = new LinkedHashMap<>();
     for (List<ITestNGMethod> unit : unitMethods.values()) {
-      PlannedUnit planned = new PlannedUnit(List.copyOf(unit), isExclusive(unit));
+      String group = groupOf(unit.get(0));
+      Set<String> keys = new LinkedHashSet<>();
+      unit.forEach(m -> keys.add(key(m)));
+      int priority = unit.stream().mapToInt(ITestNGMethod::getPriority).min().orElse(0);
+      PlannedUnit planned =
+          new PlannedUnit(List.copyOf(unit), group != null || isExclusive(unit), group, priority, durations.expected(keys, median));
       byClass.computeIfAbsent(planned.className(), c -> new ArrayList<>()).add(planned);
     }
     List<PlannedUnit> ordered = new ArrayList<>();
     byClass.values().forEach(ordered::addAll);
+    ordered.sort(DISPATCH_ORDER); // stable: ties keep TestNG's order
     return ordered;
+  }
+
+  private static final Comparator<PlannedUnit> DISPATCH_ORDER =
+      Comparator.comparingInt((PlannedUnit u) -> u.group() != null ? 0 : 1)
+          .thenComparingInt(PlannedUnit::priority)
+          .thenComparing(Comparator.comparingLong(PlannedUnit::expectedMillis).reversed());
+
+  /** The {@link Group} a method belongs to: its own annotation, else its class's; null if none. */
+  public static String groupOf(ITestNGMethod m) {
+    Method method = m.getConstructorOrMethod().getMethod();
+    Group group = method == null ? null : method.getAnnotation(Group.class);
+    if (group == null) {
+      group = m.getTestClass().getRealClass().getAnnotation(Group.class);
+    }
+    return group == null ? null : group.value();
+  }
+
+  /** Fails, before anything runs, on a {@link Group} with an empty name. */
+  public static void checkGroups(Collection<ITestNGMethod> methods) {
+    for (ITestNGMethod m : methods) {
+      String group = groupOf(m);
+      if (group != null && group.isBlank()) {
+        throw new SettingsException(
+            "mproc: @Group on " + key(m) + " has an empty name; name the group, e.g. @Group(\"db\")");
+      }
+    }
   }
 
   /** TestNG's own name for a method, as {@code dependsOnMethods} resolves it: class.method. */

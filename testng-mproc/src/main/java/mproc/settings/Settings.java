@@ -14,12 +14,15 @@ import java.util.function.Function;
  * @param cores the number of workers, or 0 to run in-process as plain TestNG would
  * @param jvmArgs extra options for every worker JVM
  * @param baseDir where run directories are created
+ * @param durations the file of measured test durations, or null for the default (in TestNG's output
+ *     directory)
  */
-public record Settings(int cores, List<String> jvmArgs, Path baseDir) {
+public record Settings(int cores, List<String> jvmArgs, Path baseDir, Path durations) {
   public static final String CORES = "mproc.cores";
   public static final String DISABLE = "mproc.disable";
   public static final String JVM_ARGS = "mproc.jvmArgs";
   public static final String DIR = "mproc.dir";
+  public static final String DURATIONS = "mproc.durations";
   /** Set in every worker JVM to its id; its presence makes the listener stand aside. */
   public static final String WORKER_ID = "mproc.worker.id";
 
@@ -47,7 +50,9 @@ public record Settings(int cores, List<String> jvmArgs, Path baseDir) {
     }
     String dir = lookup.apply(DIR);
     Path base = Path.of(dir == null || dir.isBlank() ? System.getProperty("java.io.tmpdir") : dir);
-    return new Settings(n, splitArgs(lookup.apply(JVM_ARGS)), base);
+    String durations = lookup.apply(DURATIONS);
+    return new Settings(
+        n, splitArgs(lookup.apply(JVM_ARGS)), base, durations == null || durations.isBlank() ? null : Path.of(durations));
   }
 
   private static boolean isTrue(String name, String value) {

@@ -108,9 +108,9 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   /** Runs the session and reports each unit it ran as done. */
   void run(ConfigurationGate gate) {
     Set<String> classes = new LinkedHashSet<>();
-    for (KnownUnit u : position.keySet()) {
-      u.plan.methods().forEach(ref -> classes.add(ref.className()));
-    }
+    position.keySet().stream()
+        .sorted(Comparator.comparingInt(position::get))
+        .forEach(u -> u.plan.methods().forEach(ref -> classes.add(ref.className())));
     classes.addAll(test.configClasses);
     XmlSuite suite = SessionSuite.narrow(test.suite, test.name, classes);
     test.touched = true;
@@ -209,10 +209,13 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
       unitOf.put(claiming, unit);
       wrapped.add(claiming);
     }
-    // Stable: TestNG's order inside a unit, the dispatch order between units.
-    wrapped.sort(Comparator.comparingInt(c -> position.get(unitOf.get(c))));
+    // The dispatch order between units; inside a unit, the parent's (sequential TestNG's) order.
+    wrapped.sort(
+        Comparator.comparingInt((ClaimingMethod c) -> position.get(unitOf.get(c)))
+            .thenComparingInt(c -> unitOf.get(c).indexOf(Planner.key(c))));
     List<IMethodInstance> result = new ArrayList<>(wrapped.size());
     wrapped.forEach(c -> result.add(new MethodInstance(c)));
+    LOG.debug("session order: {}", wrapped.stream().map(Planner::key).toList());
     return result;
   }
 

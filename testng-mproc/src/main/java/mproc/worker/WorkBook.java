@@ -55,37 +55,37 @@ final class WorkBook {
 
   /**
    * The shareable units of this test that nobody has claimed yet, in dispatch order, but starting
-   * at the first class no worker has touched (if any), so that workers spread over classes instead
+   * at the first class no other worker is in (if any), so that workers spread over classes instead
    * of all starting a session over the same ones.
    */
   List<KnownUnit> freeSharedUnits(int testId) {
     List<KnownUnit> free = new ArrayList<>();
-    int firstUntouched = -1;
+    int firstFreeClass = -1;
     for (int i = cursor; i < units.size(); i++) {
       KnownUnit u = units.get(i);
       if (u.plan.testId() == testId && !u.plan.exclusive() && !taken(u)) {
-        if (firstUntouched < 0 && untouched(u)) {
-          firstUntouched = free.size();
+        if (firstFreeClass < 0 && !occupiedByAnother(u)) {
+          firstFreeClass = free.size();
         }
         free.add(u);
       }
     }
-    if (firstUntouched > 0) {
-      List<KnownUnit> rotated = new ArrayList<>(free.subList(firstUntouched, free.size()));
-      rotated.addAll(free.subList(0, firstUntouched));
+    if (firstFreeClass > 0) {
+      List<KnownUnit> rotated = new ArrayList<>(free.subList(firstFreeClass, free.size()));
+      rotated.addAll(free.subList(0, firstFreeClass));
       return rotated;
     }
     return free;
   }
 
-  /** Whether no unit of this unit's class (in its test) is claimed. */
-  private boolean untouched(KnownUnit unit) {
+  /** Whether another worker holds a unit of this unit's class (in its test). */
+  private boolean occupiedByAnother(KnownUnit unit) {
     for (KnownUnit u : unitsByClass.get(classKey(unit))) {
-      if (taken(u)) {
-        return false;
+      if (heldByAnother(u)) {
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   private static String classKey(KnownUnit unit) {

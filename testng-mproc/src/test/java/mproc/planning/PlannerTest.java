@@ -4,6 +4,8 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.testng.IMethodInstance;
@@ -14,6 +16,13 @@ import org.testng.TestNG;
 import mproc.it.suite.PlanChain;
 import mproc.it.suite.PlanPlain;
 import mproc.it.suite.PlanTimed;
+import mproc.it.suite.groups.DbChild;
+import mproc.it.suite.groups.DbFirst;
+import mproc.it.suite.groups.DbSecond;
+import mproc.it.suite.groups.EmptyName;
+import mproc.it.suite.groups.Independent;
+import mproc.it.suite.groups.SlowLast;
+import mproc.settings.SettingsException;
 import org.testng.annotations.Test;
 
 /** Plans real TestNG methods: the planner is handed what TestNG's interceptor receives. */
@@ -42,6 +51,64 @@ public class PlannerTest {
     assertFalse(units.get(1).exclusive(), "simple");
   }
 
+  @Test
+  public void aGroupIsOneExclusiveUnitAcrossClassesInTestNGsOrderAndComesFirst() {
+    List<PlannedUnit> units = plan(Durations.none(), DbFirst.class, DbSecond.class, Independent.class);
+    PlannedUnit db = units.get(0);
+    assertEquals(db.group(), "db");
+    assertTrue(db.exclusive());
+    assertEquals(names(List.of(db)), List.of("[d1, d2, d3, e1, e2]"));
+    assertEquals(units.get(1).group(), "solo");
+    assertEquals(names(List.of(units.get(1))), List.of("[e3, s1]"), "a method's own @Group wins over its class's");
+  }
+
+  @Test
+  public void aSuperclasssGroupAppliesToItsSubclasses() {
+    List<PlannedUnit> units = plan(Durations.none(), DbChild.class);
+    assertEquals(units.size(), 1);
+    assertEquals(units.get(0).group(), "db");
+    assertEquals(units.get(0).className(), DbChild.class.getName());
+  }
+
+  @Test
+  public void amongIndependentUnitsLowerPriorityComesFirst() {
+    List<String> names = names(plan(Durations.none(), Independent.class));
+    assertEquals(names, List.of("[s1]", "[i3]", "[i1]", "[i2]", "[i4]"));
+  }
+
+  @Test
+  public void measuredDurationsPutTheLongestFirstAndUnknownTestsCountAsTheMedian() throws Exception {
+    Path file = Files.createTempFile("durations", ".txt");
+    String p = "mproc.it.suite.groups.";
+    Files.writeString(file, "500\t" + p + "Independent.i1\n100\t" + p + "Independent.i2\n300\t" + p + "SlowLast.slow\n");
+    // known: i1 500, slow 300, i2 100; median 300 for i4 (unknown); i3 has priority -1; s1 is a group
+    List<String> names = names(plan(Durations.read(file), Independent.class, SlowLast.class));
+    assertEquals(names, List.of("[s1]", "[i3]", "[i1]", "[i4]", "[slow]", "[i2]"));
+  }
+
+  @Test
+  public void durationsSurviveAWriteAndARead() throws Exception {
+    Path file = Files.createTempDirectory("durations").resolve("d.txt");
+    Durations first = Durations.read(file);
+    first.record("a.B.c", 40);
+    first.record("a.B.c", 2); // a second invocation adds up
+    first.write(file);
+    Durations second = Durations.read(file);
+    assertEquals(second.expected(List.of("a.B.c"), 0), 42);
+    assertEquals(second.expected(List.of("x.Y.z"), 7), 7, "unknown: the median given");
+  }
+
+  @Test
+  public void anEmptyGroupNameIsAnErrorThatNamesTheMethod() {
+    try {
+      plan(Durations.none(), EmptyName.class);
+    } catch (SettingsException e) {
+      assertEquals(e.getMessage(), "mproc: @Group on mproc.it.suite.groups.EmptyName.t has an empty name; name the group, e.g. @Group(\"db\")");
+      return;
+    }
+    throw new AssertionError("no error for @Group(\"\")");
+  }
+
   private static List<String> names(List<PlannedUnit> units) {
     List<String> names = new ArrayList<>();
     for (PlannedUnit u : units) {
@@ -50,8 +117,12 @@ public class PlannerTest {
     return names;
   }
 
-  /** Runs TestNG over the classes with an interceptor that plans and then runs nothing. */
   private static List<PlannedUnit> plan(Class<?>... classes) {
+    return plan(Durations.none(), classes);
+  }
+
+  /** Runs TestNG over the classes with an interceptor that plans and then runs nothing. */
+  private static List<PlannedUnit> plan(Durations durations, Class<?>... classes) {
     List<PlannedUnit> planned = new ArrayList<>();
     TestNG testng = new TestNG(false);
     testng.setVerbose(0);
@@ -59,7 +130,9 @@ public class PlannerTest {
     testng.addListener(
         (IMethodInterceptor)
             (List<IMethodInstance> methods, ITestContext context) -> {
-              planned.addAll(Planner.plan(methods.stream().map(IMethodInstance::getMethod).toList()));
+              List<ITestNGMethod> selected = methods.stream().map(IMethodInstance::getMethod).toList();
+              Planner.checkGroups(selected);
+              planned.addAll(Planner.plan(selected, durations));
               return List.of();
             });
     testng.run();

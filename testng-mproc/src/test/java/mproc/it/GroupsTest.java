@@ -1,0 +1,141 @@
+package mproc.it;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+/**
+ * {@code @Group}, priorities, dependencies and ordering by measured duration, with real parents
+ * and workers: asserted on which JVM ran what, when, and in which order.
+ */
+public class GroupsTest {
+  private static final String PACKAGE = "mproc.it.suite.groups.";
+
+  private ParentRun twoWorkers;
+  private ParentRun oneWorker;
+
+  static String suite(String... classes) {
+    StringBuilder xml = new StringBuilder();
+    xml.append("<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n<suite name=\"groups\">\n")
+        .append("  <test name=\"groups\">\n    <classes>\n");
+    for (String c : classes) {
+      xml.append("      <class name=\"").append(PACKAGE).append(c).append("\"/>\n");
+    }
+    return xml.append("    </classes>\n  </test>\n</suite>\n").toString();
+  }
+
+  private static final String SUITE = suite("DbFirst", "DbSecond", "Independent", "Chain");
+
+  /** One test's run: "start Name millis pid" and "end Name millis pid" lines joined. */
+  record Ran(String name, long start, long end, long pid) {}
+
+  static List<Ran> ran(ParentRun run) {
+    List<Ran> result = new ArrayList<>();
+    for (String start : run.events("start ")) {
+      String[] s = start.split(" ");
+      String[] e =
+          run.events("end " + s[1] + " ").stream().findFirst().orElseThrow(() -> new AssertionError("no end: " + start)).split(" ");
+      result.add(new Ran(s[1], Long.parseLong(s[2]), Long.parseLong(e[2]), Long.parseLong(s[3])));
+    }
+    result.sort((a, b) -> Long.compare(a.start, b.start));
+    return result;
+  }
+
+  @BeforeClass
+  public void runTheSuite() throws Exception {
+    twoWorkers = ParentRun.run(SUITE, "-cores", "2");
+    oneWorker = ParentRun.run(SUITE, "-cores", "1");
+  }
+
+  @Test
+  public void aGroupRunsInOneWorkerSeriallyInTestNGsOrderWithNothingElseMeanwhile() {
+    List<Ran> all = ran(twoWorkers);
+    List<Ran> db = all.stream().filter(r -> r.name.startsWith("DbFirst") || r.name.matches("DbSecond.e[12]")).toList();
+    assertEquals(db.stream().map(Ran::name).toList(), List.of("DbFirst.d1", "DbFirst.d2", "DbFirst.d3", "DbSecond.e1", "DbSecond.e2"), all.toString());
+    assertEquals(db.stream().map(Ran::pid).distinct().count(), 1L, "one worker: " + db);
+    long pid = db.get(0).pid;
+    long from = db.get(0).start;
+    long to = db.get(db.size() - 1).end;
+    for (Ran r : all) {
+      if (r.pid == pid && !db.contains(r)) {
+        assertTrue(r.end <= from || r.start >= to, r + " ran in the db group's worker while the group ran: " + all);
+      }
+    }
+    for (int i = 1; i < db.size(); i++) {
+      assertTrue(db.get(i).start >= db.get(i - 1).end, "serial: " + db);
+    }
+  }
+
+  @Test
+  public void aMethodsOwnGroupWinsOverItsClasssAndGroupsSpanClasses() {
+    List<Ran> solo = ran(twoWorkers).stream().filter(r -> r.name.equals("DbSecond.e3") || r.name.equals("Independent.s1")).toList();
+    assertEquals(solo.size(), 2, solo.toString());
+    assertEquals(solo.get(0).pid, solo.get(1).pid, "the solo group is one unit: " + solo);
+  }
+
+  @Test
+  public void groupsAreDispatchedBeforeIndependentTests() {
+    List<Ran> all = ran(twoWorkers);
+    long firstIndependent = all.stream().filter(r -> r.name.matches("Independent.i.|Chain.c.")).mapToLong(Ran::start).min().orElseThrow();
+    long dbStart = all.stream().filter(r -> r.name.equals("DbFirst.d1")).findFirst().orElseThrow().start;
+    long soloStart = all.stream().filter(r -> r.name.equals("DbSecond.e3")).findFirst().orElseThrow().start;
+    assertTrue(dbStart <= firstIndependent && soloStart <= firstIndependent, all.toString());
+  }
+
+  @Test
+  public void withOneWorkerTheOrderIsGroupsThenPriorityThenTestNGsOrder() {
+    List<String> order = ran(oneWorker).stream().map(Ran::name).toList();
+    assertEquals(
+        order,
+        List.of(
+            "DbFirst.d1", "DbFirst.d2", "DbFirst.d3", "DbSecond.e1", "DbSecond.e2",
+            "DbSecond.e3", "Independent.s1",
+            "Independent.i3", // priority -1
+            "Independent.i1", "Independent.i2", "Independent.i4",
+            "Chain.c1", "Chain.c3"), // c2 never starts: c1 failed
+        oneWorker.output);
+  }
+
+  @Test
+  public void dependenciesStayTogetherAndSkipAsSequentially() throws Exception {
+    List<String> reported = twoWorkers.reportedTests();
+    assertTrue(reported.contains("c1 FAIL") && reported.contains("c2 SKIP") && reported.contains("c3 PASS"), reported.toString());
+    Set<Long> pids = ran(twoWorkers).stream().filter(r -> r.name.startsWith("Chain.")).map(Ran::pid).collect(Collectors.toSet());
+    assertEquals(pids.size(), 1, "one worker ran the chain");
+    assertEquals(twoWorkers.exitCode, 3, twoWorkers.output); // a failure (1) and a skip (2), as TestNG counts
+  }
+
+  @Test
+  public void theSecondRunDispatchesTheLongestTestFirst() throws Exception {
+    Path durations = Files.createTempDirectory("mproc-durations").resolve("durations.txt");
+    String suite = suite("Independent", "SlowLast");
+    ParentRun first = ParentRun.run(suite, "-cores", "1", "-mproc.durations", durations.toString());
+    List<String> firstOrder = ran(first).stream().map(Ran::name).toList();
+    assertEquals(firstOrder.get(firstOrder.size() - 1), "SlowLast.slow", "unknown durations: TestNG's order");
+    assertTrue(Files.readString(durations).contains("\tmproc.it.suite.groups.SlowLast.slow"), Files.readString(durations));
+    ParentRun second = ParentRun.run(suite, "-cores", "1", "-mproc.durations", durations.toString());
+    List<String> secondOrder = ran(second).stream().map(Ran::name).toList();
+    assertEquals(secondOrder.get(0), "Independent.s1", "groups still come first: " + secondOrder);
+    assertEquals(secondOrder.get(1), "Independent.i3", "then the lower priority: " + secondOrder);
+    assertEquals(secondOrder.get(2), "SlowLast.slow", "then the longest: " + secondOrder);
+  }
+
+  @Test
+  public void anEmptyGroupNameIsOneLineBeforeAnyTestRuns() throws Exception {
+    ParentRun bad = ParentRun.run(suite("Independent", "EmptyName"), "-cores", "2");
+    assertEquals(bad.exitCode, 1, bad.output);
+    assertEquals(
+        bad.output.trim(),
+        "mproc: @Group on mproc.it.suite.groups.EmptyName.t has an empty name; name the group, e.g. @Group(\"db\")");
+    assertTrue(bad.events("start ").isEmpty(), "no test ran: " + bad.log);
+  }
+}
