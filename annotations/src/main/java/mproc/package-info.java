@@ -1,5 +1,6 @@
 /**
  * The API a test compiles against, with no dependencies: {@link mproc.Group} to keep tests together
- * in one worker. Global fixtures (issue 4) arrive here as they are built.
+ * in one worker, {@link mproc.GlobalFixture} and {@link mproc.Global} for values computed once per
+ * run in the parent and shared with every worker.
  */
 package mproc;

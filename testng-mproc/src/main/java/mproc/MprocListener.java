@@ -5,6 +5,12 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import mproc.fixtures.FixtureInjector;
+import mproc.fixtures.FixtureRegistry;
+import mproc.fixtures.FixtureSource;
+import mproc.fixtures.FixtureValues;
 import mproc.parent.DistributedRun;
 import mproc.planning.PlannedUnit;
 import mproc.planning.Planner;
@@ -15,6 +21,8 @@ import mproc.transport.JvmFlags;
 import org.testng.IConfigurable;
 import org.testng.IConfigureCallBack;
 import org.testng.IExecutionListener;
+import org.testng.IInvokedMethod;
+import org.testng.IInvokedMethodListener;
 import org.testng.IMethodInstance;
 import org.testng.IMethodInterceptor;
 import org.testng.ISuite;
@@ -22,7 +30,9 @@ import org.testng.ISuiteListener;
 import org.testng.ITestContext;
 import org.testng.ITestNGMethod;
 import org.testng.ITestResult;
+import org.testng.xml.XmlClass;
 import org.testng.xml.XmlSuite;
+import org.testng.xml.XmlTest;
 
 /**
  * The listener that spreads a suite over worker JVMs: {@code <listener class-name="mproc.MprocListener"/>}.
@@ -32,7 +42,8 @@ import org.testng.xml.XmlSuite;
  * reported here as if the tests had run here. Without it, the listener does nothing and the suite
  * runs in-process as plain TestNG would. Inside a worker it always does nothing.
  */
-public class MprocListener implements IExecutionListener, ISuiteListener, IMethodInterceptor, IConfigurable {
+public class MprocListener
+    implements IExecutionListener, ISuiteListener, IMethodInterceptor, IConfigurable, IInvokedMethodListener {
   /** The measured durations' file name in TestNG's output directory, unless mproc.durations says where. */
   static final String DURATIONS_FILE = "mproc-durations.txt";
 
@@ -40,6 +51,10 @@ public class MprocListener implements IExecutionListener, ISuiteListener, IMetho
   private final Map<ISuite, Boolean> distributed = new IdentityHashMap<>();
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
   private DistributedRun run;
+  private final FixtureRegistry fixtureRegistry = new FixtureRegistry();
+  private FixtureValues fixtures;
+  private FixtureInjector injector;
+  private Thread closeFixturesOnExit;
 
   @Override
   public void onStart(ISuite suite) {
@@ -48,7 +63,12 @@ public class MprocListener implements IExecutionListener, ISuiteListener, IMetho
     }
     Settings settings = Settings.resolve(suite.getXmlSuite().getAllParameters());
     distributed.put(suite, settings.distributes());
+    findGlobalFixtures(suite, settings);
     if (!settings.distributes()) {
+      if (closeFixturesOnExit == null) { // Ctrl-C: tear down what was set up
+        closeFixturesOnExit = new Thread(() -> fixtures.closeAll(System.err), "mproc-fixtures-cleanup");
+        Runtime.getRuntime().addShutdownHook(closeFixturesOnExit);
+      }
       return;
     }
     if (!JvmFlags.presentInThisJvm()) {
@@ -64,6 +84,7 @@ public class MprocListener implements IExecutionListener, ISuiteListener, IMetho
     }
     Planner.checkGroups(suite.getAllMethods());
     startRun(settings);
+    run.fixtures(fixtures);
     run.durationsFile(
         settings.durations() != null
             ? settings.durations()
@@ -86,6 +107,37 @@ public class MprocListener implements IExecutionListener, ISuiteListener, IMetho
     if (settings.distributes() && JvmFlags.presentInThisJvm()) {
       startRun(settings);
       run.ensureWorkers(1);
+    }
+  }
+
+  /**
+   * Finds and checks the global fixtures of the suite's classes and of {@code mproc.fixtures}, before
+   * any test runs; they are computed later, only if something needs them.
+   */
+  private void findGlobalFixtures(ISuite suite, Settings settings) {
+    Set<Class<?>> classes = new LinkedHashSet<>();
+    for (XmlTest test : suite.getXmlSuite().getTests()) {
+      for (XmlClass c : test.getXmlClasses()) {
+        if (c.getSupportClass() != null) {
+          classes.add(c.getSupportClass());
+        }
+      }
+    }
+    suite.getAllMethods().forEach(m -> classes.add(m.getTestClass().getRealClass()));
+    fixtureRegistry.add(classes, settings.fixtureClasses(), Thread.currentThread().getContextClassLoader());
+    if (fixtures == null) {
+      fixtures = new FixtureValues(fixtureRegistry);
+      injector = new FixtureInjector(fixtures);
+      FixtureSource.Current.install(fixtures);
+    }
+  }
+
+  /** Without workers, tests run here: their {@code @Global} fields are set before their first method. */
+  @Override
+  public void beforeInvocation(IInvokedMethod method, ITestResult result) {
+    ISuite suite = result.getTestContext().getSuite();
+    if (!inWorker && injector != null && !Boolean.TRUE.equals(distributed.get(suite))) {
+      injector.beforeInvocation(method, result);
     }
   }
 
@@ -138,8 +190,18 @@ public class MprocListener implements IExecutionListener, ISuiteListener, IMetho
   @Override
   public void onExecutionFinish() {
     if (run != null) {
-      run.close();
+      run.close(); // closes the global fixtures after the workers' last tests
       run = null;
+    }
+    if (fixtures != null) {
+      fixtures.closeAll(System.err);
+    }
+    if (closeFixturesOnExit != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(closeFixturesOnExit);
+      } catch (IllegalStateException e) {
+        // already shutting down: the hook runs
+      }
     }
   }
 }

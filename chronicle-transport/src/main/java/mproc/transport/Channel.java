@@ -12,7 +12,8 @@ import net.openhft.chronicle.wire.DocumentContext;
  * A Chronicle queue with exactly one writer and any number of readers, each of which sees every
  * message (broadcast). One writer per queue means a writer that dies mid-message blocks nobody.
  *
- * <p>A Channel is used by one thread at a time: the thread that sends, or the thread that polls.
+ * <p>Safe to use from several threads (a test under TestNG's {@code timeOut} runs on a thread of
+ * its own): sending and polling are synchronized, and Chronicle's single-thread checks are off.
  */
 public final class Channel implements AutoCloseable {
   /** A writer killed mid-write holds the queue's lock this long before another may take it. */
@@ -38,9 +39,10 @@ public final class Channel implements AutoCloseable {
   }
 
   /** Appends a message. Only the channel's one writer calls this. */
-  public void send(Message message) {
+  public synchronized void send(Message message) {
     if (appender == null) {
       appender = queue.createAppender();
+      appender.singleThreadedCheckDisabled(true);
     }
     try (DocumentContext dc = appender.writingDocument()) {
       MessageCodec.write(message, dc.wire().bytes());
@@ -48,9 +50,10 @@ public final class Channel implements AutoCloseable {
   }
 
   /** The next message this reader has not seen, or null if there is none yet. */
-  public Message poll() {
+  public synchronized Message poll() {
     if (tailer == null) {
       tailer = queue.createTailer();
+      tailer.singleThreadedCheckDisabled(true);
     }
     try (DocumentContext dc = tailer.readingDocument()) {
       if (!dc.isPresent()) {
@@ -61,7 +64,7 @@ public final class Channel implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (appender != null) {
       appender.close();
     }

@@ -74,4 +74,14 @@ public sealed interface Message {
   record UnitDone(int unitId) implements Message {}
 
   record TestsClosed(int batch) implements Message {}
+
+  /** A worker needs this global fixture's value (worker → parent). */
+  record FixtureRequest(String name) implements Message {}
+
+  /**
+   * A global fixture's outcome, published once for every worker (parent → all, on the fixture
+   * channel): its Java-serialized value (null for a null value), or why there is none: an error
+   * message (e.g. the value is not serializable) or the exception the fixture method threw.
+   */
+  record FixtureValue(String name, byte[] value, String error, ThrowableData failure) implements Message {}
 }

@@ -10,6 +10,8 @@ import mproc.transport.Message.MethodRef;
 import mproc.transport.Message.TestOutcome;
 import mproc.transport.Message.TestPlan;
 import mproc.transport.Message.TestStarted;
+import mproc.transport.Message.FixtureRequest;
+import mproc.transport.Message.FixtureValue;
 import mproc.transport.Message.TestsClosed;
 import mproc.transport.Message.ThrowableData;
 import mproc.transport.Message.UnitDone;
@@ -31,6 +33,8 @@ final class MessageCodec {
   private static final byte CONFIG_OUTCOME = 13;
   private static final byte UNIT_DONE = 14;
   private static final byte TESTS_CLOSED = 15;
+  private static final byte FIXTURE_REQUEST = 16;
+  private static final byte FIXTURE_VALUE = 20;
 
   private MessageCodec() {}
 
@@ -72,6 +76,16 @@ final class MessageCodec {
       out.writeByte(UNIT_DONE).writeInt(m.unitId());
     } else if (message instanceof TestsClosed m) {
       out.writeByte(TESTS_CLOSED).writeInt(m.batch());
+    } else if (message instanceof FixtureRequest m) {
+      out.writeByte(FIXTURE_REQUEST).writeUtf8(m.name());
+    } else if (message instanceof FixtureValue m) {
+      out.writeByte(FIXTURE_VALUE).writeUtf8(m.name());
+      writeBytes(out, m.value());
+      out.writeBoolean(m.error() != null);
+      if (m.error() != null) {
+        out.writeUtf8(m.error());
+      }
+      writeThrowable(out, m.failure());
     } else {
       throw new IllegalArgumentException("no codec for " + message);
     }
@@ -138,6 +152,15 @@ final class MessageCodec {
         return new UnitDone(in.readInt());
       case TESTS_CLOSED:
         return new TestsClosed(in.readInt());
+      case FIXTURE_REQUEST:
+        return new FixtureRequest(in.readUtf8());
+      case FIXTURE_VALUE:
+        {
+          String name = in.readUtf8();
+          byte[] value = readBytes(in);
+          String error = in.readBoolean() ? in.readUtf8() : null;
+          return new FixtureValue(name, value, error, readThrowable(in));
+        }
       default:
         throw new IllegalStateException("unknown message type " + type + ": the queue is from another version");
     }

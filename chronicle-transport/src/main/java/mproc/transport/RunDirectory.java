@@ -53,6 +53,11 @@ public final class RunDirectory implements AutoCloseable {
     return path.resolve("results-" + workerId);
   }
 
+  /** Global fixtures' values, written by the parent, read by every worker. */
+  public Path fixtureChannel() {
+    return path.resolve("fixtures");
+  }
+
   public Path claimFile() {
     return path.resolve("claims");
   }

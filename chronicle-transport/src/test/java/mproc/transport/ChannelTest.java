@@ -16,6 +16,8 @@ import mproc.transport.Message.MethodRef;
 import mproc.transport.Message.TestOutcome;
 import mproc.transport.Message.TestPlan;
 import mproc.transport.Message.TestStarted;
+import mproc.transport.Message.FixtureRequest;
+import mproc.transport.Message.FixtureValue;
 import mproc.transport.Message.TestsClosed;
 import mproc.transport.Message.ThrowableData;
 import mproc.transport.Message.UnitDone;
@@ -51,7 +53,10 @@ public class ChannelTest {
                 List.of("line 1", "line 2")),
             new ConfigOutcome(3, "a.B", "setUp", 2, 1L, 2L, failure),
             new UnitDone(7),
-            new TestsClosed(1));
+            new TestsClosed(1),
+            new FixtureRequest("server"),
+            new FixtureValue("server", new byte[] {4, 5}, null, null),
+            new FixtureValue("schema", null, "not serializable", failure));
 
     Path dir = Files.createTempDirectory("channel-test");
     try (RunDirectory run = RunDirectory.open(dir);
@@ -73,6 +78,10 @@ public class ChannelTest {
 
   /** Records compare arrays by identity, so compare their text with arrays spelled out. */
   private static String describe(Message m) {
+    if (m instanceof FixtureValue f) {
+      return f.toString().replaceAll("\\[B@[0-9a-f]+", "") + java.util.Arrays.toString(f.value())
+          + (f.failure() == null ? "" : f.failure().className());
+    }
     if (m instanceof TestOutcome o) {
       return o.toString().replaceAll("\\[B@[0-9a-f]+", "")
           + o.parameters().stream().map(v -> java.util.Arrays.toString(v.serialized())).toList()

@@ -9,6 +9,7 @@ import java.util.Map;
 import mproc.launch.WorkerCommand;
 import mproc.launch.WorkerProcess;
 import java.nio.file.Path;
+import mproc.fixtures.FixtureValues;
 import mproc.planning.Durations;
 import mproc.planning.PlannedUnit;
 import mproc.planning.Planner;
@@ -20,6 +21,7 @@ import mproc.transport.Message;
 import mproc.transport.Message.CloseTests;
 import mproc.transport.Message.ConfigOutcome;
 import mproc.transport.Message.EndOfWork;
+import mproc.transport.Message.FixtureRequest;
 import mproc.transport.Message.MethodRef;
 import mproc.transport.Message.TestOutcome;
 import mproc.transport.Message.TestPlan;
@@ -45,6 +47,9 @@ public final class DistributedRun implements AutoCloseable {
   private final Settings settings;
   private final RunDirectory directory;
   private final Channel work;
+  private final Channel fixtureChannel;
+  private final java.util.Set<String> publishedFixtures = new java.util.HashSet<>();
+  private FixtureValues fixtures;
   private final ClaimTable claims;
   private final List<RemoteWorker> workers = new ArrayList<>();
   private final Map<Integer, TestDispatch> testsById = new HashMap<>();
@@ -65,6 +70,7 @@ public final class DistributedRun implements AutoCloseable {
     this.settings = settings;
     this.directory = directory;
     this.work = Channel.open(directory.workChannel());
+    this.fixtureChannel = Channel.open(directory.fixtureChannel());
     this.claims = ClaimTable.open(directory.claimFile());
     this.cleanupOnExit = new Thread(this::abort, "mproc-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
@@ -102,6 +108,11 @@ public final class DistributedRun implements AutoCloseable {
     List<String> command = WorkerCommand.of(directory.path(), id, settings.jvmArgs());
     workers.add(new RemoteWorker(WorkerProcess.start(id, command, out, err), results));
     LOG.debug("started worker {}: {}", id, command);
+  }
+
+  /** The run's global fixtures: computed here when a worker asks, closed at the end of the run. */
+  public void fixtures(FixtureValues values) {
+    this.fixtures = values;
   }
 
   /** Reads the measured durations of earlier runs from this file, once, and writes them back at the end. */
@@ -219,6 +230,11 @@ public final class DistributedRun implements AutoCloseable {
       testsById.get(config.testId()).configOutcome(config, w.host());
     } else if (m instanceof UnitDone done) {
       testsById.get(testOf(done.unitId())).unitDone(done.unitId(), w.host());
+    } else if (m instanceof FixtureRequest request) {
+      // Published once for every worker; a second request (two workers asked at once) is answered already.
+      if (publishedFixtures.add(request.name())) {
+        fixtureChannel.send(fixtures.publish(request.name()));
+      }
     } else if (m instanceof TestsClosed) {
       // An answer the parent did not wait for: the worker was still starting when it asked.
     } else if (m instanceof WorkerReady ready) {
@@ -291,6 +307,9 @@ public final class DistributedRun implements AutoCloseable {
       if (durationsFile != null) {
         durations.write(durationsFile);
       }
+      if (fixtures != null) {
+        fixtures.closeAll(err); // after every worker's last test
+      }
     } finally {
       release();
       LOG.debug("run ended");
@@ -311,6 +330,9 @@ public final class DistributedRun implements AutoCloseable {
     for (RemoteWorker w : workers) {
       w.process.stop(0);
     }
+    if (fixtures != null) {
+      fixtures.closeAll(err);
+    }
     release();
   }
 
@@ -319,6 +341,7 @@ public final class DistributedRun implements AutoCloseable {
       w.results.close();
     }
     work.close();
+    fixtureChannel.close();
     claims.close();
     directory.close();
   }

@@ -8,31 +8,47 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 
-/** Java serialization of one value, returning null instead of failing: the caller has a fallback. */
-final class Serialized {
+/**
+ * Java serialization of one value. {@link #toBytes}/{@link #fromBytes} return null instead of
+ * failing, for callers that have a fallback (a text form); {@link #write}/{@link #read} fail.
+ */
+public final class Serialized {
   private Serialized() {}
 
   static byte[] toBytes(Object value) {
     if (value == null) {
       return null;
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(value);
+    try {
+      return write(value);
     } catch (IOException | RuntimeException e) {
       return null; // not serializable, or its writeObject failed: the text form is used instead
     }
-    return bytes.toByteArray();
   }
 
   static Object fromBytes(byte[] bytes) {
     if (bytes == null) {
       return null;
     }
-    try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(bytes))) {
-      return in.readObject();
+    try {
+      return read(bytes);
     } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
       return null; // a class the parent lacks or cannot load: the text form is used instead
+    }
+  }
+
+  public static byte[] write(Object value) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Reads a value, resolving classes as test frameworks load them (the context class loader). */
+  public static Object read(byte[] bytes) throws IOException, ClassNotFoundException {
+    try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(bytes))) {
+      return in.readObject();
     }
   }
 

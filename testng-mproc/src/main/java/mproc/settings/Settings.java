@@ -16,13 +16,15 @@ import java.util.function.Function;
  * @param baseDir where run directories are created
  * @param durations the file of measured test durations, or null for the default (in TestNG's output
  *     directory)
+ * @param fixtureClasses classes named in {@code mproc.fixtures} whose global fixtures join the suite's
  */
-public record Settings(int cores, List<String> jvmArgs, Path baseDir, Path durations) {
+public record Settings(int cores, List<String> jvmArgs, Path baseDir, Path durations, List<String> fixtureClasses) {
   public static final String CORES = "mproc.cores";
   public static final String DISABLE = "mproc.disable";
   public static final String JVM_ARGS = "mproc.jvmArgs";
   public static final String DIR = "mproc.dir";
   public static final String DURATIONS = "mproc.durations";
+  public static final String FIXTURES = "mproc.fixtures";
   /** Set in every worker JVM to its id; its presence makes the listener stand aside. */
   public static final String WORKER_ID = "mproc.worker.id";
 
@@ -51,8 +53,18 @@ public record Settings(int cores, List<String> jvmArgs, Path baseDir, Path durat
     String dir = lookup.apply(DIR);
     Path base = Path.of(dir == null || dir.isBlank() ? System.getProperty("java.io.tmpdir") : dir);
     String durations = lookup.apply(DURATIONS);
+    List<String> fixtureClasses = new ArrayList<>();
+    String fixtures = lookup.apply(FIXTURES);
+    if (fixtures != null && !fixtures.contains("${")) {
+      for (String name : fixtures.split(",")) {
+        if (!name.isBlank()) {
+          fixtureClasses.add(name.trim());
+        }
+      }
+    }
     return new Settings(
-        n, splitArgs(lookup.apply(JVM_ARGS)), base, durations == null || durations.isBlank() ? null : Path.of(durations));
+        n, splitArgs(lookup.apply(JVM_ARGS)), base, durations == null || durations.isBlank() ? null : Path.of(durations),
+        fixtureClasses);
   }
 
   private static boolean isTrue(String name, String value) {

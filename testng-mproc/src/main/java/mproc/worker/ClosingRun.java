@@ -2,6 +2,7 @@ package mproc.worker;
 
 import java.util.List;
 import java.util.Set;
+import mproc.fixtures.FixtureInjector;
 import mproc.testng.SessionSuite;
 import mproc.transport.Channel;
 import org.testng.IConfigurationListener;
@@ -23,7 +24,7 @@ final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
     this.results = results;
   }
 
-  void run(ConfigurationGate gate) {
+  void run(ConfigurationGate gate, FixtureInjector injector) {
     test.closed = true;
     if (test.configClasses.isEmpty()) {
       return;
@@ -31,7 +32,7 @@ final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
     String suite = test.suite.getName();
     gate.closing(Set.of(ConfigurationGate.testScope(suite, test.name), ConfigurationGate.suiteScope(suite)));
     try {
-      Session.runTestNG(SessionSuite.narrow(test.suite, test.name, test.configClasses), gate, this);
+      Session.runTestNG(SessionSuite.narrow(test.suite, test.name, test.configClasses), gate, injector, this);
     } finally {
       gate.closing(Set.of());
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mproc.fixtures.FixtureInjector;
 import mproc.planning.Planner;
 import mproc.reporting.Throwables;
 import mproc.reporting.Values;
@@ -106,7 +107,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   }
 
   /** Runs the session and reports each unit it ran as done. */
-  void run(ConfigurationGate gate) {
+  void run(ConfigurationGate gate, FixtureInjector injector) {
     Set<String> classes = new LinkedHashSet<>();
     position.keySet().stream()
         .sorted(Comparator.comparingInt(position::get))
@@ -117,7 +118,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     gate.session(this);
     long start = System.nanoTime();
     try {
-      runTestNG(suite, gate, this);
+      runTestNG(suite, gate, injector, this);
     } finally {
       gate.session(null);
     }
@@ -144,12 +145,13 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     }
   }
 
-  static void runTestNG(XmlSuite suite, ConfigurationGate gate, Object listener) {
+  static void runTestNG(XmlSuite suite, Object... listeners) {
     TestNG testng = new TestNG(false);
     testng.setVerbose(0);
     testng.setXmlSuites(List.of(suite));
-    testng.addListener(gate);
-    testng.addListener(listener);
+    for (Object listener : listeners) {
+      testng.addListener(listener);
+    }
     testng.run();
   }
 

@@ -2,6 +2,7 @@ package mproc.worker;
 
 import java.util.ArrayList;
 import java.util.List;
+import mproc.fixtures.FixtureInjector;
 import mproc.transport.Channel;
 import mproc.transport.ClaimTable;
 import mproc.transport.IdleStrategy;
@@ -21,12 +22,14 @@ final class Worker {
   private final Channel results;
   private final WorkBook book;
   private final ConfigurationGate gate = new ConfigurationGate();
+  private final FixtureInjector injector;
   private boolean ended;
 
-  Worker(long workerId, Channel work, Channel results, ClaimTable claims) {
+  Worker(long workerId, Channel work, Channel results, ClaimTable claims, FixtureInjector injector) {
     this.work = work;
     this.results = results;
     this.book = new WorkBook(claims, workerId);
+    this.injector = injector;
   }
 
   void run() {
@@ -41,7 +44,7 @@ final class Worker {
                 ? Session.exclusive(book, test, next, results)
                 : Session.shared(book, test, book.freeSharedUnits(test.id), results);
         if (session != null) {
-          session.run(gate);
+          session.run(gate, injector);
         }
         idle.reset();
       } else if (ended) {
@@ -75,6 +78,6 @@ final class Worker {
    * {@code @AfterSuite} methods may run in any of them (once each: {@link ConfigurationGate}).
    */
   private void closeTests(List<KnownTest> tests) {
-    tests.forEach(t -> new ClosingRun(t, results).run(gate));
+    tests.forEach(t -> new ClosingRun(t, results).run(gate, injector));
   }
 }

@@ -1,6 +1,8 @@
 package mproc.worker;
 
 import java.nio.file.Path;
+import mproc.fixtures.FixtureInjector;
+import mproc.fixtures.FixtureSource;
 import mproc.reporting.QuietLogging;
 import mproc.settings.Settings;
 import mproc.transport.Channel;
@@ -24,9 +26,12 @@ public final class WorkerMain {
     RunDirectory dir = RunDirectory.open(Path.of(args[0]));
     try (Channel work = Channel.open(dir.workChannel());
         Channel results = Channel.open(dir.resultChannel(id));
+        Channel fixtures = Channel.open(dir.fixtureChannel());
         ClaimTable claims = ClaimTable.open(dir.claimFile())) {
+      FixtureClient fixtureClient = new FixtureClient(fixtures, results);
+      FixtureSource.Current.install(fixtureClient);
       results.send(new WorkerReady(id, ProcessHandle.current().pid()));
-      new Worker(id, work, results, claims).run();
+      new Worker(id, work, results, claims, new FixtureInjector(fixtureClient)).run();
     } catch (RuntimeException | Error e) {
       Logger log = LoggerFactory.getLogger(WorkerMain.class);
       log.error("worker {} stopped: {}", id, e.toString(), e);
