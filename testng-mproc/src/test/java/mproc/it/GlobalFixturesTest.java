@@ -1,0 +1,118 @@
+package mproc.it;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+/** Global fixtures with a real parent and real workers: computed once, in the parent, shared, closed last. */
+public class GlobalFixturesTest {
+  private static final String FIXTURES = "mproc.it.suite.fixtures.";
+
+  static String suite(String... classes) {
+    StringBuilder xml = new StringBuilder();
+    xml.append("<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n<suite name=\"fixtures\">\n")
+        .append("  <parameter name=\"mproc.fixtures\" value=\"").append(FIXTURES).append("SharedFixtures\"/>\n")
+        .append("  <listeners><listener class-name=\"mproc.it.suite.RecordingListener\"/></listeners>\n")
+        .append("  <test name=\"fixtures\">\n    <classes>\n");
+    for (String c : classes) {
+      xml.append("      <class name=\"").append(FIXTURES).append(c).append("\"/>\n");
+    }
+    return xml.append("    </classes>\n  </test>\n</suite>\n").toString();
+  }
+
+  private ParentRun distributed;
+  private ParentRun inProcess;
+
+  @BeforeClass
+  public void runBothWays() throws Exception {
+    String suite = suite("UsesTokenA", "UsesTokenB", "UsesBroken");
+    distributed = ParentRun.run(suite, "-cores", "2");
+    inProcess = ParentRun.run(suite);
+  }
+
+  private static Set<Long> parentPids(ParentRun run) {
+    return run.events("listener ").stream().map(ParentRun::pid).collect(Collectors.toSet());
+  }
+
+  @Test
+  public void computedExactlyOnceInTheParentAndSharedByEveryWorker() {
+    List<String> computed = distributed.events("fixture token");
+    assertEquals(computed.size(), 1, distributed.log.toString());
+    assertEquals(Set.of(ParentRun.pid(computed.get(0))), parentPids(distributed), "computed in the parent");
+    List<String> tests = distributed.events("test ");
+    assertEquals(tests.size(), 8, distributed.output);
+    Set<String> ids = tests.stream().map(l -> l.split(" ")[2]).collect(Collectors.toSet());
+    assertEquals(ids.size(), 1, "one value everywhere: " + tests);
+    assertTrue(tests.stream().allMatch(l -> l.split(" ")[3].equals(l.split(" ")[2] + "-derived")), tests.toString());
+    Set<Long> workers = tests.stream().map(ParentRun::pid).collect(Collectors.toSet());
+    assertFalse(workers.stream().anyMatch(parentPids(distributed)::contains), "tests ran in workers");
+    assertEquals(workers.size(), 2, "both workers used it: " + tests);
+    assertEquals(distributed.events("fixture derived").size(), 1);
+  }
+
+  @Test
+  public void aFixtureNothingNeedsIsNeverComputed() {
+    assertTrue(distributed.events("fixture unused").isEmpty());
+    assertTrue(inProcess.events("fixture unused").isEmpty());
+  }
+
+  @Test
+  public void theParentClosesItsOwnInstanceAfterTheLastTest() {
+    List<String> closed = distributed.events("close token ");
+    assertEquals(closed.size(), 1, distributed.log.toString());
+    String[] close = closed.get(0).split(" ");
+    assertTrue(close[4].equals("handle=true"), "the parent's instance, with its transient handle: " + closed);
+    assertEquals(Set.of(ParentRun.pid(closed.get(0))), parentPids(distributed));
+    long closedAt = Long.parseLong(close[3]);
+    for (String t : distributed.events("test ")) {
+      assertTrue(Long.parseLong(t.split(" ")[4]) <= closedAt, "closed after " + t);
+    }
+  }
+
+  @Test
+  public void aValueThatCannotTravelFailsTheTestsThatNeedItNamingFixtureAndClass() throws Exception {
+    assertTrue(distributed.reportedTests().contains("needsAValueThatCannotTravel FAIL"), distributed.output);
+    String xml = distributed.reportXml();
+    assertTrue(xml.contains("global fixture 'handle' (mproc.it.suite.fixtures.SharedFixtures.handle) returned a "
+        + "mproc.it.suite.fixtures.SharedFixtures$Handle that cannot be sent to workers"), xml);
+  }
+
+  @Test
+  public void aFixtureThatThrowsFailsEveryTestThatNeedsItAndIsNotRetried() throws Exception {
+    List<String> reported = distributed.reportedTests();
+    assertTrue(reported.contains("needsAFixtureThatThrows FAIL") && reported.contains("needsItToo FAIL"), reported.toString());
+    assertEquals(distributed.events("fixture boom").size(), 1, "computed once, its failure remembered");
+    String xml = distributed.reportXml();
+    assertTrue(xml.contains("the test database would not start"), xml);
+    assertTrue(xml.contains("SharedFixtures.boom"), "the fixture's own stack trace: " + xml);
+  }
+
+  @Test
+  public void withoutWorkersTheSameApiComputesOnceAndClosesAtTheEnd() throws Exception {
+    assertEquals(inProcess.events("fixture token").size(), 1);
+    assertEquals(inProcess.events("close token ").size(), 1);
+    assertEquals(inProcess.events("test ").stream().map(ParentRun::pid).distinct().count(), 1L);
+    assertEquals(inProcess.events("fixture boom").size(), 1);
+    assertEquals(
+        inProcess.reportedTests().stream().sorted().toList(),
+        distributed.reportedTests().stream().sorted().toList(),
+        "the same outcome with and without workers");
+  }
+
+  @Test
+  public void anUnknownFixtureNameIsOneLineBeforeAnyTestRuns() throws Exception {
+    ParentRun bad = ParentRun.run(suite("UsesTokenA", "BadField"), "-cores", "2");
+    assertEquals(bad.exitCode, 1, bad.output);
+    assertEquals(
+        bad.output.trim(),
+        "mproc: @Global(\"tokn\") on field mproc.it.suite.fixtures.BadField.token names no global fixture; known: "
+            + "boom, derived, handle, token, unused (found on the suite's classes and in mproc.fixtures)");
+    assertTrue(bad.events("test ").isEmpty() && bad.events("fixture").isEmpty(), bad.log.toString());
+  }
+}
