@@ -36,6 +36,10 @@ public final class TestNG {
       System.exit(1);
       return;
     }
+    for (String missing : missingSuiteFiles(testngArgs)) {
+      System.err.println("mproc: suite file '" + missing + "' does not exist; check the path (relative to " + Path.of("").toAbsolutePath() + ")");
+      System.exit(1);
+    }
     boolean disabled = "true".equals(System.getProperty(Settings.DISABLE));
     boolean mayDistribute = System.getProperty(Settings.CORES) != null || suitesMention(testngArgs, Settings.CORES);
     if (!disabled && mayDistribute && !JvmFlags.presentInThisJvm() && System.getProperty(REEXECUTED) == null) {
@@ -64,6 +68,17 @@ public final class TestNG {
       args.add(0, "-listener");
       args.add(1, listener);
     }
+  }
+
+  /** Suite files named on the command line (arguments ending in .xml, .yaml or .yml) that do not exist. */
+  static List<String> missingSuiteFiles(List<String> args) {
+    List<String> missing = new ArrayList<>();
+    for (String a : args) {
+      if (!a.startsWith("-") && (a.endsWith(".xml") || a.endsWith(".yaml") || a.endsWith(".yml")) && !Files.exists(Path.of(a))) {
+        missing.add(a);
+      }
+    }
+    return missing;
   }
 
   /** Whether every suite file on the command line contains {@code text} (and there is one). */

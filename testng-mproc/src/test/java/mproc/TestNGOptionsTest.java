@@ -35,4 +35,9 @@ public class TestNGOptionsTest {
     assertEquals(System.getProperty("mproc.cores"), "2");
     assertEquals(rest, List.of("-d", "out"));
   }
+
+  @Test
+  public void missingSuiteFilesAreFoundBeforeTestNGStarts() {
+    assertEquals(TestNG.missingSuiteFiles(List.of("-d", "out", "no/such/suite.xml", "pom.xml")), List.of("no/such/suite.xml"));
+  }
 }

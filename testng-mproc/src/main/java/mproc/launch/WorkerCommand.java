@@ -22,7 +22,7 @@ public final class WorkerCommand {
     command.addAll(JvmFlags.ALL);
     command.addAll(ChronicleProperties.asJvmOptions());
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("-D") && !arg.startsWith("-D" + Settings.WORKER_ID + "=")) {
+      if (arg.startsWith("-D") && !arg.startsWith("-D" + Settings.WORKER_ID + "=") && !command.contains(arg)) {
         command.add(arg);
       }
     }

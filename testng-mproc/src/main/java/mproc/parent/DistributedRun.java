@@ -1,19 +1,20 @@
 package mproc.parent;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import mproc.launch.WorkerCommand;
-import mproc.launch.WorkerProcess;
-import java.nio.file.Path;
+import java.util.Set;
 import mproc.fixtures.FixtureValues;
 import mproc.planning.Durations;
 import mproc.planning.PlannedUnit;
 import mproc.planning.Planner;
 import mproc.settings.Settings;
+import mproc.settings.SettingsException;
 import mproc.transport.Channel;
 import mproc.transport.ClaimTable;
 import mproc.transport.IdleStrategy;
@@ -34,11 +35,14 @@ import mproc.transport.RunDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testng.ITestContext;
+import org.testng.ITestNGMethod;
 
 /**
  * One distributed run in the parent, from the first suite to the end of execution: it owns the
- * private run directory, the work channel, the claim table and the workers, publishes each
- * {@code <test>}'s units, and replays the results as they arrive, on the calling (TestNG) thread.
+ * private run directory, the work and fixture channels, the claim table and the {@link WorkerPool},
+ * publishes each {@code <test>}'s units, and replays the results as they arrive, on the calling
+ * (TestNG) thread. A worker that dies or hangs is reported, its unstarted work goes back on the
+ * queue once, and another worker takes its place.
  */
 public final class DistributedRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DistributedRun.class);
@@ -48,23 +52,22 @@ public final class DistributedRun implements AutoCloseable {
   private final RunDirectory directory;
   private final Channel work;
   private final Channel fixtureChannel;
-  private final java.util.Set<String> publishedFixtures = new java.util.HashSet<>();
-  private FixtureValues fixtures;
   private final ClaimTable claims;
-  private final List<RemoteWorker> workers = new ArrayList<>();
+  private final WorkerPool pool;
   private final Map<Integer, TestDispatch> testsById = new HashMap<>();
+  private final Set<String> publishedFixtures = new HashSet<>();
   private final PrintStream out = System.out;
   private final PrintStream err = System.err;
   private final Thread cleanupOnExit;
+  private FixtureValues fixtures;
+  private Durations durations = Durations.none();
+  private Path durationsFile;
   private int nextTestId;
   private int nextUnitId;
   private int closeBatch;
-  private int wanted;
-  private Durations durations = Durations.none();
-  private Path durationsFile;
   /** A test is running: a worker that becomes ready may let the others start. */
   private boolean dispatching;
-  private boolean closed;
+  private volatile boolean closed;
 
   private DistributedRun(Settings settings, RunDirectory directory) {
     this.settings = settings;
@@ -72,42 +75,24 @@ public final class DistributedRun implements AutoCloseable {
     this.work = Channel.open(directory.workChannel());
     this.fixtureChannel = Channel.open(directory.fixtureChannel());
     this.claims = ClaimTable.open(directory.claimFile());
+    this.pool = new WorkerPool(settings, directory, out, err);
     this.cleanupOnExit = new Thread(this::abort, "mproc-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
   }
 
   public static DistributedRun start(Settings settings) {
-    return new DistributedRun(settings, RunDirectory.create(settings.baseDir()));
+    RunDirectory directory;
+    try {
+      directory = RunDirectory.create(settings.baseDir());
+    } catch (IllegalStateException e) {
+      throw new SettingsException("mproc: " + e.getMessage());
+    }
+    return new DistributedRun(settings, directory);
   }
 
-  /**
-   * Asks for {@code min(cores, units)} workers, never more than units. The first starts now; the
-   * others once it is ready (see {@link #startPendingWorkers}), so that on a machine with few cores
-   * the first worker is not slowed by the start-up of all the others.
-   */
+  /** Asks for {@code min(cores, units)} workers, never more than units (see {@link WorkerPool}). */
   public void ensureWorkers(int units) {
-    wanted = Math.max(wanted, Math.min(settings.cores(), units));
-    if (workers.isEmpty() && wanted > 0) {
-      startWorker();
-    }
-    startPendingWorkers();
-  }
-
-  /** Starts the wanted workers not started yet, once the first worker is ready (or gone). */
-  private void startPendingWorkers() {
-    if (workers.size() < wanted && (workers.get(0).ready || workers.get(0).gone)) {
-      while (workers.size() < wanted) {
-        startWorker();
-      }
-    }
-  }
-
-  private void startWorker() {
-    int id = workers.size() + 1;
-    Channel results = Channel.open(directory.resultChannel(id));
-    List<String> command = WorkerCommand.of(directory.path(), id, settings.jvmArgs());
-    workers.add(new RemoteWorker(WorkerProcess.start(id, command, out, err), results));
-    LOG.debug("started worker {}: {}", id, command);
+    pool.want(units);
   }
 
   /** The run's global fixtures: computed here when a worker asks, closed at the end of the run. */
@@ -136,37 +121,40 @@ public final class DistributedRun implements AutoCloseable {
     LOG.debug("planned {} units of test {}", units.size(), context.getName());
     TestDispatch test = new TestDispatch(nextTestId++, context, units, nextUnitId, durations);
     nextUnitId += units.size();
-    if (nextUnitId > ClaimTable.CAPACITY) {
-      throw new IllegalStateException("more than " + ClaimTable.CAPACITY + " units of work in one run");
-    }
     testsById.put(test.testId, test);
     work.send(new TestPlan(test.testId, context.getName(), suiteXml, test.configurations.suiteAndTestLevelClasses()));
-    for (int i = 0; i < units.size(); i++) {
-      PlannedUnit unit = units.get(i);
-      List<MethodRef> refs = new ArrayList<>();
-      unit.methods().stream()
-          .map(m -> new MethodRef(Planner.className(m), m.getMethodName()))
-          .distinct()
-          .forEach(refs::add);
-      work.send(new UnitPlan(test.firstUnitId + i, test.testId, refs, unit.exclusive()));
-    }
-    ensureWorkers(units.size());
+    test.units().forEach((id, unit) -> publish(test, id, unit));
+    pool.want(units.size());
     IdleStrategy idle = new IdleStrategy(1_000_000);
     dispatching = true;
-    while (!test.complete()) {
-      if (pump(test)) {
-        idle.reset();
-      } else {
-        idle.idle();
+    try {
+      while (!test.complete()) {
+        if (pump(test)) {
+          idle.reset();
+        } else {
+          idle.idle();
+        }
       }
+    } finally {
+      dispatching = false;
     }
-    dispatching = false;
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    out.printf(
-        Locale.ROOT,
-        "mproc: %s: %d results from %d worker%s in %.2f s%n",
-        context.getName(), test.results, workers.size(), workers.size() == 1 ? "" : "s", seconds);
+    int n = pool.all().size();
+    out.printf(Locale.ROOT, "mproc: %s: %d results from %d worker%s in %.2f s%n",
+        context.getName(), test.results, n, n == 1 ? "" : "s", seconds);
     return test.testId;
+  }
+
+  private void publish(TestDispatch test, int unitId, PlannedUnit unit) {
+    if (unitId >= ClaimTable.CAPACITY) {
+      throw new IllegalStateException("more than " + ClaimTable.CAPACITY + " units of work in one run");
+    }
+    List<MethodRef> refs = new ArrayList<>();
+    unit.methods().stream()
+        .map(m -> new MethodRef(Planner.className(m), m.getMethodName()))
+        .distinct()
+        .forEach(refs::add);
+    work.send(new UnitPlan(unitId, test.testId, refs, unit.exclusive()));
   }
 
   /** Asks every worker to run the closing configuration of these tests and waits for them. */
@@ -175,7 +163,7 @@ public final class DistributedRun implements AutoCloseable {
     int batch = ++closeBatch;
     work.send(new CloseTests(batch, testIds));
     IdleStrategy idle = new IdleStrategy(1_000_000);
-    for (RemoteWorker w : workers) {
+    for (RemoteWorker w : pool.all()) {
       while (!w.gone) {
         boolean alive = w.process.isAlive();
         Message m = w.results.poll();
@@ -188,7 +176,7 @@ public final class DistributedRun implements AutoCloseable {
           continue;
         }
         idle.reset();
-        if (m instanceof TestsClosed closed && closed.batch() == batch) {
+        if (m instanceof TestsClosed closing && closing.batch() == batch) {
           break;
         }
         handle(w, m);
@@ -199,12 +187,13 @@ public final class DistributedRun implements AutoCloseable {
   /** Reads what every worker has sent; true if anything was read. */
   private boolean pump(TestDispatch test) {
     boolean any = false;
+    List<RemoteWorker> workers = pool.all();
     for (int i = 0; i < workers.size(); i++) { // handling a message may start more workers
       RemoteWorker w = workers.get(i);
       if (w.gone) {
         continue;
       }
-      boolean alive = w.process.isAlive();
+      boolean alive = w.process.isAlive(); // before reading: a dead worker's last messages are all in
       for (Message m = w.results.poll(); m != null; m = w.results.poll()) {
         handle(w, m);
         any = true;
@@ -212,17 +201,33 @@ public final class DistributedRun implements AutoCloseable {
       if (!alive) {
         workerGone(w, test);
         any = true;
+      } else if (ranTooLong(w)) {
+        String test0 = w.inFlight.className() + "." + w.inFlight.methodName();
+        String dump = pool.stopHung(w);
+        w.stoppedBecause = "mproc.timeout: " + test0 + " ran longer than " + seconds(settings.timeoutSeconds()) + " s in "
+            + w.process.describe() + ", which was stopped; its threads:\n" + dump;
+        any = true;
       }
     }
-    if (!any && workers.stream().allMatch(w -> w.gone) && !test.complete()) {
+    if (!any && pool.alive() == 0 && !test.complete()) {
       abandonUnclaimed(test);
     }
     return any;
   }
 
+  private boolean ranTooLong(RemoteWorker w) {
+    return settings.timeoutSeconds() > 0 && w.inFlight != null
+        && System.nanoTime() - w.inFlightSinceNanos > (long) (settings.timeoutSeconds() * 1e9);
+  }
+
+  private static String seconds(double s) {
+    return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
+  }
+
   private void handle(RemoteWorker w, Message m) {
     if (m instanceof TestStarted started) {
       w.inFlight = started;
+      w.inFlightSinceNanos = System.nanoTime();
     } else if (m instanceof TestOutcome outcome) {
       w.inFlight = null;
       testsById.get(testOf(outcome.unitId())).testOutcome(outcome, w.host());
@@ -238,9 +243,9 @@ public final class DistributedRun implements AutoCloseable {
     } else if (m instanceof TestsClosed) {
       // An answer the parent did not wait for: the worker was still starting when it asked.
     } else if (m instanceof WorkerReady ready) {
-      w.ready = true;
+      pool.ready(w);
       if (dispatching) {
-        startPendingWorkers();
+        pool.startPending();
       }
       LOG.debug("worker {} (pid {}) is ready", ready.workerId(), ready.pid());
     } else {
@@ -257,37 +262,63 @@ public final class DistributedRun implements AutoCloseable {
     throw new IllegalStateException("no test holds unit " + unitId);
   }
 
-  /** A worker exited: what it held and had not finished is reported, nothing is lost. */
+  /**
+   * A worker exited (or was stopped): the test in flight fails with the reason and the worker's last
+   * output; methods of its units that had not started go back on the queue once, and another worker
+   * takes its place, while {@code mproc.maxWorkerRestarts} allows. Nothing is lost.
+   */
   private void workerGone(RemoteWorker w, TestDispatch test) {
     w.gone = true;
     int code = w.process.exitCode();
+    List<String> lastLines = w.process.lastLines();
+    if (!w.ready && !pool.anyReady()) {
+      throw new WorkerStartException(w.process.describe() + " exited with code " + code + " before it was ready", w.command, lastLines);
+    }
     String running =
         w.inFlight == null ? "" : " while running " + w.inFlight.className() + "." + w.inFlight.methodName();
-    List<String> lastLines = w.process.lastLines();
     String why =
-        w.process.describe() + " exited with code " + code + running
-            + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
-    for (int u = test.firstUnitId; u < test.firstUnitId + test.units.size(); u++) {
-      if (claims.owner(u) == w.id() && !test.isDone(u)) {
-        test.abandon(u, w.inFlight, why, w.host());
+        w.stoppedBecause != null
+            ? w.stoppedBecause
+            : w.process.describe() + " exited with code " + code + running
+                + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
+    boolean requeue = pool.mayReplace();
+    for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
+      int unitId = e.getKey();
+      if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
+        List<ITestNGMethod> notStarted = test.abandon(unitId, w.inFlight, why, w.host(), requeue && !test.wasRequeued(unitId));
+        if (!notStarted.isEmpty()) {
+          PlannedUnit original = e.getValue();
+          PlannedUnit again = new PlannedUnit(notStarted, original.exclusive(), original.group(), original.priority(), original.expectedMillis());
+          int id = nextUnitId++;
+          test.requeue(id, again);
+          publish(test, id, again);
+        }
       }
     }
+    w.inFlight = null;
     if (code != 0 || !test.complete()) {
-      err.println("mproc: " + w.process.describe() + " exited with code " + code + running);
+      err.println("mproc: " + (w.stoppedBecause != null ? w.stoppedBecause.lines().findFirst().orElse("") : w.process.describe() + " exited with code " + code + running));
     }
-    startPendingWorkers();
+    if (!test.complete() && !closed) {
+      pool.replace(w);
+    }
   }
 
   /** No worker is left: whatever nobody claimed is reported skipped, so that the run ends. */
   private void abandonUnclaimed(TestDispatch test) {
-    for (int u = test.firstUnitId; u < test.firstUnitId + test.units.size(); u++) {
-      if (!test.isDone(u) && (claims.claim(u, Long.MAX_VALUE) || claims.owner(u) == Long.MAX_VALUE)) {
-        test.abandon(u, null, "no worker was left to run it (every worker exited)", "mproc");
+    String why = pool.mayReplace()
+        ? "no worker was left to run it (every worker exited)"
+        : "no worker was left to run it: " + pool.restarts() + " crashed workers were replaced and mproc.maxWorkerRestarts ("
+            + settings.maxWorkerRestarts() + ") is used up";
+    for (int unitId : new ArrayList<>(test.units().keySet())) {
+      if (!test.isDone(unitId) && (claims.claim(unitId, Long.MAX_VALUE) || claims.owner(unitId) == Long.MAX_VALUE)) {
+        test.abandon(unitId, null, why, "mproc", false);
       }
     }
+    err.println("mproc: " + why);
   }
 
-  /** Ends the run: workers finish and exit, the run directory is removed. */
+  /** Ends the run: workers finish and exit, global fixtures are closed, the run directory is removed. */
   @Override
   public void close() {
     if (closed) {
@@ -297,7 +328,7 @@ public final class DistributedRun implements AutoCloseable {
     LOG.debug("ending the run");
     try {
       work.send(new EndOfWork());
-      for (RemoteWorker w : workers) {
+      for (RemoteWorker w : pool.all()) {
         for (Message m = w.results.poll(); m != null; m = w.results.poll()) {
           handle(w, m);
         }
@@ -321,13 +352,13 @@ public final class DistributedRun implements AutoCloseable {
     }
   }
 
-  /** On JVM exit without a normal close (Ctrl-C, an exception): kill workers, remove the directory. */
+  /** On JVM exit without a normal close (Ctrl-C, an exception): kill workers, close fixtures, remove the directory. */
   private void abort() {
     if (closed) {
       return;
     }
     closed = true;
-    for (RemoteWorker w : workers) {
+    for (RemoteWorker w : pool.shutDown()) {
       w.process.stop(0);
     }
     if (fixtures != null) {
@@ -337,7 +368,7 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   private void release() {
-    for (RemoteWorker w : workers) {
+    for (RemoteWorker w : pool.all()) {
       w.results.close();
     }
     work.close();

@@ -1,5 +1,6 @@
 package mproc.parent;
 
+import java.util.List;
 import mproc.launch.WorkerProcess;
 import mproc.transport.Channel;
 import mproc.transport.Message.TestStarted;
@@ -8,15 +9,21 @@ import mproc.transport.Message.TestStarted;
 final class RemoteWorker {
   final WorkerProcess process;
   final Channel results;
+  final List<String> command;
   /** The test the worker said it started and has not yet reported, or null. */
   TestStarted inFlight;
+  /** When the parent heard of {@link #inFlight}, for {@code mproc.timeout}. */
+  long inFlightSinceNanos;
+  /** Why the parent stopped this worker (a test ran past {@code mproc.timeout}), or null. */
+  String stoppedBecause;
   /** It has said it is ready (its queues are open). */
   boolean ready;
   boolean gone;
 
-  RemoteWorker(WorkerProcess process, Channel results) {
+  RemoteWorker(WorkerProcess process, Channel results, List<String> command) {
     this.process = process;
     this.results = results;
+    this.command = command;
   }
 
   int id() {

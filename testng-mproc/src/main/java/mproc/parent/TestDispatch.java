@@ -1,7 +1,10 @@
 package mproc.parent;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,49 +23,62 @@ import org.testng.ITestNGMethod;
 import org.testng.ITestResult;
 
 /**
- * One {@code <test>} in flight: its units by id, the parent's method for each result, which units
- * are done, and the replay of results into the test's context.
+ * One {@code <test>} in flight: its units by id (those planned, and those put back on the queue
+ * after a worker died), the parent's method for each result, which units are done, and the replay
+ * of results into the test's context.
  */
 final class TestDispatch {
   final int testId;
   final ITestContext context;
-  final List<PlannedUnit> units;
-  final int firstUnitId;
   final ConfigurationMethods configurations;
   private final ResultReplay replay;
+  private final Durations durations;
+  private final Map<Integer, PlannedUnit> units = new LinkedHashMap<>();
+  private final Set<Integer> pending = new HashSet<>();
+  private final Set<Integer> requeued = new HashSet<>();
   private final Map<String, ITestNGMethod> methodsByKey = new HashMap<>();
   private final Set<String> reported = new HashSet<>();
-  private final boolean[] done;
-  private int doneCount;
   int results;
 
-  private final Durations durations;
-
-  TestDispatch(int testId, ITestContext context, List<PlannedUnit> units, int firstUnitId, Durations durations) {
-    this.durations = durations;
+  TestDispatch(int testId, ITestContext context, List<PlannedUnit> planned, int firstUnitId, Durations durations) {
     this.testId = testId;
     this.context = context;
-    this.units = units;
-    this.firstUnitId = firstUnitId;
+    this.durations = durations;
     this.configurations = new ConfigurationMethods(context);
     this.replay = new ResultReplay(context);
-    this.done = new boolean[units.size()];
-    for (PlannedUnit unit : units) {
-      Map<String, Integer> ordinals = new HashMap<>();
-      for (ITestNGMethod m : unit.methods()) {
-        String key = Planner.key(m);
-        int ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
-        methodsByKey.put(key + "#" + ordinal, m);
-      }
+    for (int i = 0; i < planned.size(); i++) {
+      units.put(firstUnitId + i, planned.get(i));
+      pending.add(firstUnitId + i);
+      forEachInstance(planned.get(i), (m, key) -> methodsByKey.put(key, m));
     }
   }
 
+  /** Every unit of the test by id, in dispatch order (requeued ones last). */
+  Map<Integer, PlannedUnit> units() {
+    return Collections.unmodifiableMap(units);
+  }
+
   boolean complete() {
-    return doneCount == units.size();
+    return pending.isEmpty();
   }
 
   boolean owns(int unitId) {
-    return unitId >= firstUnitId && unitId < firstUnitId + units.size();
+    return units.containsKey(unitId);
+  }
+
+  boolean isDone(int unitId) {
+    return !pending.contains(unitId);
+  }
+
+  boolean wasRequeued(int unitId) {
+    return requeued.contains(unitId);
+  }
+
+  /** Adds a unit that goes back on the queue: what a dead worker held and had not started. */
+  void requeue(int unitId, PlannedUnit unit) {
+    units.put(unitId, unit);
+    pending.add(unitId);
+    requeued.add(unitId);
   }
 
   /**
@@ -73,31 +89,14 @@ final class TestDispatch {
     if (isDone(unitId)) {
       return;
     }
-    Map<String, Integer> ordinals = new HashMap<>();
     long now = System.currentTimeMillis();
-    for (ITestNGMethod m : units.get(unitId - firstUnitId).methods()) {
-      String key = Planner.key(m);
-      int ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
-      if (!reported.contains(key + "#" + ordinal) && m.getDataProviderMethod() == null && m.getInvocationCount() > 0) {
-        String why = host + " ended its unit without running " + key + " (a testng-mproc bug: please report it)";
-        results++;
-        replay.test(m, ITestResult.FAILURE, new Object[0], 0, new IllegalStateException(why), now, now, false, List.of(), host);
+    forEachInstance(units.get(unitId), (m, key) -> {
+      if (!reported.contains(key) && m.getDataProviderMethod() == null && m.getInvocationCount() > 0) {
+        String why = host + " ended its unit without running " + Planner.key(m) + " (a testng-mproc bug: please report it)";
+        report(m, ITestResult.FAILURE, new IllegalStateException(why), now, host);
       }
-    }
-    markDone(unitId);
-  }
-
-  private void markDone(int unitId) {
-    int i = unitId - firstUnitId;
-    if (!done[i]) {
-      done[i] = true;
-      doneCount++;
-    }
-  }
-
-
-  boolean isDone(int unitId) {
-    return done[unitId - firstUnitId];
+    });
+    pending.remove(unitId);
   }
 
   void testOutcome(TestOutcome o, String host) {
@@ -132,28 +131,46 @@ final class TestDispatch {
   }
 
   /**
-   * Ends a unit whose worker died: the test in flight fails with {@code why}; the unit's tests that
-   * had not reported are skipped with it.
+   * Ends a unit whose worker died: the test in flight fails with {@code why}. Methods that have no
+   * result at all are returned, to go back on the queue, if {@code requeue}; otherwise they are
+   * skipped with the reason.
    */
-  void abandon(int unitId, TestStarted inFlight, String why, String host) {
-    PlannedUnit unit = units.get(unitId - firstUnitId);
+  List<ITestNGMethod> abandon(int unitId, TestStarted inFlight, String why, String host, boolean requeue) {
     String inFlightKey =
         inFlight != null && inFlight.unitId() == unitId ? inFlight.className() + "." + inFlight.methodName() : null;
-    Map<String, Integer> ordinals = new HashMap<>();
+    Set<String> started = new HashSet<>();
+    reported.forEach(k -> started.add(k.substring(0, k.lastIndexOf('#'))));
+    List<ITestNGMethod> notStarted = new ArrayList<>();
     long now = System.currentTimeMillis();
+    forEachInstance(units.get(unitId), (m, key) -> {
+      String method = Planner.key(m);
+      if (method.equals(inFlightKey) && !reported.contains(key)) {
+        report(m, ITestResult.FAILURE, new WorkerLostException(why), now, host);
+      } else if (reported.contains(key)) {
+        // it has its result
+      } else if (requeue && !started.contains(method) && !method.equals(inFlightKey)) {
+        notStarted.add(m);
+      } else {
+        String reason = why.replaceFirst(" while running .*", "") + " before running " + method;
+        report(m, ITestResult.SKIP, new WorkerLostException(reason), now, host);
+      }
+    });
+    pending.remove(unitId);
+    return notStarted;
+  }
+
+  private void report(ITestNGMethod m, int status, Throwable why, long now, String host) {
+    results++;
+    replay.test(m, status, new Object[0], 0, why, now, now, false, List.of(), host);
+  }
+
+  /** Calls {@code action} with each method instance of the unit and its key (class.method#ordinal). */
+  private static void forEachInstance(PlannedUnit unit, java.util.function.BiConsumer<ITestNGMethod, String> action) {
+    Map<String, Integer> ordinals = new HashMap<>();
     for (ITestNGMethod m : unit.methods()) {
       String key = Planner.key(m);
       int ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
-      boolean inFlightHere = key.equals(inFlightKey);
-      if (!inFlightHere && reported.contains(key + "#" + ordinal)) {
-        continue;
-      }
-      int status = inFlightHere ? ITestResult.FAILURE : ITestResult.SKIP;
-      String message = inFlightHere ? why : why.replaceFirst(" while running .*", "") + " before running " + key;
-      results++;
-      replay.test(m, status, new Object[0], 0, new WorkerLostException(message), now, now, false, List.of(), host);
-      reported.add(key + "#" + ordinal);
+      action.accept(m, key + "#" + ordinal);
     }
-    markDone(unitId);
   }
 }

@@ -17,14 +17,25 @@ import java.util.function.Function;
  * @param durations the file of measured test durations, or null for the default (in TestNG's output
  *     directory)
  * @param fixtureClasses classes named in {@code mproc.fixtures} whose global fixtures join the suite's
+ * @param timeoutSeconds the longest a test may run in a worker before the worker is stopped (0: no limit)
+ * @param maxWorkerRestarts how many crashed workers are replaced in a run (default 4 x cores)
  */
-public record Settings(int cores, List<String> jvmArgs, Path baseDir, Path durations, List<String> fixtureClasses) {
+public record Settings(
+    int cores,
+    List<String> jvmArgs,
+    Path baseDir,
+    Path durations,
+    List<String> fixtureClasses,
+    double timeoutSeconds,
+    int maxWorkerRestarts) {
   public static final String CORES = "mproc.cores";
   public static final String DISABLE = "mproc.disable";
   public static final String JVM_ARGS = "mproc.jvmArgs";
   public static final String DIR = "mproc.dir";
   public static final String DURATIONS = "mproc.durations";
   public static final String FIXTURES = "mproc.fixtures";
+  public static final String TIMEOUT = "mproc.timeout";
+  public static final String MAX_WORKER_RESTARTS = "mproc.maxWorkerRestarts";
   /** Set in every worker JVM to its id; its presence makes the listener stand aside. */
   public static final String WORKER_ID = "mproc.worker.id";
 
@@ -62,9 +73,43 @@ public record Settings(int cores, List<String> jvmArgs, Path baseDir, Path durat
         }
       }
     }
+    double timeout = number(TIMEOUT, lookup.apply(TIMEOUT), 0, "a number of seconds, e.g. -Dmproc.timeout=60 (0: no limit)");
+    int restarts = wholeNumber(MAX_WORKER_RESTARTS, lookup.apply(MAX_WORKER_RESTARTS), 4 * n);
     return new Settings(
         n, splitArgs(lookup.apply(JVM_ARGS)), base, durations == null || durations.isBlank() ? null : Path.of(durations),
-        fixtureClasses);
+        fixtureClasses, timeout, restarts);
+  }
+
+  /** A non-negative whole number, or {@code absent} if the setting is not given. */
+  private static int wholeNumber(String name, String value, int absent) {
+    if (value == null || value.isBlank() || value.contains("${")) {
+      return absent;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new SettingsException(name + ": '" + value + "' is not a valid value; use a whole number, e.g. -D" + name + "=8");
+  }
+
+  /** A non-negative number, or {@code absent} if the setting is not given. */
+  private static double number(String name, String value, double absent, String expected) {
+    if (value == null || value.isBlank() || value.contains("${")) {
+      return absent;
+    }
+    try {
+      double d = Double.parseDouble(value.trim());
+      if (d >= 0 && !Double.isInfinite(d) && !Double.isNaN(d)) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new SettingsException(name + ": '" + value + "' is not a valid value; use " + expected);
   }
 
   private static boolean isTrue(String name, String value) {

@@ -20,10 +20,10 @@ public final class WorkerMain {
   public static void main(String[] args) {
     ChronicleProperties.apply();
     QuietLogging.apply();
-    ParentWatch.start();
     int id = Integer.parseInt(args[1]);
     System.setProperty(Settings.WORKER_ID, String.valueOf(id));
     RunDirectory dir = RunDirectory.open(Path.of(args[0]));
+    WorkerWatch.start(dir.threadDumpRequest(id), dir.threadDump(id));
     try (Channel work = Channel.open(dir.workChannel());
         Channel results = Channel.open(dir.resultChannel(id));
         Channel fixtures = Channel.open(dir.fixtureChannel());

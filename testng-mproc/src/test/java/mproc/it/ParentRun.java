@@ -48,33 +48,103 @@ final class ParentRun {
           + "  </test>\n"
           + "</suite>\n";
 
-  /** Runs {@code mproc.TestNG args... suite.xml} with the flags Surefire gave this JVM. */
+  /** Runs {@code mproc.TestNG args... suite.xml} (which restarts itself once with Chronicle's flags). */
   static ParentRun run(String suiteXml, String... args) throws Exception {
-    Path dir = Files.createTempDirectory("mproc-it");
+    return start(false, suiteXml, args).await();
+  }
+
+  /** A parent started and not yet awaited. */
+  static final class Running {
+    final Process process;
+    final Path dir;
+    final Path log;
+    final Path out;
+
+    Running(Process process, Path dir, Path log, Path out) {
+      this.process = process;
+      this.dir = dir;
+      this.log = log;
+      this.out = out;
+    }
+
+    /** The run directories' parent ({@code -mproc.dir}). */
+    Path runs() {
+      return dir.resolve("runs");
+    }
+
+    List<String> logLines() throws IOException {
+      return Files.exists(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    ParentRun await() throws Exception {
+      java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+      Thread reader = new Thread(() -> {
+        try {
+          process.getInputStream().transferTo(captured);
+        } catch (IOException e) {
+          // the process ended
+        }
+      });
+      reader.start();
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("the parent did not finish in 120 s:\n" + captured.toString(StandardCharsets.UTF_8));
+      }
+      reader.join(10_000);
+      return new ParentRun(process.exitValue(), captured.toString(StandardCharsets.UTF_8), logLines(), out, process.pid());
+    }
+  }
+
+  /**
+   * Starts {@code mproc.TestNG args... suite.xml}. With {@code withFlags}, the JVM gets Chronicle's
+   * flags on its command line, so that it is the parent itself (no restart): for tests that kill it.
+   */
+  static Running start(boolean withFlags, String suiteXml, String... args) throws IOException {
+    return start(withFlags, Files.createTempDirectory("mproc-it"), suiteXml, args);
+  }
+
+  /** Starts another run in the directory of an earlier one (the same {@code mproc.dir}). */
+  static Running startIn(Path dir, String suiteXml, String... args) throws IOException {
+    return start(false, Files.createDirectories(dir.resolve("again")), suiteXml, withDir(dir.resolve("runs"), args));
+  }
+
+  private static String[] withDir(Path runs, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("-mproc.dir");
+    all.add(runs.toString());
+    return all.toArray(new String[0]);
+  }
+
+  private static Running start(boolean withFlags, Path dir, String suiteXml, String... args) throws IOException {
     Path suite = dir.resolve("suite.xml");
     Files.writeString(suite, suiteXml);
     Path log = dir.resolve("run.log");
     Path out = dir.resolve("out");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    if (withFlags) {
+      command.addAll(mproc.transport.JvmFlags.ALL);
+      command.addAll(mproc.transport.ChronicleProperties.asJvmOptions());
+    }
     command.add("-Dit.log=" + log);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("mproc.TestNG");
-    command.addAll(List.of(args));
     command.add("-mproc.dir");
     command.add(dir.resolve("runs").toString());
+    command.addAll(List.of(args)); // a later -mproc.dir wins
     command.add("-d");
     command.add(out.toString());
     command.add(suite.toString());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("the parent did not finish in 120 s:\n" + output);
-    }
-    List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-    return new ParentRun(p.exitValue(), output, lines, out, p.pid());
+    return new Running(p, dir, log, out);
+  }
+
+  /** Worker JVMs whose command line names this directory (a run's {@code mproc.dir}) and are alive. */
+  static List<ProcessHandle> workersUnder(Path runs) {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().map(c -> c.contains("mproc.worker.WorkerMain") && c.contains(runs.toString())).orElse(false))
+        .toList();
   }
 
   /** The log's lines that start with {@code prefix}. */

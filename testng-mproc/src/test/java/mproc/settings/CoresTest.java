@@ -69,4 +69,20 @@ public class CoresTest {
     assertEquals(Settings.splitArgs("-Xmx1g  -Dname=\"a b\" -Dx='c d'"), List.of("-Xmx1g", "-Dname=a b", "-Dx=c d"));
     expectThrows(SettingsException.class, () -> Settings.splitArgs("-Dx=\"open"));
   }
+
+  @Test
+  public void timeoutAndRestartBudgetAreReadAndCheckedLikeEveryOtherSetting() {
+    Settings s = Settings.resolve(Map.of(Settings.CORES, "2", Settings.TIMEOUT, "1.5")::get, Map.of(Settings.MAX_WORKER_RESTARTS, "3")::get, 8);
+    assertEquals(s.timeoutSeconds(), 1.5);
+    assertEquals(s.maxWorkerRestarts(), 3);
+    Settings defaults = Settings.resolve(Map.of(Settings.CORES, "2")::get, name -> null, 8);
+    assertEquals(defaults.timeoutSeconds(), 0.0, "no limit by default");
+    assertEquals(defaults.maxWorkerRestarts(), 8, "4 x cores by default");
+    SettingsException bad = org.testng.Assert.expectThrows(SettingsException.class,
+        () -> Settings.resolve(Map.of(Settings.TIMEOUT, "soon")::get, name -> null, 8));
+    assertEquals(bad.getMessage(), "mproc.timeout: 'soon' is not a valid value; use a number of seconds, e.g. -Dmproc.timeout=60 (0: no limit)");
+    SettingsException restarts = org.testng.Assert.expectThrows(SettingsException.class,
+        () -> Settings.resolve(Map.of(Settings.MAX_WORKER_RESTARTS, "-1")::get, name -> null, 8));
+    assertEquals(restarts.getMessage(), "mproc.maxWorkerRestarts: '-1' is not a valid value; use a whole number, e.g. -Dmproc.maxWorkerRestarts=8");
+  }
 }

@@ -1,0 +1,152 @@
+package mproc.parent;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import mproc.launch.WorkerCommand;
+import mproc.launch.WorkerProcess;
+import mproc.settings.Settings;
+import mproc.transport.Channel;
+import mproc.transport.RunDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The run's worker JVMs: how many are wanted, starting them (the first at once, the others once one
+ * is ready, so that on few cores the first is not slowed by every other JVM starting), replacing
+ * crashed ones within {@code mproc.maxWorkerRestarts}, and stopping a hung one with its thread dump.
+ */
+final class WorkerPool {
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
+  private static final long THREAD_DUMP_WAIT_MS = 2_000;
+
+  private final Settings settings;
+  private final RunDirectory directory;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final List<RemoteWorker> workers = new ArrayList<>();
+  private int wanted;
+  private int restarts;
+  private boolean anyReady;
+  /** The run is ending: no worker starts any more (a shutdown hook sets it while TestNG's thread runs on). */
+  private volatile boolean shutDown;
+
+  WorkerPool(Settings settings, RunDirectory directory, PrintStream out, PrintStream err) {
+    this.settings = settings;
+    this.directory = directory;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Every worker started in this run, in order, the gone ones included. */
+  List<RemoteWorker> all() {
+    return workers;
+  }
+
+  /** Asks for {@code min(cores, units)} workers, never more than units; the first starts now. */
+  void want(int units) {
+    wanted = Math.max(wanted, Math.min(settings.cores(), units));
+    if (workers.isEmpty() && wanted > 0) {
+      start();
+    }
+    startPending();
+  }
+
+  /** Starts the wanted workers not running yet, once one worker has been ready. */
+  void startPending() {
+    if (anyReady) {
+      while (alive() < wanted && workers.size() < wanted) {
+        start();
+      }
+    }
+  }
+
+  void ready(RemoteWorker w) {
+    w.ready = true;
+    anyReady = true;
+  }
+
+  boolean anyReady() {
+    return anyReady;
+  }
+
+  int alive() {
+    return (int) workers.stream().filter(w -> !w.gone).count();
+  }
+
+  /** Whether a crashed worker may still be replaced (and its unstarted work go back on the queue). */
+  boolean mayReplace() {
+    return restarts < settings.maxWorkerRestarts();
+  }
+
+  int restarts() {
+    return restarts;
+  }
+
+  /** Starts a worker in place of one that died, if the budget allows and fewer than wanted run. */
+  void replace(RemoteWorker dead) {
+    if (mayReplace() && alive() < wanted) {
+      restarts++;
+      RemoteWorker w = start();
+      err.println("mproc: " + w.process.describe() + " starts in place of worker " + dead.id()
+          + " (restart " + restarts + " of " + settings.maxWorkerRestarts() + ", mproc.maxWorkerRestarts)");
+    }
+  }
+
+  /** From now on no worker starts; returns the workers to stop. */
+  List<RemoteWorker> shutDown() {
+    shutDown = true;
+    synchronized (workers) {
+      return new ArrayList<>(workers);
+    }
+  }
+
+  private RemoteWorker start() {
+    if (shutDown) {
+      throw new IllegalStateException("mproc: the run is ending; no worker starts");
+    }
+    int id = workers.size() + 1;
+    List<String> command = WorkerCommand.of(directory.path(), id, settings.jvmArgs());
+    WorkerProcess process;
+    try {
+      process = WorkerProcess.start(id, command, out, err);
+    } catch (UncheckedIOException e) {
+      throw new WorkerStartException("cannot start worker " + id + " (" + e.getCause().getMessage() + ")", command, List.of());
+    }
+    RemoteWorker w = new RemoteWorker(process, Channel.open(directory.resultChannel(id)), command);
+    synchronized (workers) {
+      workers.add(w);
+    }
+    LOG.debug("started worker {}: {}", id, command);
+    return w;
+  }
+
+  /**
+   * Stops a worker whose test has run too long: asks it for its threads' stacks (its watch thread
+   * answers even while the test thread is stuck), waits up to 2 s for them, then kills it.
+   *
+   * @return the thread dump, or a note saying why there is none
+   */
+  String stopHung(RemoteWorker w) {
+    String dump = "(no thread dump: the worker did not answer within 2 s)";
+    try {
+      Files.createFile(directory.threadDumpRequest(w.id()));
+      long deadline = System.nanoTime() + THREAD_DUMP_WAIT_MS * 1_000_000;
+      while (System.nanoTime() < deadline && !Files.exists(directory.threadDump(w.id()))) {
+        Thread.sleep(20);
+      }
+      if (Files.exists(directory.threadDump(w.id()))) {
+        dump = Files.readString(directory.threadDump(w.id()));
+      }
+    } catch (IOException e) {
+      dump = "(no thread dump: " + e + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    w.process.stop(0);
+    return dump;
+  }
+}

@@ -1,0 +1,143 @@
+package mproc.it;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.testng.annotations.Test;
+
+/**
+ * Fault injection with real parents and workers: a crash, crashes beyond the restart budget, a hang,
+ * a worker that cannot start, a parent killed with -9 or interrupted. Each case asserts the report,
+ * the exit code, that no worker is left, and that the run directory is gone.
+ */
+public class FaultsTest {
+  private static final String FAULTS = "mproc.it.suite.faults.";
+
+  static String suite(String extraParameters, String... classes) {
+    StringBuilder xml = new StringBuilder();
+    xml.append("<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n<suite name=\"faults\">\n")
+        .append(extraParameters)
+        .append("  <listeners><listener class-name=\"mproc.it.suite.RecordingListener\"/></listeners>\n")
+        .append("  <test name=\"faults\">\n    <classes>\n");
+    for (String c : classes) {
+      xml.append("      <class name=\"").append(FAULTS).append(c).append("\"/>\n");
+    }
+    return xml.append("    </classes>\n  </test>\n</suite>\n").toString();
+  }
+
+  private static void assertNothingLeft(ParentRun run) throws Exception {
+    Path runs = run.outputDir.getParent().resolve("runs");
+    assertTrue(ParentRun.workersUnder(runs).isEmpty(), "no worker is left");
+    try (var dirs = Files.list(runs)) {
+      assertEquals(dirs.count(), 0L, "the run directory is removed");
+    }
+  }
+
+  @Test
+  public void aCrashFailsTheTestInFlightAndTheRestOfItsUnitRunsOnceInAReplacement() throws Exception {
+    ParentRun run = ParentRun.run(suite("", "CrashInGroup"), "-cores", "1");
+    assertEquals(run.reportedTests().stream().sorted().toList(), List.of("g1 PASS", "g2 FAIL", "g3 PASS", "g4 PASS"), run.output);
+    assertEquals(run.exitCode, 1, run.output);
+    String xml = run.reportXml();
+    assertTrue(xml.matches("(?s).*worker 1 \\(pid \\d+\\) exited with code 7 while running mproc\\.it\\.suite\\.faults\\.CrashInGroup\\.g2.*"), xml);
+    assertTrue(xml.contains("about to crash"), "the worker's last output: " + xml);
+    assertEquals(run.events("test g3").size(), 1, run.log.toString());
+    assertEquals(run.events("test g4").size(), 1, run.log.toString());
+    long crashed = ParentRun.pid(run.events("test g2").get(0));
+    assertTrue(ParentRun.pid(run.events("test g3").get(0)) != crashed, "g3 ran in the replacement");
+    assertTrue(run.output.contains("worker 2 (pid"), run.output);
+    assertNothingLeft(run);
+  }
+
+  @Test
+  public void beyondMaxWorkerRestartsWhatIsLeftIsSkippedWithTheReason() throws Exception {
+    ParentRun run = ParentRun.run(suite("", "AlwaysCrashes"), "-cores", "1", "-mproc.maxWorkerRestarts", "1");
+    List<String> reported = run.reportedTests().stream().sorted().toList();
+    assertEquals(reported, List.of("c1 FAIL", "c2 FAIL", "c3 SKIP", "c4 SKIP"), run.output);
+    assertTrue(run.exitCode != 0, run.output);
+    assertTrue(run.reportXml().contains("mproc.maxWorkerRestarts (1) is used up"), run.reportXml());
+    assertNothingLeft(run);
+  }
+
+  @Test
+  public void aHungTestIsStoppedAtTheTimeoutWithAThreadDumpAndTheRunGoesOn() throws Exception {
+    ParentRun run = ParentRun.run(suite("", "Hangs"), "-cores", "1", "-mproc.timeout", "2");
+    assertEquals(run.reportedTests().stream().sorted().toList(), List.of("after PASS", "hangs FAIL", "testngTimeOut FAIL"), run.output);
+    String xml = run.reportXml();
+    assertTrue(xml.matches("(?s).*mproc\\.timeout: mproc\\.it\\.suite\\.faults\\.Hangs\\.hangs ran longer than 2 s in worker 1 \\(pid \\d+\\), which was stopped; its threads:.*"), xml);
+    assertTrue(xml.contains("mproc.it.suite.faults.Hangs.hangs(Hangs.java:"), "the dump shows where it hung: " + xml);
+    assertTrue(xml.contains("ThreadTimeoutException"), "TestNG's own timeOut: " + xml);
+    Set<Long> pids = run.events("test ").stream().map(ParentRun::pid).collect(Collectors.toSet());
+    assertEquals(pids.size(), 2, "a replacement ran what was left: " + run.log);
+    assertNothingLeft(run);
+  }
+
+  @Test
+  public void aWorkerThatCannotStartStopsTheRunWithItsCommandAndOutput() throws Exception {
+    long start = System.nanoTime();
+    ParentRun run = ParentRun.run(suite("", "Hangs"), "-cores", "2", "-mproc.jvmArgs", "-Xbogus");
+    assertTrue(System.nanoTime() - start < 60_000_000_000L, "within seconds");
+    assertEquals(run.exitCode, 1, run.output);
+    assertTrue(run.output.contains("mproc: worker 1 (pid"), run.output);
+    assertTrue(run.output.contains("before it was ready; check mproc.jvmArgs and the class path"), run.output);
+    assertTrue(run.output.contains("  command: ") && run.output.contains(" -Xbogus "), run.output);
+    assertTrue(run.output.contains("    Unrecognized option: -Xbogus"), run.output);
+    assertTrue(run.events("test ").isEmpty());
+    assertNothingLeft(run);
+  }
+
+  @Test
+  public void whenTheParentIsKilledWorkersExitAndALaterRunRemovesItsDirectory() throws Exception {
+    ParentRun.Running running = ParentRun.start(true, suite("", "Slow"), "-cores", "2");
+    awaitEvent(running, "test s");
+    assertTrue(!ParentRun.workersUnder(running.runs()).isEmpty());
+    running.process.destroyForcibly().waitFor(); // kill -9
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!ParentRun.workersUnder(running.runs()).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertTrue(ParentRun.workersUnder(running.runs()).isEmpty(), "workers noticed within seconds");
+    try (var dirs = Files.list(running.runs())) {
+      assertEquals(dirs.count(), 1L, "the dead run's directory is still there");
+    }
+    String otherSuite = GroupsTest.suite("Independent");
+    ParentRun later = ParentRun.startIn(running.dir, otherSuite, "-cores", "1").await();
+    assertEquals(later.exitCode, 0, later.output);
+    try (var dirs = Files.list(running.runs())) {
+      assertEquals(dirs.count(), 0L, "the later run removed it");
+    }
+  }
+
+  @Test
+  public void anInterruptedParentStopsWorkersClosesGlobalFixturesAndRemovesItsDirectory() throws Exception {
+    String parameters = "  <parameter name=\"mproc.fixtures\" value=\"mproc.it.suite.fixtures.SharedFixtures\"/>\n";
+    ParentRun.Running running = ParentRun.start(true, suite(parameters, "SlowWithToken"), "-cores", "2");
+    awaitEvent(running, "test t");
+    running.process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hooks run
+    assertTrue(running.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    List<String> log = running.logLines();
+    assertEquals(log.stream().filter(l -> l.startsWith("close token ")).count(), 1L, "fixture closed: " + log);
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!ParentRun.workersUnder(running.runs()).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertTrue(ParentRun.workersUnder(running.runs()).isEmpty(), "workers stopped");
+    try (var dirs = Files.list(running.runs())) {
+      assertEquals(dirs.count(), 0L, "the run directory is removed");
+    }
+  }
+
+  private static void awaitEvent(ParentRun.Running running, String prefix) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (running.logLines().stream().noneMatch(l -> l.startsWith(prefix))) {
+      assertTrue(System.nanoTime() < deadline, "no '" + prefix + "' within 60 s");
+      assertTrue(running.process.isAlive(), "the parent ended early");
+      Thread.sleep(100);
+    }
+  }
+}
