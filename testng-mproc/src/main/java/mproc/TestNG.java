@@ -50,6 +50,10 @@ public final class TestNG {
     if (!suitesMentionEverywhere(testngArgs, MprocListener.class.getName())) {
       addListener(testngArgs, MprocListener.class.getName());
     }
+    for (String problem : missingClasses(testngArgs)) {
+      System.err.println(problem);
+      System.exit(1);
+    }
     try {
       org.testng.TestNG testng = org.testng.TestNG.privateMain(testngArgs.toArray(new String[0]), null);
       System.exit(testng.getStatus());
@@ -68,6 +72,48 @@ public final class TestNG {
       args.add(0, "-listener");
       args.add(1, listener);
     }
+  }
+
+  /**
+   * Classes named in the suite files that cannot be loaded, as one-line messages (TestNG's own report
+   * is a logged error). A suite file that does not parse is left to TestNG to report.
+   */
+  static List<String> missingClasses(List<String> args) {
+    List<String> problems = new ArrayList<>();
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    for (String a : args) {
+      if (a.startsWith("-") || !a.endsWith(".xml") || !Files.isRegularFile(Path.of(a))) {
+        continue;
+      }
+      List<org.testng.xml.XmlSuite> suites;
+      try {
+        suites = new org.testng.xml.internal.Parser(a).parseToList();
+      } catch (org.testng.TestNGException e) {
+        // The parser loads the classes it reads: "Cannot find class in classpath: a.B"
+        String message = String.valueOf(e.getMessage()).trim();
+        int at = message.indexOf("Cannot find class in classpath: ");
+        if (at >= 0) {
+          String name = message.substring(at + "Cannot find class in classpath: ".length()).trim();
+          problems.add("mproc: class '" + name + "' of suite file '" + a + "' is not on the class path; check its name and the class path");
+        }
+        continue;
+      } catch (IOException | RuntimeException e) {
+        continue; // TestNG reports a suite file it cannot read
+      }
+      for (org.testng.xml.XmlSuite suite : suites) {
+        for (org.testng.xml.XmlTest test : suite.getTests()) {
+          for (org.testng.xml.XmlClass c : test.getXmlClasses()) {
+            try {
+              Class.forName(c.getName(), false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+              problems.add("mproc: class '" + c.getName() + "' of suite file '" + a
+                  + "' is not on the class path; check its name and the class path");
+            }
+          }
+        }
+      }
+    }
+    return problems;
   }
 
   /** Suite files named on the command line (arguments ending in .xml, .yaml or .yml) that do not exist. */

@@ -41,12 +41,7 @@ public final class RunDirectory implements AutoCloseable {
   public static RunDirectory create(Path base) {
     try {
       Files.createDirectories(base);
-      long free = Files.getFileStore(base).getUsableSpace();
-      if (free < MIN_FREE_BYTES) {
-        throw new IllegalStateException(
-            "only " + (free >> 20) + " MiB free in " + base + "; the queues need " + (MIN_FREE_BYTES >> 20)
-                + " MiB: free some space or point mproc.dir at another directory");
-      }
+      checkFreeSpace(base, Files.getFileStore(base).getUsableSpace());
       removeDeadRuns(base);
       Path dir =
           Files.createTempDirectory(
@@ -55,6 +50,14 @@ public final class RunDirectory implements AutoCloseable {
       return new RunDirectory(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the run directory under " + base, e);
+    }
+  }
+
+  static void checkFreeSpace(Path base, long free) {
+    if (free < MIN_FREE_BYTES) {
+      throw new IllegalStateException(
+          "only " + (free >> 20) + " MiB free in " + base + "; the queues need " + (MIN_FREE_BYTES >> 20)
+              + " MiB: free some space or point mproc.dir at another directory");
     }
   }
 

@@ -66,8 +66,12 @@ public final class DistributedRun implements AutoCloseable {
   private int nextUnitId;
   private int closeBatch;
   /** A test is running: a worker that becomes ready may let the others start. */
-  private boolean dispatching;
+  private volatile boolean dispatching;
   private volatile boolean closed;
+  /** Ctrl-C or SIGTERM: TestNG's thread stops dispatching, reports what it has, and ends the run. */
+  private volatile boolean interrupted;
+  private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+  private static final long INTERRUPTED_REPORT_WAIT_MS = 15_000;
 
   private DistributedRun(Settings settings, RunDirectory directory) {
     this.settings = settings;
@@ -76,7 +80,7 @@ public final class DistributedRun implements AutoCloseable {
     this.fixtureChannel = Channel.open(directory.fixtureChannel());
     this.claims = ClaimTable.open(directory.claimFile());
     this.pool = new WorkerPool(settings, directory, out, err);
-    this.cleanupOnExit = new Thread(this::abort, "mproc-cleanup");
+    this.cleanupOnExit = new Thread(this::onExit, "mproc-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
   }
 
@@ -129,7 +133,9 @@ public final class DistributedRun implements AutoCloseable {
     dispatching = true;
     try {
       while (!test.complete()) {
-        if (pump(test)) {
+        if (interrupted) {
+          stopForInterrupt(test);
+        } else if (pump(test)) {
           idle.reset();
         } else {
           idle.idle();
@@ -157,14 +163,59 @@ public final class DistributedRun implements AutoCloseable {
     work.send(new UnitPlan(unitId, test.testId, refs, unit.exclusive()));
   }
 
+  /**
+   * The JVM is shutting down (Ctrl-C, SIGTERM) before the run ended: let TestNG's thread stop the
+   * workers, report every unfinished test as skipped and write TestNG's reports; if it does not end
+   * the run in time, stop everything here. Outside the read loop (an error, {@code System.exit})
+   * there is nobody to ask: stop at once.
+   */
+  private void onExit() {
+    if (closed) {
+      return;
+    }
+    if (!dispatching) {
+      abort(); // an error or System.exit elsewhere: nobody is in the read loop to hear of it
+      return;
+    }
+    interrupted = true;
+    try {
+      if (ended.await(INTERRUPTED_REPORT_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    abort();
+  }
+
+  /** Interrupted: workers stop now; what has no result is skipped with the reason. */
+  private void stopForInterrupt(TestDispatch test) {
+    for (RemoteWorker w : pool.shutDown()) {
+      w.process.stop(0);
+      for (Message m = w.results.poll(); m != null; m = w.results.poll()) {
+        handle(w, m);
+      }
+      w.gone = true;
+    }
+    for (int unitId : new ArrayList<>(test.units().keySet())) {
+      if (!test.isDone(unitId)) {
+        test.abandon(unitId, null, "the run was interrupted (Ctrl-C or SIGTERM)", "mproc", false);
+      }
+    }
+    err.println("mproc: interrupted: workers stopped; unfinished tests are reported skipped");
+  }
+
   /** Asks every worker to run the closing configuration of these tests and waits for them. */
   public void closeTests(List<Integer> testIds) {
+    if (interrupted) {
+      return;
+    }
     LOG.debug("closing tests {}", testIds);
     int batch = ++closeBatch;
     work.send(new CloseTests(batch, testIds));
     IdleStrategy idle = new IdleStrategy(1_000_000);
     for (RemoteWorker w : pool.all()) {
-      while (!w.gone) {
+      while (!w.gone && !interrupted) {
         boolean alive = w.process.isAlive();
         Message m = w.results.poll();
         if (m == null) {
@@ -344,6 +395,7 @@ public final class DistributedRun implements AutoCloseable {
     } finally {
       release();
       LOG.debug("run ended");
+      ended.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
       } catch (IllegalStateException e) {

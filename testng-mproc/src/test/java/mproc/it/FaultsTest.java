@@ -130,6 +130,16 @@ public class FaultsTest {
     try (var dirs = Files.list(running.runs())) {
       assertEquals(dirs.count(), 0L, "the run directory is removed");
     }
+    String report = Files.readString(running.out.resolve("testng-results.xml"));
+    assertTrue(report.contains("status=\"SKIP\"") && report.contains("the run was interrupted (Ctrl-C or SIGTERM)"),
+        "TestNG's reports are written, unfinished tests skipped: " + report);
+  }
+
+  @Test
+  public void aClassThatIsNotOnTheClassPathIsOneLineBeforeAnyTestRuns() throws Exception {
+    ParentRun run = ParentRun.run(suite("", "Slow").replace(FAULTS + "Slow", "no.such.Klass"), "-cores", "2");
+    assertEquals(run.exitCode, 1, run.output);
+    assertTrue(run.output.trim().matches("mproc: class 'no\\.such\\.Klass' of suite file '.*suite\\.xml' is not on the class path; check its name and the class path"), run.output);
   }
 
   private static void awaitEvent(ParentRun.Running running, String prefix) throws Exception {
