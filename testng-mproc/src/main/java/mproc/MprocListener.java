@@ -89,7 +89,7 @@ public class MprocListener
         settings.durations() != null
             ? settings.durations()
             : Path.of(suite.getOutputDirectory()).toAbsolutePath().getParent().resolve(DURATIONS_FILE));
-    run.ensureWorkers(suite.getAllMethods().size());
+    run.ensureWorkers(Math.min(1, suite.getAllMethods().size())); // the others once the plan says how many
   }
 
   /**

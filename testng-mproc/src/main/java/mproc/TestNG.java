@@ -197,8 +197,8 @@ public final class TestNG {
     command.addAll(ChronicleProperties.asJvmOptions());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.add("-D" + REEXECUTED + "=true");
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    // The workers' class-data sharing archive serves this JVM as well: the same classes start it.
+    command.addAll(mproc.launch.ClassDataSharing.forThisJvm().jvmOptions());
     command.add(TestNG.class.getName());
     command.addAll(List.of(args));
     try {

@@ -16,7 +16,11 @@ import mproc.transport.JvmFlags;
 public final class WorkerCommand {
   private WorkerCommand() {}
 
-  public static List<String> of(Path runDirectory, int workerId, List<String> userJvmArgs) {
+  /**
+   * @param classDataSharing the archive to start from, if there is one (it also decides the order of
+   *     the class path)
+   */
+  public static List<String> of(Path runDirectory, int workerId, List<String> userJvmArgs, ClassDataSharing classDataSharing) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable());
     command.addAll(JvmFlags.ALL);
@@ -28,8 +32,7 @@ public final class WorkerCommand {
     }
     command.addAll(userJvmArgs);
     command.add("-D" + Settings.WORKER_ID + "=" + workerId);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.addAll(classDataSharing.jvmOptions());
     command.add("mproc.worker.WorkerMain");
     command.add(runDirectory.toString());
     command.add(String.valueOf(workerId));

@@ -47,6 +47,8 @@ import org.testng.ITestNGMethod;
 public final class DistributedRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DistributedRun.class);
   private static final long WORKER_EXIT_GRACE_MS = 30_000;
+  /** What starting one more worker costs, measured on a 2-core machine (JVM, Chronicle, TestNG's first run). */
+  private static final long WORKER_START_MILLIS = 1_000;
 
   private final Settings settings;
   private final RunDirectory directory;
@@ -128,7 +130,9 @@ public final class DistributedRun implements AutoCloseable {
     testsById.put(test.testId, test);
     work.send(new TestPlan(test.testId, context.getName(), suiteXml, test.configurations.suiteAndTestLevelClasses()));
     test.units().forEach((id, unit) -> publish(test, id, unit));
-    pool.want(units.size());
+    int worthIt = Planner.workersWorthStarting(units, durations, WORKER_START_MILLIS);
+    LOG.debug("{} worker(s) worth starting for {} units", worthIt, units.size());
+    pool.want(worthIt);
     IdleStrategy idle = new IdleStrategy(1_000_000);
     dispatching = true;
     try {
@@ -396,6 +400,9 @@ public final class DistributedRun implements AutoCloseable {
       release();
       LOG.debug("run ended");
       ended.countDown();
+      if (!interrupted) {
+        pool.prepareNextStart();
+      }
       try {
         Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
       } catch (IllegalStateException e) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import mproc.launch.ClassDataSharing;
 import mproc.launch.WorkerCommand;
 import mproc.launch.WorkerProcess;
 import mproc.settings.Settings;
@@ -28,6 +29,7 @@ final class WorkerPool {
   private final PrintStream out;
   private final PrintStream err;
   private final List<RemoteWorker> workers = new ArrayList<>();
+  private final ClassDataSharing classDataSharing;
   private int wanted;
   private int restarts;
   private boolean anyReady;
@@ -39,6 +41,14 @@ final class WorkerPool {
     this.directory = directory;
     this.out = out;
     this.err = err;
+    this.classDataSharing = ClassDataSharing.forThisJvm();
+  }
+
+  /** After the run: make the workers' class-data sharing archive for next time, if there is none. */
+  void prepareNextStart() {
+    if (settings.classDataSharing()) {
+      classDataSharing.trainInBackground();
+    }
   }
 
   /** Every worker started in this run, in order, the gone ones included. */
@@ -109,7 +119,8 @@ final class WorkerPool {
       throw new IllegalStateException("mproc: the run is ending; no worker starts");
     }
     int id = workers.size() + 1;
-    List<String> command = WorkerCommand.of(directory.path(), id, settings.jvmArgs());
+    List<String> command = WorkerCommand.of(directory.path(), id, settings.jvmArgs(),
+        settings.classDataSharing() ? classDataSharing : ClassDataSharing.none());
     WorkerProcess process;
     try {
       process = WorkerProcess.start(id, command, out, err);

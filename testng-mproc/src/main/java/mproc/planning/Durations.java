@@ -77,6 +77,14 @@ public final class Durations {
     return values.get(values.size() / 2);
   }
 
+  /** The share of these keys whose duration is known, from 0 to 1. */
+  public double coverage(Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return 0;
+    }
+    return keys.stream().filter(known::containsKey).count() / (double) keys.size();
+  }
+
   /** Adds a result's time to its method's total for this run. */
   public synchronized void record(String key, long millis) {
     measured.merge(key, Math.max(0, millis), Long::sum);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,7 +92,33 @@ public final class Planner {
   private static final Comparator<PlannedUnit> DISPATCH_ORDER =
       Comparator.comparingInt((PlannedUnit u) -> u.group() != null ? 0 : 1)
           .thenComparingInt(PlannedUnit::priority)
-          .thenComparing(Comparator.comparingLong(PlannedUnit::expectedMillis).reversed());
+          .thenComparing(Comparator.comparingInt((PlannedUnit u) -> durationClass(u.expectedMillis())).reversed());
+
+  /**
+   * Durations within about 25 % of each other count as equal, so that a suite of alike tests keeps
+   * TestNG's class-by-class order (and its class affinity) instead of being shuffled by noise.
+   */
+  static int durationClass(long millis) {
+    return (int) Math.round(Math.log1p(millis) / Math.log(1.25));
+  }
+
+  /**
+   * How many workers this work can repay, each costing {@code workerStartMillis} to start: when
+   * earlier runs measured (nearly) every test, no more than the expected work divided by that cost
+   * (2,000 empty tests get one worker, 10 s of tests ten); on a first run, one per unit.
+   */
+  public static int workersWorthStarting(List<PlannedUnit> units, Durations durations, long workerStartMillis) {
+    Set<String> keys = new HashSet<>();
+    long expected = 0;
+    for (PlannedUnit u : units) {
+      u.methods().forEach(m -> keys.add(key(m)));
+      expected += u.expectedMillis();
+    }
+    if (durations.coverage(keys) < 0.9) {
+      return units.size();
+    }
+    return (int) Math.max(1, Math.min(units.size(), (expected + workerStartMillis - 1) / workerStartMillis));
+  }
 
   /** The {@link Group} a method belongs to: its own annotation, else its class's; null if none. */
   public static String groupOf(ITestNGMethod m) {

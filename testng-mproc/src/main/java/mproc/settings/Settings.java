@@ -19,6 +19,7 @@ import java.util.function.Function;
  * @param fixtureClasses classes named in {@code mproc.fixtures} whose global fixtures join the suite's
  * @param timeoutSeconds the longest a test may run in a worker before the worker is stopped (0: no limit)
  * @param maxWorkerRestarts how many crashed workers are replaced in a run (default 4 x cores)
+ * @param classDataSharing whether workers start from a class-data sharing archive (default true)
  */
 public record Settings(
     int cores,
@@ -27,7 +28,8 @@ public record Settings(
     Path durations,
     List<String> fixtureClasses,
     double timeoutSeconds,
-    int maxWorkerRestarts) {
+    int maxWorkerRestarts,
+    boolean classDataSharing) {
   public static final String CORES = "mproc.cores";
   public static final String DISABLE = "mproc.disable";
   public static final String JVM_ARGS = "mproc.jvmArgs";
@@ -36,6 +38,7 @@ public record Settings(
   public static final String FIXTURES = "mproc.fixtures";
   public static final String TIMEOUT = "mproc.timeout";
   public static final String MAX_WORKER_RESTARTS = "mproc.maxWorkerRestarts";
+  public static final String CDS = "mproc.cds";
   /** Set in every worker JVM to its id; its presence makes the listener stand aside. */
   public static final String WORKER_ID = "mproc.worker.id";
 
@@ -77,7 +80,7 @@ public record Settings(
     int restarts = wholeNumber(MAX_WORKER_RESTARTS, lookup.apply(MAX_WORKER_RESTARTS), 4 * n);
     return new Settings(
         n, splitArgs(lookup.apply(JVM_ARGS)), base, durations == null || durations.isBlank() ? null : Path.of(durations),
-        fixtureClasses, timeout, restarts);
+        fixtureClasses, timeout, restarts, lookup.apply(CDS) == null || isTrue(CDS, lookup.apply(CDS)));
   }
 
   /** A non-negative whole number, or {@code absent} if the setting is not given. */

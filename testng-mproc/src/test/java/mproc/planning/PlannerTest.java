@@ -87,6 +87,26 @@ public class PlannerTest {
   }
 
   @Test
+  public void durationsWithinAQuarterOfEachOtherCountAsEqualSoAlikeTestsKeepTestNGsOrder() {
+    assertEquals(Planner.durationClass(50), Planner.durationClass(52));
+    assertTrue(Planner.durationClass(3000) > Planner.durationClass(100));
+    assertTrue(Planner.durationClass(130) > Planner.durationClass(100));
+  }
+
+  @Test
+  public void noMoreWorkersThanTheMeasuredWorkCanRepay() throws Exception {
+    Path file = Files.createTempFile("durations", ".txt");
+    String p = "mproc.it.suite.groups.Independent.";
+    Files.writeString(file, "1\t" + p + "i1\n1\t" + p + "i2\n1\t" + p + "i3\n1\t" + p + "i4\n1\t" + p + "s1\n");
+    List<PlannedUnit> quick = plan(Durations.read(file), Independent.class);
+    assertEquals(Planner.workersWorthStarting(quick, Durations.read(file), 1000), 1, "5 ms of work: one worker");
+    Files.writeString(file, "1500\t" + p + "i1\n1500\t" + p + "i2\n1500\t" + p + "i3\n1500\t" + p + "i4\n1500\t" + p + "s1\n");
+    List<PlannedUnit> slow = plan(Durations.read(file), Independent.class);
+    assertEquals(Planner.workersWorthStarting(slow, Durations.read(file), 1000), 5, "7.5 s of work: one per unit");
+    assertEquals(Planner.workersWorthStarting(quick, Durations.none(), 1000), 5, "unmeasured: one per unit");
+  }
+
+  @Test
   public void durationsSurviveAWriteAndARead() throws Exception {
     Path file = Files.createTempDirectory("durations").resolve("d.txt");
     Durations first = Durations.read(file);

@@ -1,0 +1,190 @@
+package mproc.launch;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import mproc.transport.ChronicleProperties;
+import mproc.transport.JvmFlags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Class-data sharing for worker JVMs: a CDS archive of the classes every worker loads before its
+ * first test (Chronicle's, TestNG's, ours), which halves their start-up CPU. JDK 17 archives only
+ * jar files, and a test class path starts with directories, so a worker with an archive gets the
+ * same class path with its jars first (in their order) and the directories after; a training run
+ * refuses to make an archive if a directory holds a package that a jar also holds (reordering
+ * could then change which class wins).
+ *
+ * <p>The archive is made once per class path (jars, their sizes and times, the JDK), by a training
+ * JVM started in the background when a run without one ends, and kept under {@code java.io.tmpdir}.
+ */
+public final class ClassDataSharing {
+  private static final Logger LOG = LoggerFactory.getLogger(ClassDataSharing.class);
+  private static final int ARCHIVES_KEPT = 5;
+
+  private final String classPath;
+  private final List<String> jars = new ArrayList<>();
+  private final List<String> others = new ArrayList<>();
+  private final Path archive;
+  private final Path unsafe;
+  private final Path lock;
+
+  ClassDataSharing(String classPath, Path cacheDir) {
+    this.classPath = classPath;
+    for (String entry : classPath.split(File.pathSeparator)) {
+      if (entry.isEmpty()) {
+        continue;
+      }
+      (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry)) ? jars : others).add(entry);
+    }
+    String key = key(jars, others);
+    this.archive = cacheDir == null ? null : cacheDir.resolve(key + ".jsa");
+    this.unsafe = cacheDir == null ? null : cacheDir.resolve(key + ".unsafe");
+    this.lock = cacheDir == null ? null : cacheDir.resolve(key + ".lock");
+  }
+
+  /** No archive: workers get this JVM's class path as it is. */
+  public static ClassDataSharing none() {
+    return new ClassDataSharing(System.getProperty("java.class.path"), null);
+  }
+
+  /** For this JVM's class path, with archives under {@code java.io.tmpdir}. */
+  public static ClassDataSharing forThisJvm() {
+    Path cache = Path.of(System.getProperty("java.io.tmpdir"), "mproc-cds-" + System.getProperty("user.name"));
+    return new ClassDataSharing(System.getProperty("java.class.path"), cache);
+  }
+
+  Path archive() {
+    return archive;
+  }
+
+  /** Whether workers can use an archive now. */
+  public boolean available() {
+    return archive != null && !jars.isEmpty() && Files.isRegularFile(archive);
+  }
+
+  /** JVM options and class path for a worker (or the restarted parent): with the archive, and the jars first, when there is one. */
+  public List<String> jvmOptions() {
+    if (!available()) {
+      return List.of("-cp", classPath);
+    }
+    List<String> reordered = new ArrayList<>(jars);
+    reordered.addAll(others);
+    return List.of(
+        "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        "-cp", String.join(File.pathSeparator, reordered));
+  }
+
+  /**
+   * Starts the training JVM in the background if this class path has no archive yet (and nobody
+   * is making one, and it was not found unsafe). It outlives this JVM by a few seconds at most.
+   */
+  public void trainInBackground() {
+    if (archive == null || jars.isEmpty() || available() || Files.exists(unsafe)) {
+      return;
+    }
+    try {
+      Files.createDirectories(archive.getParent());
+      try {
+        Files.createFile(lock);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (Files.getLastModifiedTime(lock).toMillis() > System.currentTimeMillis() - 120_000) {
+          return; // another run is making it
+        }
+        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+      }
+      if (directoriesShadowJars()) {
+        Files.writeString(unsafe, "a directory of the class path holds a package that a jar holds too\n");
+        Files.deleteIfExists(lock);
+        return;
+      }
+      removeOldArchives();
+      List<String> command = new ArrayList<>();
+      command.add(WorkerCommand.javaExecutable());
+      command.addAll(JvmFlags.ALL);
+      command.addAll(ChronicleProperties.asJvmOptions());
+      command.add("-XX:ArchiveClassesAtExit=" + archive);
+      command.add("-Xlog:cds=off");
+      command.add("-Xlog:cds+dynamic=off");
+      command.add("-cp");
+      command.add(String.join(File.pathSeparator, jars));
+      command.add(CdsTraining.class.getName());
+      command.add(lock.toString());
+      Path log = archive.resolveSibling(archive.getFileName() + ".log");
+      Path workDir = Files.createDirectories(archive.resolveSibling("training"));
+      new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      LOG.debug("training a CDS archive for workers: {}", command);
+    } catch (IOException e) {
+      LOG.debug("no CDS archive for workers: {}", e.toString());
+    }
+  }
+
+  /**
+   * Whether a class directory holds a package that a jar holds too: then putting the jars first
+   * could change which class loads, and the workers keep the original order (and no archive).
+   */
+  private boolean directoriesShadowJars() throws IOException {
+    java.util.Set<String> packages = new java.util.HashSet<>();
+    for (String dir : others) {
+      Path root = Path.of(dir);
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(root)) {
+        files.filter(f -> f.toString().endsWith(".class"))
+            .map(f -> root.relativize(f.getParent() == null ? root : f.getParent()).toString().replace(File.separatorChar, '/'))
+            .forEach(packages::add);
+      }
+    }
+    for (String jar : jars) {
+      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+        for (java.util.Enumeration<? extends java.util.zip.ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+          String name = e.nextElement().getName();
+          int slash = name.lastIndexOf('/');
+          if (name.endsWith(".class") && !name.startsWith("META-INF/") && packages.contains(slash < 0 ? "" : name.substring(0, slash))) {
+            LOG.debug("no CDS archive: {} and a class directory share the package of {}", jar, name);
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private void removeOldArchives() throws IOException {
+    try (Stream<Path> files = Files.list(archive.getParent())) {
+      List<Path> archives = files.filter(p -> p.toString().endsWith(".jsa"))
+          .sorted(Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
+          .toList();
+      for (Path old : archives.subList(Math.min(ARCHIVES_KEPT - 1, archives.size()), archives.size())) {
+        Files.deleteIfExists(old);
+      }
+    }
+  }
+
+  /** The archive's name: the JDK, and each jar with its size and time; directories by name. */
+  private static String key(List<String> jars, List<String> others) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update((System.getProperty("java.home") + System.getProperty("java.vm.version")).getBytes(StandardCharsets.UTF_8));
+      for (String jar : jars) {
+        File f = new File(jar);
+        digest.update((jar + ":" + f.length() + ":" + f.lastModified() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      others.forEach(o -> digest.update((o + "\n").getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 24);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

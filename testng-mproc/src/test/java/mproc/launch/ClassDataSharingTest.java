@@ -1,0 +1,51 @@
+package mproc.launch;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarOutputStream;
+import java.util.zip.ZipEntry;
+import org.testng.annotations.Test;
+
+public class ClassDataSharingTest {
+  private static Path jarWith(Path dir, String entry) throws Exception {
+    Path jar = dir.resolve("lib.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new ZipEntry(entry));
+      out.closeEntry();
+    }
+    return jar;
+  }
+
+  @Test
+  public void withAnArchiveTheJarsComeFirstInTheirOrderAndTheDirectoriesAfter() throws Exception {
+    Path dir = Files.createTempDirectory("cds");
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    Path jar = jarWith(dir, "lib/A.class");
+    String classPath = classes + File.pathSeparator + jar;
+    ClassDataSharing cds = new ClassDataSharing(classPath, dir.resolve("cache"));
+    assertEquals(cds.jvmOptions(), List.of("-cp", classPath), "no archive yet: the class path as it is");
+    Files.createDirectories(dir.resolve("cache"));
+    Files.createFile(cds.archive());
+    List<String> options = cds.jvmOptions();
+    assertTrue(options.contains("-XX:SharedArchiveFile=" + cds.archive()), options.toString());
+    assertEquals(options.get(options.size() - 1), jar + File.pathSeparator + classes);
+  }
+
+  @Test
+  public void aDirectoryThatHoldsAPackageOfAJarGetsNoArchive() throws Exception {
+    Path dir = Files.createTempDirectory("cds");
+    Path classes = Files.createDirectories(dir.resolve("classes/lib"));
+    Files.createFile(classes.resolve("Patched.class"));
+    Path jar = jarWith(dir, "lib/A.class");
+    ClassDataSharing cds = new ClassDataSharing(dir.resolve("classes") + File.pathSeparator + jar, dir.resolve("cache"));
+    cds.trainInBackground();
+    assertTrue(Files.exists(cds.archive().resolveSibling(cds.archive().getFileName().toString().replace(".jsa", ".unsafe"))));
+    assertFalse(cds.available());
+  }
+}
