@@ -168,6 +168,7 @@ public final class ClassDataSharing {
           .toList();
       for (Path old : archives.subList(Math.min(ARCHIVES_KEPT - 1, archives.size()), archives.size())) {
         Files.deleteIfExists(old);
+        Files.deleteIfExists(old.resolveSibling(old.getFileName() + ".log"));
       }
     }
   }
