@@ -24,7 +24,7 @@ public final class Bench {
     int runs = 5;
     List<String> workloads = List.of("sleep", "empty");
     List<String> configs = List.of("sequential", "mproc1", "mproc2", "mproc4");
-    Path root = Path.of("bench/target/runs");
+    Path root = Path.of("bench/target/runs").toAbsolutePath();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -33,7 +33,7 @@ public final class Bench {
         case "--dir" -> root = Path.of(args[++i]);
         default -> {
           System.err.println("usage: bench/run [--runs R] [--workloads " + String.join(",", Workload.ALL.keySet())
-              + "] [--configs sequential,mproc1,mproc2,mproc4] [--dir DIR]");
+              + "] [--configs sequential,threadsN,surefireN,mprocN,mproc-mvnN] [--dir DIR]");
           System.exit(2);
         }
       }
@@ -46,6 +46,9 @@ public final class Bench {
     for (String name : workloads) {
       Workload workload = Workload.byName(name);
       GeneratedSuite suite = GeneratedSuite.write(workload, root);
+      if (configurations.stream().anyMatch(Configuration::throughMaven)) {
+        Configuration.compileMavenProject(suite);
+      }
       Map<Configuration, List<Measurement>> results = new LinkedHashMap<>();
       configurations.forEach(c -> results.put(c, new ArrayList<>()));
       for (int round = 0; round < runs; round++) {
@@ -75,7 +78,7 @@ public final class Bench {
   }
 
   private static Measurement run(GeneratedSuite suite, Configuration c, int round) throws IOException, InterruptedException {
-    Path runDir = suite.dir.resolve("run-" + c.name().replace(' ', '_') + "-" + round);
+    Path runDir = suite.dir.toAbsolutePath().resolve("run-" + c.name().replace(' ', '_') + "-" + round);
     deleteRecursively(runDir);
     Files.createDirectories(runDir);
     Path probe = runDir.resolve("first-test.txt");
@@ -90,9 +93,19 @@ public final class Bench {
       throw new IllegalStateException(c.name() + " took longer than " + RUN_LIMIT_SECONDS + " s; see " + log);
     }
     double wall = (System.nanoTime() - start) / 1e9;
-    String summary = Files.readAllLines(log).stream().filter(l -> l.startsWith("Total tests run")).findFirst().orElse("no summary");
-    String expected = "Total tests run: " + suite.workload.testCount() + ",";
-    if (!summary.startsWith(expected)) {
+    List<String> lines = Files.readAllLines(log);
+    String marker = c.throughMaven() ? "Tests run: " : "Total tests run: ";
+    String summary = "no summary";
+    for (String line : lines) {
+      if (line.contains(marker)) {
+        summary = line.substring(line.indexOf(marker)); // Maven's last one is its total
+        if (!c.throughMaven()) {
+          break;
+        }
+      }
+    }
+    String expected = marker + suite.workload.testCount() + ",";
+    if (!summary.startsWith(expected) || !summary.contains("Failures: 0")) {
       throw new IllegalStateException(c.name() + " did not run " + suite.workload.testCount() + " tests (" + summary + "); see " + log);
     }
     double firstTest = Files.exists(probe)

@@ -15,10 +15,91 @@ sealed interface Configuration {
     if (name.equals("sequential")) {
       return new Sequential();
     }
+    if (name.startsWith("mproc-mvn")) {
+      return new MprocSurefire(Integer.parseInt(name.substring("mproc-mvn".length())));
+    }
     if (name.startsWith("mproc")) {
       return new Mproc(Integer.parseInt(name.substring("mproc".length())));
     }
-    throw new IllegalArgumentException("unknown configuration '" + name + "'; known: sequential, mprocN (e.g. mproc4)");
+    if (name.startsWith("threads")) {
+      return new Threads(Integer.parseInt(name.substring("threads".length())));
+    }
+    if (name.startsWith("surefire")) {
+      return new SurefireForks(Integer.parseInt(name.substring("surefire".length())));
+    }
+    throw new IllegalArgumentException(
+        "unknown configuration '" + name + "'; known: sequential, threadsN, surefireN, mprocN, mproc-mvnN (e.g. mproc4)");
+  }
+
+  /** Whether the run goes through Maven (its summary line reads "Tests run: N, ..."). */
+  default boolean throughMaven() {
+    return false;
+  }
+
+  /** TestNG's own threads in one JVM: {@code org.testng.TestNG -parallel methods -threadcount N}. */
+  record Threads(int threads) implements Configuration {
+    @Override
+    public String name() {
+      return "TestNG parallel=methods, " + threads + " threads";
+    }
+
+    @Override
+    public List<String> command(GeneratedSuite suite, Path out, Path probe, Path arrivals) {
+      return java(suite, out, probe, arrivals, "org.testng.TestNG", "-parallel", "methods", "-threadcount", String.valueOf(threads));
+    }
+  }
+
+  /** Surefire's forks over the test classes: {@code mvn test -DforkCount=N} with reuseForks. */
+  record SurefireForks(int forks) implements Configuration {
+    @Override
+    public String name() {
+      return "mvn test, Surefire forkCount=" + forks;
+    }
+
+    @Override
+    public boolean throughMaven() {
+      return true;
+    }
+
+    @Override
+    public List<String> command(GeneratedSuite suite, Path out, Path probe, Path arrivals) {
+      return maven(suite, "-Dbench.probe=" + probe, "-DforkCount=" + forks);
+    }
+  }
+
+  /** testng-mproc through Surefire, as the README sets it up: {@code mvn test -Pmproc -Dcores=N}. */
+  record MprocSurefire(int cores) implements Configuration {
+    @Override
+    public String name() {
+      return "mvn test, testng-mproc -Dmproc.cores=" + cores;
+    }
+
+    @Override
+    public boolean throughMaven() {
+      return true;
+    }
+
+    @Override
+    public List<String> command(GeneratedSuite suite, Path out, Path probe, Path arrivals) {
+      return maven(suite, "-Dbench.probe=" + probe + " -Dmproc.durations=" + suite.dir.resolve("durations-mvn-" + cores + ".txt"),
+          "-Pmproc", "-Dcores=" + cores);
+    }
+  }
+
+  /** Compiles the Maven project's tests once, untimed, so that each timed run is {@code surefire:test} alone. */
+  static void compileMavenProject(GeneratedSuite suite) throws java.io.IOException, InterruptedException {
+    Process p = new ProcessBuilder("mvn", "-B", "-o", "-q", "-f", suite.mavenProject.resolve("pom.xml").toString(), "test-compile")
+        .inheritIO().start();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("cannot compile the Maven project " + suite.mavenProject);
+    }
+  }
+
+  private static List<String> maven(GeneratedSuite suite, String benchArgLine, String... options) {
+    List<String> command = new ArrayList<>(List.of("mvn", "-B", "-o", "-f", suite.mavenProject.resolve("pom.xml").toString(),
+        "surefire:test", "-DbenchArgLine=" + benchArgLine));
+    command.addAll(List.of(options));
+    return command;
   }
 
   /** Plain TestNG in one JVM, with its default reporters: {@code java -cp CP org.testng.TestNG suite.xml}. */

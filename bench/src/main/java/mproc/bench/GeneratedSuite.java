@@ -16,12 +16,15 @@ final class GeneratedSuite {
   final Path dir;
   final Path classes;
   final Path suiteXml;
+  /** The same suite with mproc's listener, for runs through Maven Surefire. */
+  final Path mavenProject;
 
   private GeneratedSuite(Workload workload, Path dir) {
     this.workload = workload;
     this.dir = dir;
     this.classes = dir.resolve("classes");
     this.suiteXml = dir.resolve("testng.xml");
+    this.mavenProject = dir.resolve("maven");
   }
 
   static GeneratedSuite write(Workload workload, Path root) throws IOException {
@@ -59,10 +62,80 @@ final class GeneratedSuite {
     }
     xml.append("    </classes>\n  </test>\n</suite>\n");
     Files.writeString(suiteXml, xml);
+    writeMavenProject(xml.toString());
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     if (javac.run(null, null, errors, args.toArray(String[]::new)) != 0) {
       throw new IllegalStateException("could not compile workload " + workload.name() + ":\n" + errors);
     }
+  }
+
+  /**
+   * A Maven project of the same tests, for Surefire's forks ({@code mvn test -DforkCount=N}) and for
+   * testng-mproc through Surefire ({@code mvn test -Pmproc -Dcores=N}, the README's setup).
+   */
+  private void writeMavenProject(String suiteXmlText) throws IOException {
+    Path tests = mavenProject.resolve("src/test/java/benchsuite");
+    Files.createDirectories(tests);
+    for (Workload.GeneratedClass c : workload.classes()) {
+      Files.writeString(tests.resolve(c.simpleName() + ".java"), c.source());
+    }
+    Files.writeString(mavenProject.resolve("testng-mproc.xml"),
+        suiteXmlText.replaceFirst("(<suite [^>]*>)", "$1\n  <listeners><listener class-name=\"mproc.MprocListener\"/></listeners>"));
+    String flags = String.join(" ", mproc.transport.JvmFlags.ALL) + " " + String.join(" ", mproc.transport.ChronicleProperties.asJvmOptions());
+    String pom = """
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>benchsuite</groupId>
+          <artifactId>WORKLOAD</artifactId>
+          <version>1</version>
+          <properties>
+            <maven.compiler.release>17</maven.compiler.release>
+            <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+            <benchArgLine></benchArgLine>
+            <cores>0</cores>
+          </properties>
+          <dependencies>
+            <dependency><groupId>io.github.mproc</groupId><artifactId>mproc-bench</artifactId><version>0.1.0-SNAPSHOT</version><scope>test</scope></dependency>
+          </dependencies>
+          <build>
+            <plugins>
+              <plugin>
+                <groupId>org.apache.maven.plugins</groupId>
+                <artifactId>maven-compiler-plugin</artifactId>
+                <version>3.13.0</version>
+              </plugin>
+              <plugin>
+                <groupId>org.apache.maven.plugins</groupId>
+                <artifactId>maven-surefire-plugin</artifactId>
+                <version>3.5.2</version>
+                <configuration>
+                  <reuseForks>true</reuseForks>
+                  <argLine>${benchArgLine}</argLine>
+                </configuration>
+              </plugin>
+            </plugins>
+          </build>
+          <profiles>
+            <profile>
+              <id>mproc</id>
+              <build>
+                <plugins>
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-surefire-plugin</artifactId>
+                    <version>3.5.2</version>
+                    <configuration>
+                      <suiteXmlFiles><suiteXmlFile>testng-mproc.xml</suiteXmlFile></suiteXmlFiles>
+                      <argLine>FLAGS -Dmproc.cores=${cores} ${benchArgLine}</argLine>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </profile>
+          </profiles>
+        </project>
+        """.replace("WORKLOAD", workload.name()).replace("FLAGS", flags);
+    Files.writeString(mavenProject.resolve("pom.xml"), pom);
   }
 }

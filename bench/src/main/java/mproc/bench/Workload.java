@@ -1,24 +1,40 @@
 package mproc.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
- * A generated suite: test classes as Java source, and the sequential time it should take. Each test
- * method calls {@link Probe#started()} first, so the harness can tell when the first test ran.
+ * A generated suite: test classes as Java source. Each test method calls {@link Probe#started()}
+ * first, so the harness can tell when the first test ran.
  */
 record Workload(String name, String description, List<GeneratedClass> classes) {
 
   /** One test class: its simple name (package {@code benchsuite}) and its source. */
   record GeneratedClass(String simpleName, String source) {}
 
-  static final Map<String, Workload> ALL =
-      Map.of(
-          "sleep", sleeps("sleep", 10, 20, 50),
-          "empty", empty("empty", 50, 40),
-          "longest-last", longestLast());
+  /** What one generated class holds: its tests' body, and optionally a setup and a {@code @Group}. */
+  record ClassSpec(int tests, String body, String beforeClass, String group) {
+    static ClassSpec of(int tests, String body) {
+      return new ClassSpec(tests, body, null, null);
+    }
+  }
+
+  static final Map<String, Workload> ALL = all();
+
+  private static Map<String, Workload> all() {
+    Map<String, Workload> all = new LinkedHashMap<>();
+    all.put("sleep", uniform("sleep", "10 classes x 20 tests of 50 ms sleep", 10, ClassSpec.of(20, sleep(50))));
+    all.put("empty", uniform("empty", "2000 empty tests in 50 classes", 50, ClassSpec.of(40, "")));
+    all.put("skewed", skewed());
+    all.put("beforeclass", uniform("beforeclass", "8 classes x 10 tests of 50 ms, @BeforeClass of 500 ms each", 8,
+        new ClassSpec(10, sleep(50), sleep(500), null)));
+    all.put("groups", groups());
+    all.put("cpu", uniform("cpu", "8 classes x 5 tests of about 1 s of hashing", 8, ClassSpec.of(5, "mproc.bench.Cpu.burn(Cpu.ONE_SECOND);")));
+    all.put("longest-last", longestLast());
+    return all;
+  }
 
   static Workload byName(String name) {
     Workload w = ALL.get(name);
@@ -28,44 +44,73 @@ record Workload(String name, String description, List<GeneratedClass> classes) {
     return w;
   }
 
-  /** {@code classes x perClass} tests that each sleep {@code millis}. */
-  static Workload sleeps(String name, int classes, int perClass, int millis) {
-    return of(name, classes + " classes x " + perClass + " tests of " + millis + " ms sleep", classes, perClass,
-        c -> "Thread.sleep(" + millis + ");");
+  private static String sleep(int millis) {
+    return "Thread.sleep(" + millis + ");";
   }
 
-  /** {@code classes x perClass} tests that do nothing: the cost of dispatch and reporting alone. */
-  static Workload empty(String name, int classes, int perClass) {
-    return of(name, (classes * perClass) + " empty tests in " + classes + " classes", classes, perClass, c -> "");
+  private static Workload uniform(String name, String description, int classes, ClassSpec spec) {
+    List<ClassSpec> specs = new ArrayList<>();
+    for (int c = 0; c < classes; c++) {
+      specs.add(spec);
+    }
+    return of(name, description, specs);
+  }
+
+  /** One class holds three quarters of the time, over 30 methods: class granularity cannot balance it. */
+  private static Workload skewed() {
+    List<ClassSpec> specs = new ArrayList<>();
+    specs.add(ClassSpec.of(30, sleep(300))); // 9 s
+    for (int c = 0; c < 3; c++) {
+      specs.add(ClassSpec.of(10, sleep(100))); // 3 x 1 s
+    }
+    return of("skewed", "one class of 30 x 300 ms, three of 10 x 100 ms (sleeps)", specs);
+  }
+
+  /** Two @Group classes (serial in one worker under mproc), six independent ones. */
+  private static Workload groups() {
+    List<ClassSpec> specs = new ArrayList<>();
+    specs.add(new ClassSpec(10, sleep(100), null, "db"));
+    specs.add(new ClassSpec(10, sleep(100), null, "db"));
+    for (int c = 0; c < 6; c++) {
+      specs.add(ClassSpec.of(10, sleep(50)));
+    }
+    return of("groups", "2 classes of 10 x 100 ms in one @Group, 6 of 10 x 50 ms", specs);
   }
 
   /**
    * 40 tests of 100 ms in 4 classes, then one class with one 3 s test that TestNG reaches last: the
    * first run ends with that test alone; from measured durations the next run starts it first.
    */
-  static Workload longestLast() {
-    Workload w = of("longest-last", "40 x 100 ms, then one 3 s test reached last", 5, 10,
-        c -> c < 4 ? "Thread.sleep(100);" : "");
-    List<GeneratedClass> classes = new ArrayList<>(w.classes().subList(0, 4));
-    classes.add(new GeneratedClass("Bench999Test",
-        "package benchsuite;\n\nimport org.testng.annotations.Test;\n\npublic class Bench999Test {\n"
-            + "  @Test public void slow() throws Exception {\n    mproc.bench.Probe.started();\n    Thread.sleep(3000);\n  }\n}\n"));
-    return new Workload(w.name(), w.description(), classes);
+  private static Workload longestLast() {
+    List<ClassSpec> specs = new ArrayList<>();
+    for (int c = 0; c < 4; c++) {
+      specs.add(ClassSpec.of(10, sleep(100)));
+    }
+    specs.add(ClassSpec.of(1, sleep(3000)));
+    return of("longest-last", "40 x 100 ms, then one 3 s test reached last", specs);
   }
 
-  /** A workload whose class {@code c}'s test bodies are {@code body.apply(c)}. */
-  private static Workload of(String name, String description, int classes, int perClass, IntFunction<String> body) {
+  private static Workload of(String name, String description, List<ClassSpec> specs) {
     List<GeneratedClass> generated = new ArrayList<>();
-    for (int c = 0; c < classes; c++) {
+    for (int c = 0; c < specs.size(); c++) {
+      ClassSpec spec = specs.get(c);
       String simpleName = String.format("Bench%03dTest", c);
       StringBuilder src = new StringBuilder();
       src.append("package benchsuite;\n\n")
-          .append("import org.testng.annotations.Test;\n\n")
-          .append("public class ").append(simpleName).append(" {\n");
-      for (int m = 0; m < perClass; m++) {
+          .append("import mproc.bench.Cpu;\n")
+          .append("import org.testng.annotations.BeforeClass;\n")
+          .append("import org.testng.annotations.Test;\n\n");
+      if (spec.group() != null) {
+        src.append("@mproc.Group(\"").append(spec.group()).append("\")\n");
+      }
+      src.append("public class ").append(simpleName).append(" {\n");
+      if (spec.beforeClass() != null) {
+        src.append("  @BeforeClass public void setUp() throws Exception { ").append(spec.beforeClass()).append(" }\n");
+      }
+      for (int m = 0; m < spec.tests(); m++) {
         src.append("  @Test public void test").append(String.format("%03d", m)).append("() throws Exception {\n")
             .append("    mproc.bench.Probe.started();\n")
-            .append("    ").append(body.apply(c)).append("\n")
+            .append("    ").append(spec.body()).append("\n")
             .append("  }\n");
       }
       src.append("}\n");
