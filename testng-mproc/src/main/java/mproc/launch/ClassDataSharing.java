@@ -47,10 +47,23 @@ public final class ClassDataSharing {
       }
       (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry)) ? jars : others).add(entry);
     }
+    if (jars.size() == 1 && others.isEmpty() && isLauncherJar(jars.get(0))) {
+      cacheDir = null; // Surefire's booter jar: a new temporary name each run, so never the same archive
+    }
     String key = key(jars, others);
     this.archive = cacheDir == null ? null : cacheDir.resolve(key + ".jsa");
     this.unsafe = cacheDir == null ? null : cacheDir.resolve(key + ".unsafe");
     this.lock = cacheDir == null ? null : cacheDir.resolve(key + ".lock");
+  }
+
+  /** A jar whose manifest names the real class path (as Surefire's booter jar does). */
+  private static boolean isLauncherJar(String jar) {
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
+      java.util.jar.Manifest manifest = file.getManifest();
+      return manifest != null && manifest.getMainAttributes().getValue("Class-Path") != null;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** No archive: workers get this JVM's class path as it is. */
