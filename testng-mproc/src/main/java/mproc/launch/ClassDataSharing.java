@@ -40,6 +40,7 @@ public final class ClassDataSharing {
   private final Path lock;
 
   ClassDataSharing(String classPath, Path cacheDir) {
+    classPath = expandLauncherJar(classPath);
     this.classPath = classPath;
     for (String entry : classPath.split(File.pathSeparator)) {
       if (entry.isEmpty()) {
@@ -47,22 +48,35 @@ public final class ClassDataSharing {
       }
       (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry)) ? jars : others).add(entry);
     }
-    if (jars.size() == 1 && others.isEmpty() && isLauncherJar(jars.get(0))) {
-      cacheDir = null; // Surefire's booter jar: a new temporary name each run, so never the same archive
-    }
     String key = key(jars, others);
     this.archive = cacheDir == null ? null : cacheDir.resolve(key + ".jsa");
     this.unsafe = cacheDir == null ? null : cacheDir.resolve(key + ".unsafe");
     this.lock = cacheDir == null ? null : cacheDir.resolve(key + ".lock");
   }
 
-  /** A jar whose manifest names the real class path (as Surefire's booter jar does). */
-  private static boolean isLauncherJar(String jar) {
-    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar)) {
+  /**
+   * A class path that is one jar whose manifest names the real class path (Surefire's booter jar,
+   * with a new temporary name each run) becomes that class path, so that workers get a stable one
+   * (and an archive that lasts from run to run).
+   */
+  static String expandLauncherJar(String classPath) {
+    if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
+      return classPath;
+    }
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(classPath)) {
       java.util.jar.Manifest manifest = file.getManifest();
-      return manifest != null && manifest.getMainAttributes().getValue("Class-Path") != null;
-    } catch (IOException e) {
-      return false;
+      String listed = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
+      if (listed == null || listed.isBlank()) {
+        return classPath;
+      }
+      List<String> entries = new ArrayList<>();
+      java.net.URI base = Path.of(classPath).toAbsolutePath().getParent().toUri();
+      for (String url : listed.trim().split("\\s+")) {
+        entries.add(Path.of(base.resolve(url)).toString());
+      }
+      return String.join(File.pathSeparator, entries);
+    } catch (IOException | RuntimeException e) {
+      return classPath; // not a launcher jar we understand: use it as it is
     }
   }
 

@@ -48,4 +48,21 @@ public class ClassDataSharingTest {
     assertTrue(Files.exists(cds.archive().resolveSibling(cds.archive().getFileName().toString().replace(".jsa", ".unsafe"))));
     assertFalse(cds.available());
   }
+
+  @Test
+  public void aLauncherJarsManifestClassPathBecomesTheWorkersClassPath() throws Exception {
+    Path dir = Files.createTempDirectory("cds");
+    Path classes = Files.createDirectories(dir.resolve("test classes"));
+    Path lib = jarWith(dir, "lib/A.class");
+    java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+    manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, classes.toUri() + " " + lib.toUri());
+    Path booter = dir.resolve("surefirebooter123.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(booter), manifest)) {
+      out.putNextEntry(new ZipEntry("x.txt"));
+      out.closeEntry();
+    }
+    assertEquals(ClassDataSharing.expandLauncherJar(booter.toString()), classes + File.pathSeparator + lib);
+    assertEquals(ClassDataSharing.expandLauncherJar(lib.toString()), lib.toString(), "an ordinary jar stays");
+  }
 }
