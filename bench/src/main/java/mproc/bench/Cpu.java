@@ -6,7 +6,7 @@ import java.security.NoSuchAlgorithmException;
 /** CPU-bound work for the {@code cpu} workload: rounds of SHA-256. */
 public final class Cpu {
   /** Rounds that take about a second on the machine the README's table was measured on. */
-  public static final int ONE_SECOND = Integer.getInteger("bench.cpuRounds", 12_000_000);
+  public static final int ONE_SECOND = Integer.getInteger("bench.cpuRounds", 15_000_000);
 
   private Cpu() {}
 
