@@ -3,6 +3,9 @@ package mproc.worker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +45,10 @@ final class WorkerWatch {
 
   private static void writeThreadDump(Path dump, Path request) {
     StringBuilder text = new StringBuilder();
-    for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+    // The thread that runs the tests first: that is where a hang is.
+    List<Map.Entry<Thread, StackTraceElement[]>> threads = new ArrayList<>(Thread.getAllStackTraces().entrySet());
+    threads.sort(Comparator.comparing((Map.Entry<Thread, StackTraceElement[]> e) -> !e.getKey().getName().equals("main")));
+    for (Map.Entry<Thread, StackTraceElement[]> e : threads) {
       Thread t = e.getKey();
       text.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
       for (StackTraceElement frame : e.getValue()) {

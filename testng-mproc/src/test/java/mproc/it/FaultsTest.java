@@ -71,6 +71,7 @@ public class FaultsTest {
     String xml = run.reportXml();
     assertTrue(xml.matches("(?s).*mproc\\.timeout: mproc\\.it\\.suite\\.faults\\.Hangs\\.hangs ran longer than 2 s in worker 1 \\(pid \\d+\\), which was stopped; its threads:.*"), xml);
     assertTrue(xml.contains("mproc.it.suite.faults.Hangs.hangs(Hangs.java:"), "the dump shows where it hung: " + xml);
+    assertTrue(xml.contains("its threads:\n\"main\" TIMED_WAITING"), "the test thread first: " + xml);
     assertTrue(xml.contains("ThreadTimeoutException"), "TestNG's own timeOut: " + xml);
     Set<Long> pids = run.events("test ").stream().map(ParentRun::pid).collect(Collectors.toSet());
     assertEquals(pids.size(), 2, "a replacement ran what was left: " + run.log);
