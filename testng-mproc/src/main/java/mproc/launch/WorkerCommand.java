@@ -36,6 +36,7 @@ public final class WorkerCommand {
     command.add("mproc.worker.WorkerMain");
     command.add(runDirectory.toString());
     command.add(String.valueOf(workerId));
+    command.add(String.valueOf(ProcessHandle.current().pid()));
     return command;
   }
 

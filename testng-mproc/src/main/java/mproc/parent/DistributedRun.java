@@ -267,6 +267,7 @@ public final class DistributedRun implements AutoCloseable {
     if (!any && pool.alive() == 0 && !test.complete()) {
       abandonUnclaimed(test);
     }
+    pool.startPending();
     return any;
   }
 
@@ -283,6 +284,7 @@ public final class DistributedRun implements AutoCloseable {
     if (m instanceof TestStarted started) {
       w.inFlight = started;
       w.inFlightSinceNanos = System.nanoTime();
+      pool.testStarted();
     } else if (m instanceof TestOutcome outcome) {
       w.inFlight = null;
       testsById.get(testOf(outcome.unitId())).testOutcome(outcome, w.host());
@@ -299,9 +301,6 @@ public final class DistributedRun implements AutoCloseable {
       // An answer the parent did not wait for: the worker was still starting when it asked.
     } else if (m instanceof WorkerReady ready) {
       pool.ready(w);
-      if (dispatching) {
-        pool.startPending();
-      }
       LOG.debug("worker {} (pid {}) is ready", ready.workerId(), ready.pid());
     } else {
       throw new IllegalStateException("unexpected message from " + w.process.describe() + ": " + m);

@@ -33,6 +33,10 @@ final class WorkerPool {
   private int wanted;
   private int restarts;
   private boolean anyReady;
+  private long firstReadyNanos;
+  private boolean anyTestStarted;
+  /** If no test has started this long after the first worker was ready (a long @BeforeSuite), start the others anyway. */
+  private static final long OTHERS_AFTER_READY_NANOS = 1_000_000_000L;
   /** The run is ending: no worker starts any more (a shutdown hook sets it while TestNG's thread runs on). */
   private volatile boolean shutDown;
 
@@ -65,10 +69,15 @@ final class WorkerPool {
     startPending();
   }
 
-  /** Starts the wanted workers not running yet, once one worker has been ready. */
+  /**
+   * Starts the wanted workers not running yet, once the first worker has started a test (so that
+   * their start-up does not delay its first test on a machine with few cores), or a second after
+   * it was ready if it has not.
+   */
   void startPending() {
-    if (anyReady) {
-      while (alive() < wanted && workers.size() < wanted) {
+    if (anyTestStarted || (anyReady && System.nanoTime() - firstReadyNanos > OTHERS_AFTER_READY_NANOS)) {
+      // No more JVMs starting at once than there are processors: they would only slow each other.
+      while (alive() < wanted && workers.size() < wanted && starting() < PROCESSORS) {
         start();
       }
     }
@@ -76,11 +85,24 @@ final class WorkerPool {
 
   void ready(RemoteWorker w) {
     w.ready = true;
-    anyReady = true;
+    if (!anyReady) {
+      anyReady = true;
+      firstReadyNanos = System.nanoTime();
+    }
+  }
+
+  void testStarted() {
+    anyTestStarted = true;
   }
 
   boolean anyReady() {
     return anyReady;
+  }
+
+  private static final int PROCESSORS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+  private int starting() {
+    return (int) workers.stream().filter(w -> !w.gone && !w.ready).count();
   }
 
   int alive() {

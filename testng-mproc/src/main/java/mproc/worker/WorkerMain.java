@@ -13,7 +13,7 @@ import mproc.transport.RunDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The entry point of a worker JVM: {@code WorkerMain <run directory> <worker id>}. */
+/** The entry point of a worker JVM: {@code WorkerMain <run directory> <worker id> <parent pid>}. */
 public final class WorkerMain {
   private WorkerMain() {}
 
@@ -23,7 +23,7 @@ public final class WorkerMain {
     int id = Integer.parseInt(args[1]);
     System.setProperty(Settings.WORKER_ID, String.valueOf(id));
     RunDirectory dir = RunDirectory.open(Path.of(args[0]));
-    WorkerWatch.start(dir.threadDumpRequest(id), dir.threadDump(id));
+    WorkerWatch.start(Long.parseLong(args[2]), dir.threadDumpRequest(id), dir.threadDump(id));
     try (Channel work = Channel.open(dir.workChannel());
         Channel results = Channel.open(dir.resultChannel(id));
         Channel fixtures = Channel.open(dir.fixtureChannel());

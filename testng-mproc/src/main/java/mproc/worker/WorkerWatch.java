@@ -20,12 +20,20 @@ final class WorkerWatch {
 
   private WorkerWatch() {}
 
-  static void start(Path dumpRequest, Path dump) {
-    Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+  /**
+   * @param parentPid the parent's pid, given on the command line: a worker whose parent died while it
+   *     was starting has been adopted by another process, so its own parent() cannot tell
+   */
+  static void start(long parentPid, Path dumpRequest, Path dump) {
+    Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
+    if (parent.isEmpty()) {
+      System.err.println("mproc: the parent process " + parentPid + " is gone; worker exits");
+      Runtime.getRuntime().halt(3);
+    }
     Thread watch =
         new Thread(
             () -> {
-              while (parent.map(ProcessHandle::isAlive).orElse(true)) {
+              while (parent.get().isAlive()) {
                 if (Files.exists(dumpRequest)) {
                   writeThreadDump(dump, dumpRequest);
                 }
