@@ -52,4 +52,17 @@ public class SchedulingTest {
       assertEquals(mine.size(), mine.stream().map(ParentRun::pid).distinct().count(), "once per worker: " + mine);
     }
   }
+
+  @Test
+  public void eachFactoryInstanceRunsOnceAndIsReportedWithItsOwnOutcome() throws Exception {
+    String suite = "<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n<suite name=\"factory\">\n"
+        + "  <test name=\"made\"><classes><class name=\"mproc.it.suite.Made\"/></classes></test>\n</suite>\n";
+    ParentRun made = ParentRun.run(suite, "-cores", "2");
+    List<String> ran = made.events("test made ").stream().map(l -> l.split(" ")[2]).sorted().toList();
+    assertEquals(ran, List.of("apple", "melon", "pear"), made.output);
+    assertEquals(made.reportedTests().stream().sorted().toList(), List.of("tasted FAIL", "tasted PASS", "tasted PASS"), made.output);
+    assertTrue(made.reportXml().contains("pears are not ripe"), made.reportXml());
+    assertTrue(made.reportXml().matches("(?s).*instance:pear,[^>]*status=\"FAIL\".*"), "the failure is the pear's: " + made.reportXml());
+    assertEquals(made.exitCode, 1, made.output);
+  }
 }
