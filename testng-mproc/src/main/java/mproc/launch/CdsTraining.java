@@ -2,7 +2,6 @@ package mproc.launch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import mproc.transport.Channel;
 import mproc.transport.ClaimTable;
 import mproc.transport.Message.EndOfWork;
@@ -37,19 +36,11 @@ public final class CdsTraining {
       TestNG testng = new TestNG(false);
       testng.setVerbose(0);
       testng.setTestClasses(new Class<?>[] {Warm.class});
-      testng.setOutputDirectory(base.resolve("out").toString());
+      testng.setOutputDirectory(run.path().resolve("out").toString()); // removed with the run directory
       testng.run();
     } finally {
+      Files.deleteIfExists(base);
       Files.deleteIfExists(Path.of(args[0]));
-      deleteTree(base);
-    }
-  }
-
-  private static void deleteTree(Path root) throws java.io.IOException {
-    try (var paths = Files.walk(root)) {
-      for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

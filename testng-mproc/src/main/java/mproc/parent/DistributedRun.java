@@ -330,11 +330,11 @@ public final class DistributedRun implements AutoCloseable {
     }
     String running =
         w.inFlight == null ? "" : " while running " + w.inFlight.className() + "." + w.inFlight.methodName();
+    String headline = w.process.describe() + " exited with code " + code + running;
     String why =
         w.stoppedBecause != null
             ? w.stoppedBecause
-            : w.process.describe() + " exited with code " + code + running
-                + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
+            : headline + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
     boolean requeue = pool.mayReplace();
     for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
       int unitId = e.getKey();
@@ -351,7 +351,7 @@ public final class DistributedRun implements AutoCloseable {
     }
     w.inFlight = null;
     if (code != 0 || !test.complete()) {
-      err.println("mproc: " + (w.stoppedBecause != null ? w.stoppedBecause.lines().findFirst().orElse("") : w.process.describe() + " exited with code " + code + running));
+      err.println("mproc: " + (w.stoppedBecause != null ? w.stoppedBecause.lines().findFirst().orElse(headline) : headline));
     }
     if (!test.complete() && !closed) {
       pool.replace(w);

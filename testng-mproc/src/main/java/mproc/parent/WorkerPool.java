@@ -75,6 +75,9 @@ final class WorkerPool {
    * it was ready if it has not.
    */
   void startPending() {
+    if (workers.size() >= wanted) {
+      return; // called on every pass of the read loop: nothing to count once all have started
+    }
     if (anyTestStarted || (anyReady && System.nanoTime() - firstReadyNanos > OTHERS_AFTER_READY_NANOS)) {
       // No more JVMs starting at once than there are processors: they would only slow each other.
       while (alive() < wanted && workers.size() < wanted && starting() < PROCESSORS) {

@@ -1,7 +1,5 @@
 package mproc.worker;
 
-import java.util.List;
-import mproc.transport.Message.MethodRef;
 import mproc.transport.Message.UnitPlan;
 
 /** A unit the parent published, and what this worker knows of its claim. */
@@ -20,18 +18,7 @@ final class KnownUnit {
     return plan.unitId();
   }
 
-  /** Where this method comes in the unit, in the parent's (sequential TestNG's) order. */
-  int indexOf(String methodKey) {
-    List<MethodRef> methods = plan.methods();
-    for (int i = 0; i < methods.size(); i++) {
-      if (methodKey.equals(methods.get(i).className() + "." + methods.get(i).methodName())) {
-        return i;
-      }
-    }
-    return methods.size();
-  }
-
-    String className() {
+  String className() {
     return plan.methods().get(0).className();
   }
 }

@@ -62,9 +62,12 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   private final KnownTest test;
   private final Channel results;
   private final boolean claimedUpFront;
-  /** Units this run may execute, by method key, with their dispatch position. */
+  /** Units this run may execute, in dispatch order. */
+  private final List<KnownUnit> units;
+  /** Each method's unit, by method key. */
   private final Map<String, KnownUnit> unitsByMethod = new HashMap<>();
-  private final Map<KnownUnit, Integer> position = new IdentityHashMap<>();
+  /** Each method's place in the run: dispatch order between units, the parent's order inside one. */
+  private final Map<String, Integer> rank = new HashMap<>();
   private final Map<String, List<KnownUnit>> unitsByClass = new LinkedHashMap<>();
   private final Map<String, Boolean> entered = new HashMap<>();
   private final Map<ITestNGMethod, KnownUnit> unitOf = new IdentityHashMap<>();
@@ -74,11 +77,13 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     this.test = test;
     this.results = results;
     this.claimedUpFront = claimedUpFront;
+    this.units = units;
     for (KnownUnit u : units) {
-      position.put(u, position.size());
       unitsByClass.computeIfAbsent(u.className(), c -> new ArrayList<>()).add(u);
       for (MethodRef ref : u.plan.methods()) {
-        unitsByMethod.put(ref.className() + "." + ref.methodName(), u);
+        String key = ref.className() + "." + ref.methodName();
+        unitsByMethod.put(key, u);
+        rank.putIfAbsent(key, rank.size());
       }
     }
   }
@@ -109,9 +114,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   /** Runs the session and reports each unit it ran as done. */
   void run(ConfigurationGate gate, FixtureInjector injector) {
     Set<String> classes = new LinkedHashSet<>();
-    position.keySet().stream()
-        .sorted(Comparator.comparingInt(position::get))
-        .forEach(u -> u.plan.methods().forEach(ref -> classes.add(ref.className())));
+    units.forEach(u -> u.plan.methods().forEach(ref -> classes.add(ref.className())));
     classes.addAll(test.configClasses);
     XmlSuite suite = SessionSuite.narrow(test.suite, test.name, classes);
     test.touched = true;
@@ -123,14 +126,11 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
       gate.session(null);
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("session over {} units of {} classes: ran {} in {} ms", position.size(), unitsByClass.size(),
-          position.keySet().stream().filter(u -> u.mine).count(), (System.nanoTime() - start) / 1_000_000);
+      LOG.debug("session over {} units of {} classes: ran {} in {} ms", units.size(), unitsByClass.size(),
+          units.stream().filter(u -> u.mine).count(), (System.nanoTime() - start) / 1_000_000);
     }
     claimUnreached();
-    position.keySet().stream()
-        .filter(u -> u.mine)
-        .sorted(Comparator.comparingInt(position::get))
-        .forEach(u -> results.send(new UnitDone(u.id())));
+    units.stream().filter(u -> u.mine).forEach(u -> results.send(new UnitDone(u.id())));
   }
 
   /**
@@ -198,6 +198,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   public List<IMethodInstance> intercept(List<IMethodInstance> methods, ITestContext context) {
     Map<String, Integer> ordinals = new HashMap<>();
     List<ClaimingMethod> wrapped = new ArrayList<>();
+    Map<ClaimingMethod, Integer> ranks = new IdentityHashMap<>();
     for (IMethodInstance mi : methods) {
       ITestNGMethod m = mi.getMethod();
       String key = Planner.key(m);
@@ -209,15 +210,12 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
       String className = unit.className();
       ClaimingMethod claiming = new ClaimingMethod(m, ordinal, () -> entered(className) && book.tryClaim(unit));
       unitOf.put(claiming, unit);
+      ranks.put(claiming, rank.get(key));
       wrapped.add(claiming);
     }
-    // The dispatch order between units; inside a unit, the parent's (sequential TestNG's) order.
-    wrapped.sort(
-        Comparator.comparingInt((ClaimingMethod c) -> position.get(unitOf.get(c)))
-            .thenComparingInt(c -> unitOf.get(c).indexOf(Planner.key(c))));
+    wrapped.sort(Comparator.comparingInt(ranks::get)); // stable: @Factory instances keep their order
     List<IMethodInstance> result = new ArrayList<>(wrapped.size());
     wrapped.forEach(c -> result.add(new MethodInstance(c)));
-    LOG.debug("session order: {}", wrapped.stream().map(Planner::key).toList());
     return result;
   }
 

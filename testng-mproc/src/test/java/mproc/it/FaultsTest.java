@@ -19,15 +19,7 @@ public class FaultsTest {
   private static final String FAULTS = "mproc.it.suite.faults.";
 
   static String suite(String extraParameters, String... classes) {
-    StringBuilder xml = new StringBuilder();
-    xml.append("<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n<suite name=\"faults\">\n")
-        .append(extraParameters)
-        .append("  <listeners><listener class-name=\"mproc.it.suite.RecordingListener\"/></listeners>\n")
-        .append("  <test name=\"faults\">\n    <classes>\n");
-    for (String c : classes) {
-      xml.append("      <class name=\"").append(FAULTS).append(c).append("\"/>\n");
-    }
-    return xml.append("    </classes>\n  </test>\n</suite>\n").toString();
+    return ParentRun.suite("faults", extraParameters + ParentRun.RECORDING_LISTENER, FAULTS, classes);
   }
 
   private static void assertNothingLeft(ParentRun run) throws Exception {
@@ -98,11 +90,7 @@ public class FaultsTest {
     awaitEvent(running, "test s");
     assertTrue(!ParentRun.workersUnder(running.runs()).isEmpty());
     running.process.destroyForcibly().waitFor(); // kill -9
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!ParentRun.workersUnder(running.runs()).isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
-    assertTrue(ParentRun.workersUnder(running.runs()).isEmpty(), "workers noticed within seconds");
+    assertNoWorkerWithin5s(running, "workers noticed within seconds");
     try (var dirs = Files.list(running.runs())) {
       assertEquals(dirs.count(), 1L, "the dead run's directory is still there");
     }
@@ -123,11 +111,7 @@ public class FaultsTest {
     assertTrue(running.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
     List<String> log = running.logLines();
     assertEquals(log.stream().filter(l -> l.startsWith("close token ")).count(), 1L, "fixture closed: " + log);
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!ParentRun.workersUnder(running.runs()).isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
-    assertTrue(ParentRun.workersUnder(running.runs()).isEmpty(), "workers stopped");
+    assertNoWorkerWithin5s(running, "workers stopped");
     try (var dirs = Files.list(running.runs())) {
       assertEquals(dirs.count(), 0L, "the run directory is removed");
     }
@@ -141,6 +125,14 @@ public class FaultsTest {
     ParentRun run = ParentRun.run(suite("", "Slow").replace(FAULTS + "Slow", "no.such.Klass"), "-cores", "2");
     assertEquals(run.exitCode, 1, run.output);
     assertTrue(run.output.trim().matches("mproc: class 'no\\.such\\.Klass' of suite file '.*suite\\.xml' is not on the class path; check its name and the class path"), run.output);
+  }
+
+  private static void assertNoWorkerWithin5s(ParentRun.Running running, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!ParentRun.workersUnder(running.runs()).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertTrue(ParentRun.workersUnder(running.runs()).isEmpty(), what);
   }
 
   private static void awaitEvent(ParentRun.Running running, String prefix) throws Exception {

@@ -15,15 +15,8 @@ public class GlobalFixturesTest {
   private static final String FIXTURES = "mproc.it.suite.fixtures.";
 
   static String suite(String... classes) {
-    StringBuilder xml = new StringBuilder();
-    xml.append("<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n<suite name=\"fixtures\">\n")
-        .append("  <parameter name=\"mproc.fixtures\" value=\"").append(FIXTURES).append("SharedFixtures\"/>\n")
-        .append("  <listeners><listener class-name=\"mproc.it.suite.RecordingListener\"/></listeners>\n")
-        .append("  <test name=\"fixtures\">\n    <classes>\n");
-    for (String c : classes) {
-      xml.append("      <class name=\"").append(FIXTURES).append(c).append("\"/>\n");
-    }
-    return xml.append("    </classes>\n  </test>\n</suite>\n").toString();
+    String fixtures = "  <parameter name=\"mproc.fixtures\" value=\"" + FIXTURES + "SharedFixtures\"/>\n";
+    return ParentRun.suite("fixtures", fixtures + ParentRun.RECORDING_LISTENER, FIXTURES, classes);
   }
 
   private ParentRun distributed;

@@ -24,13 +24,7 @@ public class GroupsTest {
   private ParentRun oneWorker;
 
   static String suite(String... classes) {
-    StringBuilder xml = new StringBuilder();
-    xml.append("<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n<suite name=\"groups\">\n")
-        .append("  <test name=\"groups\">\n    <classes>\n");
-    for (String c : classes) {
-      xml.append("      <class name=\"").append(PACKAGE).append(c).append("\"/>\n");
-    }
-    return xml.append("    </classes>\n  </test>\n</suite>\n").toString();
+    return ParentRun.suite("groups", "", PACKAGE, classes);
   }
 
   private static final String SUITE = suite("DbFirst", "DbSecond", "Independent", "Chain");

@@ -48,6 +48,23 @@ final class ParentRun {
           + "  </test>\n"
           + "</suite>\n";
 
+  /**
+   * A suite file of one {@code <test>} over these classes (of package {@code pkg}); {@code head} goes
+   * before the test (parameters, listeners).
+   */
+  static String suite(String name, String head, String pkg, String... classes) {
+    StringBuilder xml = new StringBuilder();
+    xml.append("<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n<suite name=\"").append(name).append("\">\n")
+        .append(head)
+        .append("  <test name=\"").append(name).append("\">\n    <classes>\n");
+    for (String c : classes) {
+      xml.append("      <class name=\"").append(pkg).append(c).append("\"/>\n");
+    }
+    return xml.append("    </classes>\n  </test>\n</suite>\n").toString();
+  }
+
+  static final String RECORDING_LISTENER = "  <listeners><listener class-name=\"mproc.it.suite.RecordingListener\"/></listeners>\n";
+
   /** Runs {@code mproc.TestNG args... suite.xml} (which restarts itself once with Chronicle's flags). */
   static ParentRun run(String suiteXml, String... args) throws Exception {
     return start(false, suiteXml, args).await();

@@ -14,14 +14,7 @@ import org.testng.annotations.Test;
 public class SchedulingTest {
   private static final List<String> CLASSES = List.of("One", "Two", "Three", "Four");
   private static final String SUITE =
-      "<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n"
-          + "<suite name=\"affinity\">\n"
-          + "  <test name=\"classes\">\n"
-          + "    <classes>\n"
-          + CLASSES.stream().map(c -> "      <class name=\"mproc.it.suite.affinity." + c + "\"/>\n").collect(Collectors.joining())
-          + "    </classes>\n"
-          + "  </test>\n"
-          + "</suite>\n";
+      ParentRun.suite("affinity", "", "mproc.it.suite.affinity.", CLASSES.toArray(new String[0]));
 
   private ParentRun run;
 
@@ -55,9 +48,7 @@ public class SchedulingTest {
 
   @Test
   public void eachFactoryInstanceRunsOnceAndIsReportedWithItsOwnOutcome() throws Exception {
-    String suite = "<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n<suite name=\"factory\">\n"
-        + "  <test name=\"made\"><classes><class name=\"mproc.it.suite.Made\"/></classes></test>\n</suite>\n";
-    ParentRun made = ParentRun.run(suite, "-cores", "2");
+    ParentRun made = ParentRun.run(ParentRun.suite("factory", "", "mproc.it.suite.", "Made"), "-cores", "2");
     List<String> ran = made.events("test made ").stream().map(l -> l.split(" ")[2]).sorted().toList();
     assertEquals(ran, List.of("apple", "melon", "pear"), made.output);
     assertEquals(made.reportedTests().stream().sorted().toList(), List.of("tasted FAIL", "tasted PASS", "tasted PASS"), made.output);
