@@ -12,6 +12,7 @@ import mproc.fixtures.FixtureRegistry;
 import mproc.fixtures.FixtureSource;
 import mproc.fixtures.FixtureValues;
 import mproc.parent.DistributedRun;
+import mproc.planning.Durations;
 import mproc.planning.PlannedUnit;
 import mproc.planning.Planner;
 import mproc.reporting.QuietLogging;
@@ -29,7 +30,9 @@ import org.testng.ISuite;
 import org.testng.ISuiteListener;
 import org.testng.ITestContext;
 import org.testng.ITestNGMethod;
+import org.testng.ITestListener;
 import org.testng.ITestResult;
+import org.testng.TestRunner;
 import org.testng.xml.XmlClass;
 import org.testng.xml.XmlSuite;
 import org.testng.xml.XmlTest;
@@ -43,7 +46,7 @@ import org.testng.xml.XmlTest;
  * runs in-process as plain TestNG would. Inside a worker it always does nothing.
  */
 public class MprocListener
-    implements IExecutionListener, ISuiteListener, IMethodInterceptor, IConfigurable, IInvokedMethodListener {
+    implements IExecutionListener, ISuiteListener, ITestListener, IConfigurable, IInvokedMethodListener {
   /** The measured durations' file name in TestNG's output directory, unless mproc.durations says where. */
   static final String DURATIONS_FILE = "mproc-durations.txt";
 
@@ -51,6 +54,9 @@ public class MprocListener
   private final Map<ISuite, Boolean> distributed = new IdentityHashMap<>();
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
   private DistributedRun run;
+  /** Suites run here because they are too small for workers, with what is measured of them. */
+  private final Map<ISuite, Durations> inProcessDurations = new IdentityHashMap<>();
+  private final Map<ISuite, Path> durationsFiles = new IdentityHashMap<>();
   private final FixtureRegistry fixtureRegistry = new FixtureRegistry();
   private FixtureValues fixtures;
   private FixtureInjector injector;
@@ -62,9 +68,10 @@ public class MprocListener
       return;
     }
     Settings settings = Settings.resolve(suite.getXmlSuite().getAllParameters());
-    distributed.put(suite, settings.distributes());
     findGlobalFixtures(suite, settings);
-    if (!settings.distributes()) {
+    boolean distributes = settings.distributes() && worthAWorker(suite, settings);
+    distributed.put(suite, distributes);
+    if (!distributes) {
       if (closeFixturesOnExit == null) { // Ctrl-C: tear down what was set up
         closeFixturesOnExit = new Thread(() -> fixtures.closeAll(System.err), "mproc-fixtures-cleanup");
         Runtime.getRuntime().addShutdownHook(closeFixturesOnExit);
@@ -85,11 +92,37 @@ public class MprocListener
     Planner.checkGroups(suite.getAllMethods());
     startRun(settings);
     run.fixtures(fixtures);
-    run.durationsFile(
-        settings.durations() != null
-            ? settings.durations()
-            : Path.of(suite.getOutputDirectory()).toAbsolutePath().getParent().resolve(DURATIONS_FILE));
+    run.durationsFile(durationsFile(suite, settings));
     run.ensureWorkers(Math.min(1, suite.getAllMethods().size())); // the others once the plan says how many
+  }
+
+  private static Path durationsFile(ISuite suite, Settings settings) {
+    return settings.durations() != null
+        ? settings.durations()
+        : Path.of(suite.getOutputDirectory()).toAbsolutePath().getParent().resolve(DURATIONS_FILE);
+  }
+
+  /**
+   * Whether the suite is worth starting workers for (see {@link Planner#worthAWorker}). When it is
+   * not, it runs here as plain TestNG would, and its durations are measured here for the next run.
+   */
+  private boolean worthAWorker(ISuite suite, Settings settings) {
+    Path file = durationsFile(suite, settings);
+    Durations durations = Durations.read(file);
+    if (Planner.worthAWorker(suite.getAllMethods(), durations)) {
+      return true;
+    }
+    System.out.printf(
+        "mproc: suite '%s': its %d tests took less than %.1f s in the last run, less than a worker JVM takes"
+            + " to start; they run in this JVM%n",
+        suite.getName(), suite.getAllMethods().size(), Planner.WORKER_START_MILLIS / 1000.0);
+    inProcessDurations.put(suite, durations);
+    durationsFiles.put(suite, file);
+    if (run != null && testIds.isEmpty()) { // started early, for nothing: free the CPU it would take
+      run.close();
+      run = null;
+    }
+    return false;
   }
 
   /**
@@ -104,7 +137,9 @@ public class MprocListener
       return;
     }
     Settings settings = Settings.resolve(Map.of());
-    if (settings.distributes() && JvmFlags.presentInThisJvm()) {
+    boolean small = settings.durations() != null
+        && Durations.read(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS);
+    if (settings.distributes() && JvmFlags.presentInThisJvm() && !small) {
       startRun(settings);
       run.ensureWorkers(1);
     }
@@ -141,6 +176,15 @@ public class MprocListener
     }
   }
 
+  /** A suite too small for workers: its tests' durations are measured here, for the next run's decision. */
+  @Override
+  public void afterInvocation(IInvokedMethod method, ITestResult result) {
+    Durations durations = inProcessDurations.get(result.getTestContext().getSuite());
+    if (durations != null && method.isTestMethod()) {
+      durations.record(Planner.key(result.getMethod()), result.getEndMillis() - result.getStartMillis());
+    }
+  }
+
   private void startRun(Settings settings) {
     if (run == null) {
       ChronicleProperties.apply();
@@ -149,11 +193,19 @@ public class MprocListener
     }
   }
 
+  /**
+   * A distributed {@code <test>} gets our method interceptor, which hands its methods to the workers.
+   * Only a distributed one: any interceptor besides TestNG's own makes TestNG re-sort the remaining
+   * methods after each one it runs, which costs 0.5 s on 2,000 tests run here.
+   */
   @Override
-  public List<IMethodInstance> intercept(List<IMethodInstance> methods, ITestContext context) {
-    if (inWorker || !Boolean.TRUE.equals(distributed.get(context.getSuite()))) {
-      return methods;
+  public void onStart(ITestContext context) {
+    if (!inWorker && Boolean.TRUE.equals(distributed.get(context.getSuite()))) {
+      ((TestRunner) context).addListener((IMethodInterceptor) this::intercept);
     }
+  }
+
+  private List<IMethodInstance> intercept(List<IMethodInstance> methods, ITestContext context) {
     List<ITestNGMethod> selected = new ArrayList<>(methods.size());
     methods.forEach(mi -> selected.add(mi.getMethod()));
     List<PlannedUnit> units = Planner.plan(selected, run.durations());
@@ -189,6 +241,7 @@ public class MprocListener
 
   @Override
   public void onExecutionFinish() {
+    inProcessDurations.forEach((suite, durations) -> durations.write(durationsFiles.get(suite)));
     if (run != null) {
       run.close(); // closes the global fixtures after the workers' last tests
       run = null;

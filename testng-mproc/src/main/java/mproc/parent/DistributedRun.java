@@ -47,8 +47,6 @@ import org.testng.ITestNGMethod;
 public final class DistributedRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DistributedRun.class);
   private static final long WORKER_EXIT_GRACE_MS = 30_000;
-  /** What starting one more worker costs, measured on a 2-core machine (JVM, Chronicle, TestNG's first run). */
-  private static final long WORKER_START_MILLIS = 1_000;
 
   private final Settings settings;
   private final RunDirectory directory;
@@ -130,7 +128,7 @@ public final class DistributedRun implements AutoCloseable {
     testsById.put(test.testId, test);
     work.send(new TestPlan(test.testId, context.getName(), suiteXml, test.configurations.suiteAndTestLevelClasses()));
     test.units().forEach((id, unit) -> publish(test, id, unit));
-    int worthIt = Planner.workersWorthStarting(units, durations, WORKER_START_MILLIS);
+    int worthIt = Planner.workersWorthStarting(units, durations, Planner.WORKER_START_MILLIS);
     LOG.debug("{} worker(s) worth starting for {} units", worthIt, units.size());
     pool.want(worthIt);
     IdleStrategy idle = new IdleStrategy(1_000_000);

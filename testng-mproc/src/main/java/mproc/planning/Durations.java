@@ -77,6 +77,11 @@ public final class Durations {
     return values.get(values.size() / 2);
   }
 
+  /** Whether earlier runs measured something, and all of it together took less than {@code millis}. */
+  public boolean allKnownTakeLessThan(long millis) {
+    return !known.isEmpty() && known.values().stream().mapToLong(Long::longValue).sum() < millis;
+  }
+
   /** The share of these keys whose duration is known, from 0 to 1. */
   public double coverage(Collection<String> keys) {
     if (keys.isEmpty()) {

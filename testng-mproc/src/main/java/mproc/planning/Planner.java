@@ -102,6 +102,22 @@ public final class Planner {
     return (int) Math.round(Math.log1p(millis) / Math.log(1.25));
   }
 
+  /** What starting one more worker costs, measured on a 2-core machine (JVM, Chronicle, TestNG's first run). */
+  public static final long WORKER_START_MILLIS = 1_000;
+
+  /**
+   * Whether these methods are worth even one worker: not when earlier runs measured (nearly) every
+   * one of them and all together they took less than starting a worker costs. Then they are done
+   * sooner in the parent, one after another, as plain TestNG would run them.
+   */
+  public static boolean worthAWorker(Collection<ITestNGMethod> methods, Durations durations) {
+    Set<String> keys = new HashSet<>();
+    methods.forEach(m -> keys.add(key(m)));
+    return keys.isEmpty()
+        || durations.coverage(keys) < 0.9
+        || durations.expected(keys, durations.median(keys)) >= WORKER_START_MILLIS;
+  }
+
   /**
    * How many workers this work can repay, each costing {@code workerStartMillis} to start: when
    * earlier runs measured (nearly) every test, no more than the expected work divided by that cost

@@ -10,9 +10,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarOutputStream;
 import java.util.zip.ZipEntry;
+import org.testng.annotations.AfterMethod;
+import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
 public class ClassDataSharingTest {
+  private Path dir;
+
+  @BeforeMethod
+  public void makeDirectory() throws Exception {
+    dir = Files.createTempDirectory("mproc-cds-test");
+  }
+
+  @AfterMethod(alwaysRun = true)
+  public void removeDirectory() throws Exception {
+    try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   private static Path jarWith(Path dir, String entry) throws Exception {
     Path jar = dir.resolve("lib.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
@@ -24,7 +42,6 @@ public class ClassDataSharingTest {
 
   @Test
   public void withAnArchiveTheJarsComeFirstInTheirOrderAndTheDirectoriesAfter() throws Exception {
-    Path dir = Files.createTempDirectory("cds");
     Path classes = Files.createDirectories(dir.resolve("classes"));
     Path jar = jarWith(dir, "lib/A.class");
     String classPath = classes + File.pathSeparator + jar;
@@ -39,7 +56,6 @@ public class ClassDataSharingTest {
 
   @Test
   public void aDirectoryThatHoldsAPackageOfAJarGetsNoArchive() throws Exception {
-    Path dir = Files.createTempDirectory("cds");
     Path classes = Files.createDirectories(dir.resolve("classes/lib"));
     Files.createFile(classes.resolve("Patched.class"));
     Path jar = jarWith(dir, "lib/A.class");
@@ -51,7 +67,6 @@ public class ClassDataSharingTest {
 
   @Test
   public void aLauncherJarsManifestClassPathBecomesTheWorkersClassPath() throws Exception {
-    Path dir = Files.createTempDirectory("cds");
     Path classes = Files.createDirectories(dir.resolve("test classes"));
     Path lib = jarWith(dir, "lib/A.class");
     java.util.jar.Manifest manifest = new java.util.jar.Manifest();

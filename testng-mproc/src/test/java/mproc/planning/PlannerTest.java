@@ -107,6 +107,21 @@ public class PlannerTest {
   }
 
   @Test
+  public void aSuiteMeasuredBelowOneWorkerStartIsNotWorthAWorker() throws Exception {
+    Path file = Files.createTempFile("durations", ".txt");
+    String p = "mproc.it.suite.groups.Independent.";
+    List<ITestNGMethod> methods = plan(Independent.class).stream().flatMap(u -> u.methods().stream()).toList();
+    assertTrue(Planner.worthAWorker(methods, Durations.none()), "unmeasured");
+    Files.writeString(file, "100\t" + p + "i1\n100\t" + p + "i2\n100\t" + p + "i3\n100\t" + p + "i4\n100\t" + p + "s1\n");
+    assertFalse(Planner.worthAWorker(methods, Durations.read(file)), "0.5 s of work");
+    Files.writeString(file, "100\t" + p + "i1\n100\t" + p + "i2\n100\t" + p + "i3\n100\t" + p + "i4\n600\t" + p + "s1\n");
+    assertTrue(Planner.worthAWorker(methods, Durations.read(file)), "1 s of work");
+    Files.writeString(file, "1\t" + p + "i1\n1\t" + p + "i2\n1\t" + p + "i3\n1\t" + p + "i4\n");
+    assertTrue(Planner.worthAWorker(methods, Durations.read(file)), "one test in five unmeasured");
+    Files.delete(file);
+  }
+
+  @Test
   public void durationsSurviveAWriteAndARead() throws Exception {
     Path file = Files.createTempDirectory("durations").resolve("d.txt");
     Durations first = Durations.read(file);

@@ -1,0 +1,50 @@
+package mproc.it;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import mproc.planning.Durations;
+import org.testng.annotations.Test;
+
+/**
+ * A suite that earlier runs measured at less than one worker's start-up runs in the parent, as plain
+ * TestNG would, and is measured there; once it has grown, the next run uses workers again.
+ */
+public class SmallSuiteTest {
+  private static final String SUITE = ParentRun.suite("small", ParentRun.RECORDING_LISTENER, "mproc.it.suite.", "SlowA");
+  private static final String IN_THE_PARENT = "they run in this JVM";
+
+  @Test
+  public void aSuiteMeasuredAsSmallRunsInTheParentUntilItIsMeasuredLarger() throws Exception {
+    Path durations = Files.createTempFile("mproc-durations", ".txt");
+    StringBuilder tiny = new StringBuilder();
+    for (int i = 1; i <= 6; i++) {
+      tiny.append("1\tmproc.it.suite.SlowA.a").append(i).append('\n');
+    }
+    Files.writeString(durations, tiny);
+
+    ParentRun small = ParentRun.run(SUITE, "-cores", "2", "-mproc.durations", durations.toString());
+    assertEquals(small.exitCode, 0, small.output);
+    assertTrue(small.output.contains(IN_THE_PARENT), small.output);
+    assertEquals(small.reportedTests().size(), 6, small.output);
+    assertEquals(pids(small, "test "), pids(small, "listener "), "the tests ran in the parent");
+    assertTrue(Durations.read(durations).allKnownTakeLessThan(6 * 250 + 1_000), "measured in the parent");
+    assertFalse(Durations.read(durations).allKnownTakeLessThan(6 * 250), "each test sleeps 250 ms: " + Files.readString(durations));
+
+    ParentRun measured = ParentRun.run(SUITE, "-cores", "2", "-mproc.durations", durations.toString());
+    assertEquals(measured.exitCode, 0, measured.output);
+    assertFalse(measured.output.contains(IN_THE_PARENT), measured.output);
+    Set<Long> workers = pids(measured, "test ");
+    assertFalse(workers.stream().anyMatch(pids(measured, "listener ")::contains), "1.5 s of tests: run by workers");
+    Files.delete(durations);
+  }
+
+  private static Set<Long> pids(ParentRun run, String event) {
+    return run.events(event).stream().map(ParentRun::pid).collect(Collectors.toSet());
+  }
+}
