@@ -180,6 +180,7 @@ public final class TestNG {
     command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
     command.addAll(JvmFlags.ALL);
     command.addAll(ChronicleProperties.asJvmOptions());
+    command.addAll(mproc.launch.WorkerCommand.JIT_OPTIONS);
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.add("-D" + REEXECUTED + "=true");
     // The workers' class-data sharing archive serves this JVM as well: the same classes start it.

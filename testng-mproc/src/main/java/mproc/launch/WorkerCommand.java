@@ -14,6 +14,14 @@ import mproc.transport.JvmFlags;
  * the worker's id.
  */
 public final class WorkerCommand {
+  /**
+   * For a JVM that lives for one run: compile 5 times later than the JIT's server defaults. A worker
+   * spent 0.8 CPU-s in C2 compiling start-up code it would not run again; on 2 cores that delays the
+   * other workers' start. Hot test code is still compiled (a CPU-bound suite ran no slower). Before
+   * the user's options, which win.
+   */
+  public static final List<String> JIT_OPTIONS = List.of("-XX:CompileThresholdScaling=5");
+
   private WorkerCommand() {}
 
   /**
@@ -30,6 +38,7 @@ public final class WorkerCommand {
         command.add(arg);
       }
     }
+    command.addAll(JIT_OPTIONS);
     command.addAll(userJvmArgs);
     command.add("-D" + Settings.WORKER_ID + "=" + workerId);
     command.addAll(classDataSharing.jvmOptions());
