@@ -27,6 +27,7 @@ record Workload(String name, String description, List<GeneratedClass> classes) {
     Map<String, Workload> all = new LinkedHashMap<>();
     all.put("sleep", uniform("sleep", "10 classes x 20 tests of 50 ms sleep", 10, ClassSpec.of(20, sleep(50))));
     all.put("empty", uniform("empty", "2000 empty tests in 50 classes", 50, ClassSpec.of(40, "")));
+    all.put("dispatch", dispatch());
     all.put("skewed", skewed());
     all.put("beforeclass", uniform("beforeclass", "8 classes x 10 tests of 50 ms, @BeforeClass of 500 ms each", 8,
         new ClassSpec(10, sleep(50), sleep(500), null)));
@@ -54,6 +55,20 @@ record Workload(String name, String description, List<GeneratedClass> classes) {
       specs.add(spec);
     }
     return of(name, description, specs);
+  }
+
+  /**
+   * The per-test cost through a worker: 2,000 empty tests and one of 2 s, so that the suite is worth a
+   * worker once measured (all empty, it would run in the parent). With {@code mproc1} the median gap
+   * between results is what one warm worker adds per test: claim, run, result back.
+   */
+  private static Workload dispatch() {
+    List<ClassSpec> specs = new ArrayList<>();
+    for (int c = 0; c < 50; c++) {
+      specs.add(ClassSpec.of(40, ""));
+    }
+    specs.add(ClassSpec.of(1, sleep(2000)));
+    return of("dispatch", "2000 empty tests in 50 classes, one of 2 s", specs);
   }
 
   /** One class holds three quarters of the time, over 30 methods: class granularity cannot balance it. */

@@ -87,8 +87,9 @@ public class PlannerTest {
   }
 
   @Test
-  public void durationsWithinAQuarterOfEachOtherCountAsEqualSoAlikeTestsKeepTestNGsOrder() {
+  public void durationsWithinAQuarterOfEachOtherOrBelow50msCountAsEqualSoAlikeTestsKeepTestNGsOrder() {
     assertEquals(Planner.durationClass(50), Planner.durationClass(52));
+    assertEquals(Planner.durationClass(0), Planner.durationClass(31), "below 50 ms all count as equal");
     assertTrue(Planner.durationClass(3000) > Planner.durationClass(100));
     assertTrue(Planner.durationClass(130) > Planner.durationClass(100));
   }
