@@ -60,7 +60,7 @@ public final class ResultReplay {
     method.incrementCurrentInvocationCount();
   }
 
-  /** A configuration method that failed or was skipped in a worker. */
+  /** A configuration method that ran in a worker: passed, failed or skipped. */
   public void configuration(
       ITestNGMethod method, int status, Throwable throwable, long start, long end, String host) {
     TestResult result = newResult(method, new Object[0], 0, start, end, throwable, host);

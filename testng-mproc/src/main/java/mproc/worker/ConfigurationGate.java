@@ -26,6 +26,7 @@ import org.testng.ITestResult;
 final class ConfigurationGate implements IConfigurable {
   private final Map<String, Throwable> outcomes = new HashMap<>();
   private static final Throwable PASSED = new Throwable("passed");
+  private static final String PASSED_OVER = "mproc.passedOver";
   /** The scopes whose after-methods may run now; empty outside a closing run. */
   private Set<String> closing = Set.of();
   /** The session running now, if any. */
@@ -54,7 +55,7 @@ final class ConfigurationGate implements IConfigurable {
     boolean testLevel = m.isBeforeTestConfiguration() || m.isAfterTestConfiguration();
     boolean classLevel = m.isBeforeClassConfiguration() || m.isAfterClassConfiguration();
     if (classLevel && session != null && !session.entered(m.getTestClass().getRealClass().getName())) {
-      result.setStatus(ITestResult.SUCCESS);
+      passOver(result);
       return;
     }
     if (!suiteLevel && !testLevel) {
@@ -72,8 +73,19 @@ final class ConfigurationGate implements IConfigurable {
     } else if (earlier != null && earlier != PASSED && before) {
       throw Sneaky.<RuntimeException>rethrow(earlier);
     } else {
-      result.setStatus(ITestResult.SUCCESS);
+      passOver(result);
     }
+  }
+
+  /** TestNG counts a method the gate did not call as passed; the mark keeps it out of the parent's report. */
+  private static void passOver(ITestResult result) {
+    result.setStatus(ITestResult.SUCCESS);
+    result.setAttribute(PASSED_OVER, Boolean.TRUE);
+  }
+
+  /** Whether this configuration method really ran here (and passed), rather than being passed over. */
+  static boolean ranHere(ITestResult result) {
+    return result.getAttribute(PASSED_OVER) == null;
   }
 
   /** Rethrows a remembered throwable as it was, checked or not. */

@@ -274,6 +274,22 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
             Reporter.getOutput(r)));
   }
 
+  /**
+   * Method-, class- and group-level configuration that ran here is reported in the parent as in a
+   * sequential run. Suite- and test-level methods are not: the parent lists them once itself, as
+   * passed over (they run once per worker, see {@link ConfigurationGate}), and only their failures
+   * come from the workers.
+   */
+  @Override
+  public void onConfigurationSuccess(ITestResult r) {
+    ITestNGMethod m = r.getMethod();
+    boolean suiteOrTestLevel = m.isBeforeSuiteConfiguration() || m.isAfterSuiteConfiguration()
+        || m.isBeforeTestConfiguration() || m.isAfterTestConfiguration();
+    if (!suiteOrTestLevel && ConfigurationGate.ranHere(r)) {
+      sendConfiguration(test, results, r);
+    }
+  }
+
   @Override
   public void onConfigurationFailure(ITestResult r) {
     sendConfiguration(test, results, r);

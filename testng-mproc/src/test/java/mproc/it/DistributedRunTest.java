@@ -118,6 +118,18 @@ public class DistributedRunTest {
   }
 
   @Test
+  public void configurationMethodsThatRanInWorkersAreReportedOnceEach() throws Exception {
+    List<String> remote = distributed.reportedConfigurations();
+    List<String> local = sequential.reportedConfigurations();
+    long beforeEach = local.stream().filter("beforeEach PASS"::equals).count();
+    assertEquals(beforeEach, 11, "one per invocation of MixedB's tests: " + local);
+    assertEquals(remote.stream().filter("beforeEach PASS"::equals).count(), beforeEach, remote.toString());
+    assertEquals(remote.stream().filter("beforeClass PASS"::equals).count(), (long) distributed.events("beforeClass SlowA").size(),
+        "once for each worker that ran SlowA's @BeforeClass, none for those that passed over it: " + remote);
+    assertEquals(remote.stream().filter("beforeSuite PASS"::equals).count(), 1L, "suite level: listed once, as sequentially");
+  }
+
+  @Test
   public void withoutCoresTheSuiteRunsInProcessWithNoWorkers() throws Exception {
     Set<Long> pids = sequential.events("test ").stream().map(ParentRun::pid).collect(Collectors.toSet());
     assertEquals(pids, Set.of(sequential.parentPid));

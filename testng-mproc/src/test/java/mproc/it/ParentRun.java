@@ -176,12 +176,21 @@ final class ParentRun {
 
   /** status of each non-configuration test-method in testng-results.xml, as "name STATUS". */
   List<String> reportedTests() throws Exception {
+    return reported(false);
+  }
+
+  /** status of each configuration method in testng-results.xml, as "name STATUS". */
+  List<String> reportedConfigurations() throws Exception {
+    return reported(true);
+  }
+
+  private List<String> reported(boolean configurations) throws Exception {
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(outputDir.resolve("testng-results.xml").toFile());
     NodeList methods = doc.getElementsByTagName("test-method");
     List<String> result = new ArrayList<>();
     for (int i = 0; i < methods.getLength(); i++) {
       Element m = (Element) methods.item(i);
-      if (!"true".equals(m.getAttribute("is-config"))) {
+      if ("true".equals(m.getAttribute("is-config")) == configurations) {
         result.add(m.getAttribute("name") + " " + m.getAttribute("status"));
       }
     }

@@ -5,11 +5,14 @@ import static org.testng.Assert.assertEquals;
 import java.io.Serializable;
 import org.testng.Reporter;
 import org.testng.SkipException;
+import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
 /** One of every outcome, including a failure whose exception class the parent cannot load. */
 public class MixedB {
+  @BeforeMethod public void beforeEach() {}
+
   @Test public void passes() throws Exception {
     Reporter.log("hello from the worker");
     SlowA.work("passes");
