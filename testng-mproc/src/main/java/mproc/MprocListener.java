@@ -2,6 +2,7 @@ package mproc;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,8 @@ public class MprocListener
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
   private DistributedRun run;
   /** Suites run here because they are too small for workers, with what is measured of them. */
-  private final Map<ISuite, Durations> inProcessDurations = new IdentityHashMap<>();
-  private final Map<ISuite, Path> durationsFiles = new IdentityHashMap<>();
+  private final Map<ISuite, Durations> inProcessDurations = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<ISuite, Path> durationsFiles = Collections.synchronizedMap(new IdentityHashMap<>());
   private final FixtureRegistry fixtureRegistry = new FixtureRegistry();
   private FixtureValues fixtures;
   private FixtureInjector injector;
@@ -241,7 +242,9 @@ public class MprocListener
 
   @Override
   public void onExecutionFinish() {
-    inProcessDurations.forEach((suite, durations) -> durations.write(durationsFiles.get(suite)));
+    synchronized (inProcessDurations) {
+      inProcessDurations.forEach((suite, durations) -> durations.write(durationsFiles.get(suite)));
+    }
     if (run != null) {
       run.close(); // closes the global fixtures after the workers' last tests
       run = null;
