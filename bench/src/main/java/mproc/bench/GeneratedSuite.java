@@ -82,7 +82,9 @@ final class GeneratedSuite {
     }
     Files.writeString(mavenProject.resolve("testng-mproc.xml"),
         suiteXmlText.replaceFirst("(<suite [^>]*>)", "$1\n  <listeners><listener class-name=\"mproc.MprocListener\"/></listeners>"));
-    String flags = String.join(" ", mproc.transport.JvmFlags.ALL) + " " + String.join(" ", mproc.transport.ChronicleProperties.asJvmOptions());
+    // As the README's Surefire setup: Chronicle's flags, and the parent JVM compiling later (it lives for one run).
+    String flags = String.join(" ", mproc.transport.JvmFlags.ALL) + " " + String.join(" ", mproc.transport.ChronicleProperties.asJvmOptions())
+        + " " + String.join(" ", mproc.launch.WorkerCommand.JIT_OPTIONS);
     String pom = """
         <project xmlns="http://maven.apache.org/POM/4.0.0">
           <modelVersion>4.0.0</modelVersion>
