@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -55,6 +56,8 @@ public class MprocListener
   private final Map<ISuite, Boolean> distributed = new IdentityHashMap<>();
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
   private DistributedRun run;
+  /** A suite distributes on the run: a small suite must not close it. */
+  private boolean runInUse;
   /** Suites run here because they are too small for workers, with what is measured of them. */
   private final Map<ISuite, Durations> inProcessDurations = Collections.synchronizedMap(new IdentityHashMap<>());
   private final Map<ISuite, Path> durationsFiles = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -63,8 +66,9 @@ public class MprocListener
   private FixtureInjector injector;
   private Thread closeFixturesOnExit;
 
+  /** Synchronized: suites may start in parallel (suite-thread-pool-size), and a small one may close an early run. */
   @Override
-  public void onStart(ISuite suite) {
+  public synchronized void onStart(ISuite suite) {
     if (inWorker) {
       return;
     }
@@ -92,6 +96,7 @@ public class MprocListener
     }
     Planner.checkGroups(suite.getAllMethods());
     startRun(settings);
+    runInUse = true;
     run.fixtures(fixtures);
     run.durationsFile(durationsFile(suite, settings));
     run.ensureWorkers(Math.min(1, suite.getAllMethods().size())); // the others once the plan says how many
@@ -113,13 +118,13 @@ public class MprocListener
     if (Planner.worthAWorker(suite.getAllMethods(), durations)) {
       return true;
     }
-    System.out.printf(
-        "mproc: suite '%s': its %d tests took less than %.1f s in the last run, less than a worker JVM takes"
-            + " to start; they run in this JVM%n",
-        suite.getName(), suite.getAllMethods().size(), Planner.WORKER_START_MILLIS / 1000.0);
+    System.out.printf(Locale.ROOT,
+        "mproc: suite '%s': its tests and their configuration took %.2f s when last measured, less than a"
+            + " worker JVM takes to start; they run in this JVM%n",
+        suite.getName(), Planner.measuredMillis(suite.getAllMethods(), durations) / 1000.0);
     inProcessDurations.put(suite, durations);
     durationsFiles.put(suite, file);
-    if (run != null && testIds.isEmpty()) { // started early, for nothing: free the CPU it would take
+    if (run != null && !runInUse) { // started early, for nothing: free the CPU it would take
       run.close();
       run = null;
     }
@@ -177,11 +182,14 @@ public class MprocListener
     }
   }
 
-  /** A suite too small for workers: its tests' durations are measured here, for the next run's decision. */
+  /**
+   * A suite too small for workers: its tests' and their classes' configuration durations are measured
+   * here, for the next run's decision.
+   */
   @Override
   public void afterInvocation(IInvokedMethod method, ITestResult result) {
     Durations durations = inProcessDurations.get(result.getTestContext().getSuite());
-    if (durations != null && method.isTestMethod()) {
+    if (durations != null && (method.isTestMethod() || Planner.isClassOrMethodLevel(result.getMethod()))) {
       durations.record(Planner.key(result.getMethod()), result.getEndMillis() - result.getStartMillis());
     }
   }
@@ -243,7 +251,7 @@ public class MprocListener
   @Override
   public void onExecutionFinish() {
     synchronized (inProcessDurations) {
-      inProcessDurations.forEach((suite, durations) -> durations.write(durationsFiles.get(suite)));
+      inProcessDurations.forEach((suite, durations) -> durations.writeOrWarn(durationsFiles.get(suite), System.err));
     }
     if (run != null) {
       run.close(); // closes the global fixtures after the workers' last tests

@@ -388,7 +388,7 @@ public final class DistributedRun implements AutoCloseable {
         w.process.stop(w.ready ? WORKER_EXIT_GRACE_MS : 0);
       }
       if (durationsFile != null) {
-        durations.write(durationsFile);
+        durations.writeOrWarn(durationsFile, err);
       }
       if (fixtures != null) {
         fixtures.closeAll(err); // after every worker's last test

@@ -128,6 +128,7 @@ final class TestDispatch {
           "a worker reported a configuration method the parent does not know: " + o.className() + "." + o.methodName());
     }
     replay.configuration(method, o.status(), Throwables.decode(o.throwable()), o.startMillis(), o.endMillis(), host);
+    durations.record(Planner.key(method), o.endMillis() - o.startMillis()); // a costly @BeforeClass is work too
   }
 
   /**

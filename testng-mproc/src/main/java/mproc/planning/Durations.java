@@ -52,6 +52,15 @@ public final class Durations {
     return new Durations(known);
   }
 
+  /** {@link #write}, with a failure told in one line: the file is a hint, the run goes on without it. */
+  public void writeOrWarn(Path file, java.io.PrintStream err) {
+    try {
+      write(file);
+    } catch (UncheckedIOException e) {
+      err.println("mproc: " + e.getMessage() + " (" + e.getCause() + "); the next run plans without this run's durations");
+    }
+  }
+
   /** The expected time of these method keys: the known ones' sum, the median for the unknown ones. */
   long expected(Collection<String> keys, long median) {
     long total = 0;
@@ -95,9 +104,12 @@ public final class Durations {
     measured.merge(key, Math.max(0, millis), Long::sum);
   }
 
-  /** Writes what was known, updated with this run's measurements, to the file. */
+  /**
+   * Writes the file as it is now (another part of this run may have written it since it was read),
+   * updated with this run's measurements here.
+   */
   public synchronized void write(Path file) {
-    Map<String, Long> all = new TreeMap<>(known);
+    Map<String, Long> all = new TreeMap<>(Files.isRegularFile(file) ? read(file).known : known);
     all.putAll(measured);
     StringBuilder text = new StringBuilder();
     all.forEach((key, millis) -> text.append(millis).append('\t').append(key).append('\n'));

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import mproc.Group;
 import mproc.settings.SettingsException;
+import org.testng.ITestClass;
 import org.testng.ITestNGMethod;
 
 /**
@@ -111,15 +112,47 @@ public final class Planner {
 
   /**
    * Whether these methods are worth even one worker: not when earlier runs measured (nearly) every
-   * one of them and all together they took less than starting a worker costs. Then they are done
-   * sooner in the parent, one after another, as plain TestNG would run them.
+   * one of them and all together, with their classes' configuration, they took less than starting a
+   * worker costs. Then they are done sooner in the parent, one after another, as plain TestNG would.
    */
   public static boolean worthAWorker(Collection<ITestNGMethod> methods, Durations durations) {
+    long measured = measuredMillis(methods, durations);
+    return measured < 0 || measured >= WORKER_START_MILLIS;
+  }
+
+  /**
+   * What these test methods took in earlier runs, with the method-, class- and group-level
+   * configuration of their classes (a costly {@code @BeforeClass} is work too); -1 when fewer than
+   * 90 % of the tests were measured. An unmeasured test counts as the median.
+   */
+  public static long measuredMillis(Collection<ITestNGMethod> methods, Durations durations) {
     Set<String> keys = new HashSet<>();
-    methods.forEach(m -> keys.add(key(m)));
-    return keys.isEmpty()
-        || durations.coverage(keys) < 0.9
-        || durations.expected(keys, durations.median(keys)) >= WORKER_START_MILLIS;
+    Set<ITestClass> classes = new HashSet<>();
+    for (ITestNGMethod m : methods) {
+      keys.add(key(m));
+      if (m.getTestClass() != null) {
+        classes.add(m.getTestClass());
+      }
+    }
+    if (keys.isEmpty() || durations.coverage(keys) < 0.9) {
+      return -1;
+    }
+    Set<String> configuration = new HashSet<>();
+    for (ITestClass c : classes) {
+      for (ITestNGMethod[] ms : List.of(c.getBeforeClassMethods(), c.getAfterClassMethods(), c.getBeforeTestMethods(),
+          c.getAfterTestMethods(), c.getBeforeGroupsMethods(), c.getAfterGroupsMethods())) {
+        for (ITestNGMethod m : ms) {
+          configuration.add(key(m));
+        }
+      }
+    }
+    return durations.expected(keys, durations.median(keys)) + durations.expected(configuration, 0);
+  }
+
+  /** Whether a configuration method runs around tests or classes (not once per suite or {@code <test>}). */
+  public static boolean isClassOrMethodLevel(ITestNGMethod m) {
+    return m.isBeforeClassConfiguration() || m.isAfterClassConfiguration() || m.isBeforeMethodConfiguration()
+        || m.isAfterMethodConfiguration() || m.isBeforeGroupsConfiguration() || m.isAfterGroupsConfiguration();
   }
 
   /**

@@ -16,6 +16,7 @@ import org.testng.TestNG;
 import mproc.it.suite.PlanChain;
 import mproc.it.suite.PlanPlain;
 import mproc.it.suite.PlanTimed;
+import mproc.it.suite.affinity.One;
 import mproc.it.suite.groups.DbChild;
 import mproc.it.suite.groups.DbFirst;
 import mproc.it.suite.groups.DbSecond;
@@ -120,6 +121,33 @@ public class PlannerTest {
     Files.writeString(file, "1\t" + p + "i1\n1\t" + p + "i2\n1\t" + p + "i3\n1\t" + p + "i4\n");
     assertTrue(Planner.worthAWorker(methods, Durations.read(file)), "one test in five unmeasured");
     Files.delete(file);
+  }
+
+  @Test
+  public void aCostlyBeforeClassCountsAsWorkToo() throws Exception {
+    Path file = Files.createTempFile("durations", ".txt");
+    String p = "mproc.it.suite.affinity.One.";
+    List<ITestNGMethod> methods = plan(One.class).stream().flatMap(u -> u.methods().stream()).toList();
+    Files.writeString(file, "1\t" + p + "t1\n1\t" + p + "t2\n1\t" + p + "t3\n1\t" + p + "t4\n");
+    assertEquals(Planner.measuredMillis(methods, Durations.read(file)), 4);
+    assertFalse(Planner.worthAWorker(methods, Durations.read(file)), "4 ms of tests");
+    Files.writeString(file, "1\t" + p + "t1\n1\t" + p + "t2\n1\t" + p + "t3\n1\t" + p + "t4\n1500\t" + p + "setUp\n");
+    assertEquals(Planner.measuredMillis(methods, Durations.read(file)), 1504);
+    assertTrue(Planner.worthAWorker(methods, Durations.read(file)), "and a @BeforeClass of 1.5 s");
+    Files.delete(file);
+  }
+
+  @Test
+  public void twoWritersOfOneDurationsFileKeepBothTheirMeasurements() throws Exception {
+    Path file = Files.createTempDirectory("durations").resolve("d.txt");
+    Durations inParent = Durations.read(file);
+    Durations inWorkers = Durations.read(file);
+    inParent.record("a.Small.t", 3);
+    inWorkers.record("b.Big.t", 4000);
+    inParent.write(file);
+    inWorkers.write(file);
+    Durations both = Durations.read(file);
+    assertEquals(both.expected(List.of("a.Small.t", "b.Big.t"), 0), 4003, Files.readString(file));
   }
 
   @Test
