@@ -58,9 +58,10 @@ public class MprocListener
   private DistributedRun run;
   /** A suite distributes on the run: a small suite must not close it. */
   private boolean runInUse;
-  /** Suites run here because they are too small for workers, with what is measured of them. */
+  /** Each durations file, read once in this execution and shared by the run and the suites run here. */
+  private final Map<Path, Durations> durationsByFile = Collections.synchronizedMap(new java.util.HashMap<>());
+  /** Suites run here because they are too small for workers, with the durations they are measured into. */
   private final Map<ISuite, Durations> inProcessDurations = Collections.synchronizedMap(new IdentityHashMap<>());
-  private final Map<ISuite, Path> durationsFiles = Collections.synchronizedMap(new IdentityHashMap<>());
   private final FixtureRegistry fixtureRegistry = new FixtureRegistry();
   private FixtureValues fixtures;
   private FixtureInjector injector;
@@ -98,8 +99,13 @@ public class MprocListener
     startRun(settings);
     runInUse = true;
     run.fixtures(fixtures);
-    run.durationsFile(durationsFile(suite, settings));
+    Path file = durationsFile(suite, settings);
+    run.durations(file, durationsIn(file));
     run.ensureWorkers(Math.min(1, suite.getAllMethods().size())); // the others once the plan says how many
+  }
+
+  private Durations durationsIn(Path file) {
+    return durationsByFile.computeIfAbsent(file.toAbsolutePath().normalize(), Durations::read);
   }
 
   private static Path durationsFile(ISuite suite, Settings settings) {
@@ -113,17 +119,16 @@ public class MprocListener
    * not, it runs here as plain TestNG would, and its durations are measured here for the next run.
    */
   private boolean worthAWorker(ISuite suite, Settings settings) {
-    Path file = durationsFile(suite, settings);
-    Durations durations = Durations.read(file);
-    if (Planner.worthAWorker(suite.getAllMethods(), durations)) {
+    Durations durations = durationsIn(durationsFile(suite, settings));
+    long measured = Planner.measuredMillis(suite.getAllMethods(), durations);
+    if (Planner.worthAWorker(measured)) {
       return true;
     }
     System.out.printf(Locale.ROOT,
         "mproc: suite '%s': its tests and their configuration took %.2f s when last measured, less than a"
             + " worker JVM takes to start; they run in this JVM%n",
-        suite.getName(), Planner.measuredMillis(suite.getAllMethods(), durations) / 1000.0);
+        suite.getName(), measured / 1000.0);
     inProcessDurations.put(suite, durations);
-    durationsFiles.put(suite, file);
     if (run != null && !runInUse) { // started early, for nothing: free the CPU it would take
       run.close();
       run = null;
@@ -144,7 +149,7 @@ public class MprocListener
     }
     Settings settings = Settings.resolve(Map.of());
     boolean small = settings.durations() != null
-        && Durations.read(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS);
+        && durationsIn(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS);
     if (settings.distributes() && JvmFlags.presentInThisJvm() && !small) {
       startRun(settings);
       run.ensureWorkers(1);
@@ -236,12 +241,8 @@ public class MprocListener
    */
   @Override
   public void run(IConfigureCallBack callBack, ITestResult result) {
-    ITestNGMethod m = result.getMethod();
-    boolean suiteOrTestLevel =
-        m.isBeforeSuiteConfiguration() || m.isAfterSuiteConfiguration()
-            || m.isBeforeTestConfiguration() || m.isAfterTestConfiguration();
     ISuite suite = result.getTestContext().getSuite();
-    if (!inWorker && suiteOrTestLevel && Boolean.TRUE.equals(distributed.get(suite))) {
+    if (!inWorker && !Planner.isClassOrMethodLevel(result.getMethod()) && Boolean.TRUE.equals(distributed.get(suite))) {
       result.setStatus(ITestResult.SUCCESS);
     } else {
       callBack.runConfigurationMethod(result);
@@ -250,8 +251,13 @@ public class MprocListener
 
   @Override
   public void onExecutionFinish() {
-    synchronized (inProcessDurations) {
-      inProcessDurations.forEach((suite, durations) -> durations.writeOrWarn(durationsFiles.get(suite), System.err));
+    synchronized (durationsByFile) {
+      // The files of suites run here are written now, but the run's own, which it writes when it closes.
+      durationsByFile.forEach((file, durations) -> {
+        if (inProcessDurations.containsValue(durations) && (run == null || run.durations() != durations)) {
+          durations.writeOrWarn(file, System.err);
+        }
+      });
     }
     if (run != null) {
       run.close(); // closes the global fixtures after the workers' last tests

@@ -104,11 +104,11 @@ public final class DistributedRun implements AutoCloseable {
     this.fixtures = values;
   }
 
-  /** Reads the measured durations of earlier runs from this file, once, and writes them back at the end. */
-  public void durationsFile(Path file) {
+  /** The measured durations of earlier runs, read from this file; this run's are added and written back at the end. */
+  public void durations(Path file, Durations read) {
     if (durationsFile == null) {
       durationsFile = file;
-      durations = Durations.read(file);
+      durations = read;
     }
   }
 

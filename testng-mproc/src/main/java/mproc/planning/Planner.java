@@ -111,13 +111,12 @@ public final class Planner {
   public static final long WORKER_START_MILLIS = 1_000;
 
   /**
-   * Whether these methods are worth even one worker: not when earlier runs measured (nearly) every
-   * one of them and all together, with their classes' configuration, they took less than starting a
-   * worker costs. Then they are done sooner in the parent, one after another, as plain TestNG would.
+   * Whether work of this {@link #measuredMillis} is worth even one worker: not when it was measured
+   * and took less than starting a worker costs. Then it is done sooner in the parent, one method
+   * after another, as plain TestNG would.
    */
-  public static boolean worthAWorker(Collection<ITestNGMethod> methods, Durations durations) {
-    long measured = measuredMillis(methods, durations);
-    return measured < 0 || measured >= WORKER_START_MILLIS;
+  public static boolean worthAWorker(long measuredMillis) {
+    return measuredMillis < 0 || measuredMillis >= WORKER_START_MILLIS;
   }
 
   /**

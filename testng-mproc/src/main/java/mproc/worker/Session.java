@@ -282,10 +282,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
    */
   @Override
   public void onConfigurationSuccess(ITestResult r) {
-    ITestNGMethod m = r.getMethod();
-    boolean suiteOrTestLevel = m.isBeforeSuiteConfiguration() || m.isAfterSuiteConfiguration()
-        || m.isBeforeTestConfiguration() || m.isAfterTestConfiguration();
-    if (!suiteOrTestLevel && ConfigurationGate.ranHere(r)) {
+    if (Planner.isClassOrMethodLevel(r.getMethod()) && ConfigurationGate.ranHere(r)) {
       sendConfiguration(test, results, r);
     }
   }

@@ -47,7 +47,7 @@ public class DistributedRunTest {
     }
     assertEquals(counts.get("test repeated"), Long.valueOf(3));
     Set<Long> pids = tests.stream().map(ParentRun::pid).collect(Collectors.toSet());
-    Set<Long> parent = distributed.events("listener ").stream().map(ParentRun::pid).collect(Collectors.toSet());
+    Set<Long> parent = distributed.pids("listener ");
     assertFalse(pids.stream().anyMatch(parent::contains), "no test ran in the parent");
     assertEquals(pids.size(), 2, "both workers ran tests: " + tests);
   }
@@ -77,7 +77,7 @@ public class DistributedRunTest {
   public void userListenersInTheParentHearOfEveryRemoteResultWithItsWorker() {
     List<String> heard = distributed.events("listener ");
     assertEquals(heard.size(), EXPECTED_TESTS.size(), heard.toString());
-    Set<Long> workers = distributed.events("test ").stream().map(ParentRun::pid).collect(Collectors.toSet());
+    Set<Long> workers = distributed.pids("test ");
     Set<Long> listeners = heard.stream().map(ParentRun::pid).collect(Collectors.toSet());
     assertEquals(listeners.size(), 1, "one JVM, the parent: " + heard);
     assertFalse(workers.containsAll(listeners), "listeners do not run in workers: " + heard);
@@ -106,7 +106,7 @@ public class DistributedRunTest {
 
   @Test
   public void suiteLevelConfigurationRunsOncePerWorkerAndBeforeClassOncePerWorkerPerClass() {
-    Set<Long> workers = distributed.events("test ").stream().map(ParentRun::pid).collect(Collectors.toSet());
+    Set<Long> workers = distributed.pids("test ");
     List<String> before = distributed.events("beforeSuite");
     List<String> after = distributed.events("afterSuite");
     Set<Long> beforePids = before.stream().map(ParentRun::pid).collect(Collectors.toSet());
@@ -131,7 +131,7 @@ public class DistributedRunTest {
 
   @Test
   public void withoutCoresTheSuiteRunsInProcessWithNoWorkers() throws Exception {
-    Set<Long> pids = sequential.events("test ").stream().map(ParentRun::pid).collect(Collectors.toSet());
+    Set<Long> pids = sequential.pids("test ");
     assertEquals(pids, Set.of(sequential.parentPid));
     assertFalse(sequential.output.contains("[worker-"), sequential.output);
     assertEquals(sequential.events("beforeSuite").size(), 1);

@@ -65,7 +65,7 @@ public class FaultsTest {
     assertTrue(xml.contains("mproc.it.suite.faults.Hangs.hangs(Hangs.java:"), "the dump shows where it hung: " + xml);
     assertTrue(xml.contains("its threads:\n\"main\" TIMED_WAITING"), "the test thread first: " + xml);
     assertTrue(xml.contains("ThreadTimeoutException"), "TestNG's own timeOut: " + xml);
-    Set<Long> pids = run.events("test ").stream().map(ParentRun::pid).collect(Collectors.toSet());
+    Set<Long> pids = run.pids("test ");
     assertEquals(pids.size(), 2, "a replacement ran what was left: " + run.log);
     assertNothingLeft(run);
   }

@@ -30,7 +30,7 @@ public class GlobalFixturesTest {
   }
 
   private static Set<Long> parentPids(ParentRun run) {
-    return run.events("listener ").stream().map(ParentRun::pid).collect(Collectors.toSet());
+    return run.pids("listener ");
   }
 
   @Test

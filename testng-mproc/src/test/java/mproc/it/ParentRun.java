@@ -169,6 +169,11 @@ final class ParentRun {
     return log.stream().filter(l -> l.startsWith(prefix)).toList();
   }
 
+  /** The JVMs (pids) in which the events that start with {@code prefix} happened. */
+  java.util.Set<Long> pids(String prefix) {
+    return events(prefix).stream().map(ParentRun::pid).collect(java.util.stream.Collectors.toSet());
+  }
+
   /** The pid part of an event line. */
   static long pid(String line) {
     return Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));

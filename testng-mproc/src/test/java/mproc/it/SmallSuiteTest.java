@@ -7,7 +7,6 @@ import static org.testng.Assert.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.stream.Collectors;
 import mproc.planning.Durations;
 import org.testng.annotations.Test;
 
@@ -32,19 +31,15 @@ public class SmallSuiteTest {
     assertEquals(small.exitCode, 0, small.output);
     assertTrue(small.output.contains(IN_THE_PARENT), small.output);
     assertEquals(small.reportedTests().size(), 6, small.output);
-    assertEquals(pids(small, "test "), pids(small, "listener "), "the tests ran in the parent");
+    assertEquals(small.pids("test "), small.pids("listener "), "the tests ran in the parent");
     assertTrue(Durations.read(durations).allKnownTakeLessThan(6 * 250 + 1_000), "measured in the parent");
     assertFalse(Durations.read(durations).allKnownTakeLessThan(6 * 250), "each test sleeps 250 ms: " + Files.readString(durations));
 
     ParentRun measured = ParentRun.run(SUITE, "-cores", "2", "-mproc.durations", durations.toString());
     assertEquals(measured.exitCode, 0, measured.output);
     assertFalse(measured.output.contains(IN_THE_PARENT), measured.output);
-    Set<Long> workers = pids(measured, "test ");
-    assertFalse(workers.stream().anyMatch(pids(measured, "listener ")::contains), "1.5 s of tests: run by workers");
+    Set<Long> workers = measured.pids("test ");
+    assertFalse(workers.stream().anyMatch(measured.pids("listener ")::contains), "1.5 s of tests: run by workers");
     Files.delete(durations);
-  }
-
-  private static Set<Long> pids(ParentRun run, String event) {
-    return run.events(event).stream().map(ParentRun::pid).collect(Collectors.toSet());
   }
 }

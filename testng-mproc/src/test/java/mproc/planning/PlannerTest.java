@@ -113,13 +113,13 @@ public class PlannerTest {
     Path file = Files.createTempFile("durations", ".txt");
     String p = "mproc.it.suite.groups.Independent.";
     List<ITestNGMethod> methods = plan(Independent.class).stream().flatMap(u -> u.methods().stream()).toList();
-    assertTrue(Planner.worthAWorker(methods, Durations.none()), "unmeasured");
+    assertTrue(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.none())), "unmeasured");
     Files.writeString(file, "100\t" + p + "i1\n100\t" + p + "i2\n100\t" + p + "i3\n100\t" + p + "i4\n100\t" + p + "s1\n");
-    assertFalse(Planner.worthAWorker(methods, Durations.read(file)), "0.5 s of work");
+    assertFalse(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.read(file))), "0.5 s of work");
     Files.writeString(file, "100\t" + p + "i1\n100\t" + p + "i2\n100\t" + p + "i3\n100\t" + p + "i4\n600\t" + p + "s1\n");
-    assertTrue(Planner.worthAWorker(methods, Durations.read(file)), "1 s of work");
+    assertTrue(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.read(file))), "1 s of work");
     Files.writeString(file, "1\t" + p + "i1\n1\t" + p + "i2\n1\t" + p + "i3\n1\t" + p + "i4\n");
-    assertTrue(Planner.worthAWorker(methods, Durations.read(file)), "one test in five unmeasured");
+    assertTrue(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.read(file))), "one test in five unmeasured");
     Files.delete(file);
   }
 
@@ -130,10 +130,10 @@ public class PlannerTest {
     List<ITestNGMethod> methods = plan(One.class).stream().flatMap(u -> u.methods().stream()).toList();
     Files.writeString(file, "1\t" + p + "t1\n1\t" + p + "t2\n1\t" + p + "t3\n1\t" + p + "t4\n");
     assertEquals(Planner.measuredMillis(methods, Durations.read(file)), 4);
-    assertFalse(Planner.worthAWorker(methods, Durations.read(file)), "4 ms of tests");
+    assertFalse(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.read(file))), "4 ms of tests");
     Files.writeString(file, "1\t" + p + "t1\n1\t" + p + "t2\n1\t" + p + "t3\n1\t" + p + "t4\n1500\t" + p + "setUp\n");
     assertEquals(Planner.measuredMillis(methods, Durations.read(file)), 1504);
-    assertTrue(Planner.worthAWorker(methods, Durations.read(file)), "and a @BeforeClass of 1.5 s");
+    assertTrue(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.read(file))), "and a @BeforeClass of 1.5 s");
     Files.delete(file);
   }
 
