@@ -56,8 +56,6 @@ public class MprocListener
   private final Map<ISuite, Boolean> distributed = new IdentityHashMap<>();
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
   private DistributedRun run;
-  /** A suite distributes on the run: a small suite must not close it. */
-  private boolean runInUse;
   /** Each durations file, read once in this execution and shared by the run and the suites run here. */
   private final Map<Path, Durations> durationsByFile = Collections.synchronizedMap(new java.util.HashMap<>());
   /** Suites run here because they are too small for workers, with the durations they are measured into. */
@@ -97,7 +95,6 @@ public class MprocListener
     }
     Planner.checkGroups(suite.getAllMethods());
     startRun(settings);
-    runInUse = true;
     run.fixtures(fixtures);
     Path file = durationsFile(suite, settings);
     run.durations(file, durationsIn(file));
@@ -129,7 +126,7 @@ public class MprocListener
             + " worker JVM takes to start; they run in this JVM%n",
         suite.getName(), measured / 1000.0);
     inProcessDurations.put(suite, durations);
-    if (run != null && !runInUse) { // started early, for nothing: free the CPU it would take
+    if (run != null && !distributed.containsValue(Boolean.TRUE)) { // started early, for nothing: free its CPU
       run.close();
       run = null;
     }

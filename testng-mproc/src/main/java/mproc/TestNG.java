@@ -176,10 +176,7 @@ public final class TestNG {
 
   /** Runs this main again in a JVM that has Chronicle's flags; returns its exit code. */
   private static int reexecuteWithFlags(String[] args) {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
-    command.addAll(JvmFlags.ALL);
-    command.addAll(ChronicleProperties.asJvmOptions());
+    List<String> command = mproc.launch.WorkerCommand.javaWithChronicleFlags();
     command.addAll(mproc.launch.WorkerCommand.JIT_OPTIONS);
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.add("-D" + REEXECUTED + "=true");

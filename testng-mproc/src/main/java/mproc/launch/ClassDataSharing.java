@@ -12,8 +12,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import mproc.transport.ChronicleProperties;
-import mproc.transport.JvmFlags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +46,7 @@ public final class ClassDataSharing {
       }
       (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry)) ? jars : others).add(entry);
     }
-    String key = key(jars, others);
+    String key = cacheDir == null ? null : key(jars, others);
     this.archive = cacheDir == null ? null : cacheDir.resolve(key + ".jsa");
     this.unsafe = cacheDir == null ? null : cacheDir.resolve(key + ".unsafe");
     this.lock = cacheDir == null ? null : cacheDir.resolve(key + ".lock");
@@ -136,10 +134,7 @@ public final class ClassDataSharing {
         return;
       }
       removeOldArchives();
-      List<String> command = new ArrayList<>();
-      command.add(WorkerCommand.javaExecutable());
-      command.addAll(JvmFlags.ALL);
-      command.addAll(ChronicleProperties.asJvmOptions());
+      List<String> command = WorkerCommand.javaWithChronicleFlags();
       command.add("-XX:ArchiveClassesAtExit=" + archive);
       command.add("-Xlog:cds=off");
       command.add("-Xlog:cds+dynamic=off");

@@ -29,10 +29,7 @@ public final class WorkerCommand {
    *     the class path)
    */
   public static List<String> of(Path runDirectory, int workerId, List<String> userJvmArgs, ClassDataSharing classDataSharing) {
-    List<String> command = new ArrayList<>();
-    command.add(javaExecutable());
-    command.addAll(JvmFlags.ALL);
-    command.addAll(ChronicleProperties.asJvmOptions());
+    List<String> command = javaWithChronicleFlags();
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (arg.startsWith("-D") && !arg.startsWith("-D" + Settings.WORKER_ID + "=") && !command.contains(arg)) {
         command.add(arg);
@@ -46,6 +43,15 @@ public final class WorkerCommand {
     command.add(runDirectory.toString());
     command.add(String.valueOf(workerId));
     command.add(String.valueOf(ProcessHandle.current().pid()));
+    return command;
+  }
+
+  /** This JVM's java with the flags Chronicle needs and Chronicle kept quiet: how every JVM we start begins. */
+  public static List<String> javaWithChronicleFlags() {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(JvmFlags.ALL);
+    command.addAll(ChronicleProperties.asJvmOptions());
     return command;
   }
 

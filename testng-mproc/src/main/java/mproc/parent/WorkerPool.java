@@ -45,7 +45,7 @@ final class WorkerPool {
     this.directory = directory;
     this.out = out;
     this.err = err;
-    this.classDataSharing = ClassDataSharing.forThisJvm();
+    this.classDataSharing = settings.classDataSharing() ? ClassDataSharing.forThisJvm() : ClassDataSharing.none();
   }
 
   /** After the run: make the workers' class-data sharing archive for next time, if there is none. */
@@ -145,7 +145,7 @@ final class WorkerPool {
     }
     int id = workers.size() + 1;
     List<String> command = WorkerCommand.of(directory.path(), id, settings.jvmArgs(),
-        settings.classDataSharing() ? classDataSharing : ClassDataSharing.none());
+        classDataSharing);
     WorkerProcess process;
     try {
       process = WorkerProcess.start(id, command, out, err);

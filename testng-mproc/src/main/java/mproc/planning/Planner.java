@@ -34,10 +34,6 @@ import org.testng.ITestNGMethod;
 public final class Planner {
   private Planner() {}
 
-  public static List<PlannedUnit> plan(List<ITestNGMethod> methods) {
-    return plan(methods, Durations.none());
-  }
-
   public static List<PlannedUnit> plan(List<ITestNGMethod> methods, Durations durations) {
     Map<String, List<ITestNGMethod>> byKey = new LinkedHashMap<>();
     for (ITestNGMethod m : methods) {

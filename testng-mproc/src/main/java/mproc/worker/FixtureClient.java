@@ -42,7 +42,7 @@ final class FixtureClient implements FixtureSource {
         if (readPublished()) {
           idle.reset();
         } else {
-          idle.idle(); // the parent is computing it; if the parent dies, ParentWatch ends this JVM
+          idle.idle(); // the parent is computing it; if the parent dies, WorkerWatch ends this JVM
         }
       }
     }
