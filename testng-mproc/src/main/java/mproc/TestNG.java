@@ -180,8 +180,8 @@ public final class TestNG {
     command.addAll(mproc.launch.WorkerCommand.JIT_OPTIONS);
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.add("-D" + REEXECUTED + "=true");
-    // The workers' class-data sharing archive serves this JVM as well: the same classes start it.
-    command.addAll(mproc.launch.ClassDataSharing.forThisJvm().jvmOptions());
+    boolean cds = !"false".equalsIgnoreCase(System.getProperty(Settings.CDS, "true").trim());
+    command.addAll((cds ? mproc.launch.ClassDataSharing.forThisJvm() : mproc.launch.ClassDataSharing.none()).parentJvmOptions());
     command.add(TestNG.class.getName());
     command.addAll(List.of(args));
     try {

@@ -16,28 +16,43 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Class-data sharing for worker JVMs: a CDS archive of the classes every worker loads before its
- * first test (Chronicle's, TestNG's, ours), which halves their start-up CPU. JDK 17 archives only
- * jar files, and a test class path starts with directories, so a worker with an archive gets the
- * same class path with its jars first (in their order) and the directories after; a training run
- * refuses to make an archive if a directory holds a package that a jar also holds (reordering
- * could then change which class wins).
+ * Class-data sharing for the JVMs we start: CDS archives of the classes a worker, and a parent that
+ * {@code mproc.TestNG} restarts, load before their first test (Chronicle's, TestNG's, ours), which
+ * halves their start-up CPU. JDK 17 archives only jar files, and a test class path starts with
+ * directories, so a JVM with an archive gets the same class path with its jars first (in their
+ * order) and the directories after; a training run refuses to make an archive if a directory holds a
+ * package that a jar also holds (reordering could then change which class wins).
  *
- * <p>The archive is made once per class path (jars, their sizes and times, the JDK), by a training
- * JVM started in the background when a run without one ends, and kept under {@code java.io.tmpdir}.
+ * <p>The archives are made once per class path (jars, their sizes and times, the JDK), by a training
+ * run ({@link CdsTraining}) started in the background when a run without them ends, and kept under
+ * {@code java.io.tmpdir}. One archive per kind of JVM, each written by a real JVM of that kind, so
+ * that each holds what that JVM loads.
  */
 public final class ClassDataSharing {
   private static final Logger LOG = LoggerFactory.getLogger(ClassDataSharing.class);
-  private static final int ARCHIVES_KEPT = 5;
+  /** Class paths whose archives are kept (two archives each). */
+  private static final int CLASS_PATHS_KEPT = 5;
+  /**
+   * Set only in a training run's parent: its workers write their archive at exit to this file
+   * instead of starting from one. Internal, not a setting.
+   */
+  static final String TRAINING_WORKER_ARCHIVE = "mproc.cds.trainingWorkerArchive";
 
   private final String classPath;
   private final List<String> jars = new ArrayList<>();
   private final List<String> others = new ArrayList<>();
   private final Path archive;
+  private final Path parentArchive;
   private final Path unsafe;
   private final Path lock;
+  /** A training run's parent: workers write {@link #archive} at exit, and nothing is trained after it. */
+  private final boolean training;
 
   ClassDataSharing(String classPath, Path cacheDir) {
+    this(classPath, cacheDir, null);
+  }
+
+  private ClassDataSharing(String classPath, Path cacheDir, Path trainingWorkerArchive) {
     classPath = expandLauncherJar(classPath);
     this.classPath = classPath;
     for (String entry : classPath.split(File.pathSeparator)) {
@@ -46,8 +61,10 @@ public final class ClassDataSharing {
       }
       (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry)) ? jars : others).add(entry);
     }
+    this.training = trainingWorkerArchive != null;
     String key = cacheDir == null ? null : key(jars, others);
-    this.archive = cacheDir == null ? null : cacheDir.resolve(key + ".jsa");
+    this.archive = training ? trainingWorkerArchive : cacheDir == null ? null : cacheDir.resolve(key + ".worker.jsa");
+    this.parentArchive = cacheDir == null ? null : cacheDir.resolve(key + ".parent.jsa");
     this.unsafe = cacheDir == null ? null : cacheDir.resolve(key + ".unsafe");
     this.lock = cacheDir == null ? null : cacheDir.resolve(key + ".lock");
   }
@@ -86,27 +103,58 @@ public final class ClassDataSharing {
   /** For this JVM's class path, with archives under {@code java.io.tmpdir}. */
   public static ClassDataSharing forThisJvm() {
     Path cache = Path.of(System.getProperty("java.io.tmpdir"), "mproc-cds-" + System.getProperty("user.name"));
-    return new ClassDataSharing(System.getProperty("java.class.path"), cache);
+    String training = System.getProperty(TRAINING_WORKER_ARCHIVE);
+    return new ClassDataSharing(System.getProperty("java.class.path"), cache, training == null ? null : Path.of(training));
   }
 
   Path archive() {
     return archive;
   }
 
-  /** Whether workers can use an archive now. */
-  public boolean available() {
-    return archive != null && !jars.isEmpty() && Files.isRegularFile(archive);
+  Path parentArchive() {
+    return parentArchive;
   }
 
-  /** JVM options and class path for a worker (or the restarted parent): with the archive, and the jars first, when there is one. */
+  /** Present while a training run makes the archives. */
+  Path lock() {
+    return lock;
+  }
+
+  /** Present when this class path must not be reordered, so gets no archive. */
+  Path unsafeMarker() {
+    return unsafe;
+  }
+
+  /** Whether workers can use an archive now. */
+  public boolean available() {
+    return !training && usable(archive);
+  }
+
+  private boolean usable(Path file) {
+    return file != null && !jars.isEmpty() && Files.isRegularFile(file);
+  }
+
+  /** JVM options and class path for a worker: with its archive, and the jars first, when there is one. */
   public List<String> jvmOptions() {
-    if (!available()) {
+    if (training) {
+      return List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp", classPath);
+    }
+    return optionsWith(archive);
+  }
+
+  /** JVM options and class path for the parent JVM {@code mproc.TestNG} restarts. */
+  public List<String> parentJvmOptions() {
+    return training ? List.of("-cp", classPath) : optionsWith(parentArchive);
+  }
+
+  private List<String> optionsWith(Path file) {
+    if (!usable(file)) {
       return List.of("-cp", classPath);
     }
     List<String> reordered = new ArrayList<>(jars);
     reordered.addAll(others);
     return List.of(
-        "-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        "-XX:SharedArchiveFile=" + file, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
         "-cp", String.join(File.pathSeparator, reordered));
   }
 
@@ -115,7 +163,7 @@ public final class ClassDataSharing {
    * is making one, and it was not found unsafe). It outlives this JVM by a few seconds at most.
    */
   public void trainInBackground() {
-    if (archive == null || jars.isEmpty() || available() || Files.exists(unsafe)) {
+    if (training || archive == null || jars.isEmpty() || available() || Files.exists(unsafe)) {
       return;
     }
     try {
@@ -134,20 +182,16 @@ public final class ClassDataSharing {
         return;
       }
       removeOldArchives();
+      String jarsOnly = String.join(File.pathSeparator, jars);
       List<String> command = WorkerCommand.javaWithChronicleFlags();
-      command.add("-XX:ArchiveClassesAtExit=" + archive);
-      command.add("-Xlog:cds=off");
-      command.add("-Xlog:cds+dynamic=off");
-      command.add("-cp");
-      command.add(String.join(File.pathSeparator, jars));
-      command.add(CdsTraining.class.getName());
-      command.add(lock.toString());
+      command.addAll(List.of("-cp", jarsOnly, CdsTraining.class.getName()));
+      command.addAll(List.of(lock.toString(), parentArchive.toString(), archive.toString(), jarsOnly));
       Path log = archive.resolveSibling(archive.getFileName() + ".log");
       Path workDir = Files.createDirectories(archive.resolveSibling("training"));
       new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      LOG.debug("training a CDS archive for workers: {}", command);
+      LOG.debug("training CDS archives: {}", command);
     } catch (IOException e) {
-      LOG.debug("no CDS archive for workers: {}", e.toString());
+      LOG.debug("no CDS archives: {}", e.toString());
     }
   }
 
@@ -188,7 +232,8 @@ public final class ClassDataSharing {
       List<Path> archives = files.filter(p -> p.toString().endsWith(".jsa"))
           .sorted(Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
           .toList();
-      for (Path old : archives.subList(Math.min(ARCHIVES_KEPT - 1, archives.size()), archives.size())) {
+      int kept = 2 * (CLASS_PATHS_KEPT - 1);
+      for (Path old : archives.subList(Math.min(kept, archives.size()), archives.size())) {
         Files.deleteIfExists(old);
         Files.deleteIfExists(old.resolveSibling(old.getFileName() + ".log"));
       }

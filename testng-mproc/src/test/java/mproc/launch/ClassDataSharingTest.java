@@ -61,7 +61,7 @@ public class ClassDataSharingTest {
     Path jar = jarWith(dir, "lib/A.class");
     ClassDataSharing cds = new ClassDataSharing(dir.resolve("classes") + File.pathSeparator + jar, dir.resolve("cache"));
     cds.trainInBackground();
-    assertTrue(Files.exists(cds.archive().resolveSibling(cds.archive().getFileName().toString().replace(".jsa", ".unsafe"))));
+    assertTrue(Files.exists(cds.unsafeMarker()));
     assertFalse(cds.available());
   }
 
@@ -79,5 +79,66 @@ public class ClassDataSharingTest {
     }
     assertEquals(ClassDataSharing.expandLauncherJar(booter.toString()), classes + File.pathSeparator + lib);
     assertEquals(ClassDataSharing.expandLauncherJar(lib.toString()), lib.toString(), "an ordinary jar stays");
+  }
+
+  /**
+   * A real training run: each JVM kind gets an archive that it can map and that holds what it loads
+   * on the way to its first test (the worker's session, the parent's planner and reporters).
+   */
+  @Test(timeOut = 180_000)
+  public void trainingWritesAParentAndAWorkerArchiveFromARealRun() throws Exception {
+    List<String> jars = new java.util.ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(entry);
+      if (Files.isDirectory(p)) {
+        jars.add(jarOf(p, dir.resolve("jar" + jars.size() + ".jar")).toString());
+      } else if (entry.endsWith(".jar")) {
+        jars.add(entry);
+      }
+    }
+    String classPath = String.join(File.pathSeparator, jars);
+    ClassDataSharing cds = new ClassDataSharing(classPath, dir.resolve("cache"));
+    cds.trainInBackground();
+    Path lock = cds.lock();
+    assertTrue(Files.exists(lock), "training started");
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(150);
+    while (Files.exists(lock) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    Path log = cds.archive().resolveSibling(cds.archive().getFileName() + ".log");
+    assertTrue(cds.available(), "no worker archive; training log:\n" + (Files.exists(log) ? Files.readString(log) : "none"));
+    assertTrue(Files.isRegularFile(cds.parentArchive()), "no parent archive");
+
+    String worker = loadedFrom(cds.jvmOptions(), "mproc.worker.Session", "org.testng.xml.internal.Parser");
+    assertTrue(worker.contains("mproc.worker.Session source: shared objects file"), worker);
+    assertTrue(worker.contains("org.testng.xml.internal.Parser source: shared objects file"), worker);
+    String parent = loadedFrom(cds.parentJvmOptions(), "mproc.planning.Planner", "org.testng.reporters.JUnitReportReporter");
+    assertTrue(parent.contains("mproc.planning.Planner source: shared objects file"), parent);
+    assertTrue(parent.contains("org.testng.reporters.JUnitReportReporter source: shared objects file"), parent);
+  }
+
+  /** Loads the classes in a JVM started with these options (an archive that must map) and returns its class-load log. */
+  private static String loadedFrom(List<String> options, String... classes) throws Exception {
+    List<String> command = WorkerCommand.javaWithChronicleFlags();
+    command.add("-Xlog:class+load=info");
+    options.forEach(o -> command.add(o.equals("-Xshare:auto") ? "-Xshare:on" : o));
+    command.add(ClassLoadProbe.class.getName());
+    command.addAll(List.of(classes));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(p.waitFor(), 0, output);
+    return output;
+  }
+
+  private static Path jarOf(Path classes, Path jar) throws Exception {
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        java.util.stream.Stream<Path> files = Files.walk(classes)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        out.putNextEntry(new ZipEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+        Files.copy(f, out);
+        out.closeEntry();
+      }
+    }
+    return jar;
   }
 }
