@@ -94,11 +94,12 @@ public class MprocListener
               + "' is ignored: each worker runs its tests one at a time; the workers are the parallelism");
     }
     Planner.checkGroups(suite.getAllMethods());
-    startRun(settings);
+    int firstWorkers = Math.min(1, suite.getAllMethods().size()); // the others once the plan says how many
+    startRun(settings, firstWorkers);
     run.fixtures(fixtures);
     Path file = durationsFile(suite, settings);
     run.durations(file, durationsIn(file));
-    run.ensureWorkers(Math.min(1, suite.getAllMethods().size())); // the others once the plan says how many
+    run.ensureWorkers(firstWorkers);
   }
 
   private Durations durationsIn(Path file) {
@@ -148,8 +149,7 @@ public class MprocListener
     boolean small = settings.durations() != null
         && durationsIn(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS);
     if (settings.distributes() && JvmFlags.presentInThisJvm() && !small) {
-      startRun(settings);
-      run.ensureWorkers(1);
+      startRun(settings, 1);
     }
   }
 
@@ -196,11 +196,11 @@ public class MprocListener
     }
   }
 
-  private void startRun(Settings settings) {
+  private void startRun(Settings settings, int firstWorkers) {
     if (run == null) {
       ChronicleProperties.apply();
       QuietLogging.apply();
-      run = DistributedRun.start(settings);
+      run = DistributedRun.start(settings, firstWorkers);
     }
   }
 

@@ -73,25 +73,34 @@ public final class DistributedRun implements AutoCloseable {
   private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
   private static final long INTERRUPTED_REPORT_WAIT_MS = 15_000;
 
-  private DistributedRun(Settings settings, RunDirectory directory) {
+  private DistributedRun(Settings settings, RunDirectory directory, int firstWorkers) {
     this.settings = settings;
     this.directory = directory;
-    this.work = Channel.open(directory.workChannel());
-    this.fixtureChannel = Channel.open(directory.fixtureChannel());
     this.claims = ClaimTable.open(directory.claimFile());
     this.pool = new WorkerPool(settings, directory, out, err);
+    // The first worker starts before this JVM opens its first queue (Chronicle's set-up, ~0.1 s),
+    // which the worker does not need: either side may create a queue.
+    pool.want(firstWorkers);
+    try {
+      this.work = Channel.open(directory.workChannel());
+      this.fixtureChannel = Channel.open(directory.fixtureChannel());
+    } catch (RuntimeException | Error e) {
+      pool.shutDown().forEach(w -> w.process.stop(0));
+      throw e;
+    }
     this.cleanupOnExit = new Thread(this::onExit, "mproc-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
   }
 
-  public static DistributedRun start(Settings settings) {
+  /** Creates the run directory and starts {@code firstWorkers} workers (0 or 1: the rest once the plan is known). */
+  public static DistributedRun start(Settings settings, int firstWorkers) {
     RunDirectory directory;
     try {
       directory = RunDirectory.create(settings.baseDir());
     } catch (IllegalStateException e) {
       throw new SettingsException("mproc: " + e.getMessage());
     }
-    return new DistributedRun(settings, directory);
+    return new DistributedRun(settings, directory, firstWorkers);
   }
 
   /** Asks for {@code min(cores, units)} workers, never more than units (see {@link WorkerPool}). */
