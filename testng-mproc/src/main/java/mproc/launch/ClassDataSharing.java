@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -29,7 +26,14 @@ import org.slf4j.LoggerFactory;
  * that each holds what that JVM loads.
  */
 public final class ClassDataSharing {
-  private static final Logger LOG = LoggerFactory.getLogger(ClassDataSharing.class);
+  /**
+   * Looked up when needed, not in a static field: {@code mproc.TestNG}'s first JVM uses this class
+   * on its way to restarting itself, and initializing the logging there cost it 0.1 s.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(ClassDataSharing.class);
+  }
+
   /** Class paths whose archives are kept (two archives each). */
   private static final int CLASS_PATHS_KEPT = 5;
   /**
@@ -189,9 +193,9 @@ public final class ClassDataSharing {
       Path log = archive.resolveSibling(archive.getFileName() + ".log");
       Path workDir = Files.createDirectories(archive.resolveSibling("training"));
       new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      LOG.debug("training CDS archives: {}", command);
+      log().debug("training CDS archives: {}", command);
     } catch (IOException e) {
-      LOG.debug("no CDS archives: {}", e.toString());
+      log().debug("no CDS archives: {}", e.toString());
     }
   }
 
@@ -218,7 +222,7 @@ public final class ClassDataSharing {
           String name = e.nextElement().getName();
           int slash = name.lastIndexOf('/');
           if (name.endsWith(".class") && !name.startsWith("META-INF/") && packages.contains(slash < 0 ? "" : name.substring(0, slash))) {
-            LOG.debug("no CDS archive: {} and a class directory share the package of {}", jar, name);
+            log().debug("no CDS archive: {} and a class directory share the package of {}", jar, name);
             return true;
           }
         }
@@ -242,17 +246,26 @@ public final class ClassDataSharing {
 
   /** The archive's name: the JDK, and each jar with its size and time; directories by name. */
   private static String key(List<String> jars, List<String> others) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update((System.getProperty("java.home") + System.getProperty("java.vm.version")).getBytes(StandardCharsets.UTF_8));
-      for (String jar : jars) {
-        File f = new File(jar);
-        digest.update((jar + ":" + f.length() + ":" + f.lastModified() + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-      others.forEach(o -> digest.update((o + "\n").getBytes(StandardCharsets.UTF_8)));
-      return HexFormat.of().formatHex(digest.digest()).substring(0, 24);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    StringBuilder text = new StringBuilder(System.getProperty("java.home")).append(System.getProperty("java.vm.version"));
+    for (String jar : jars) {
+      File f = new File(jar);
+      text.append(jar).append(':').append(f.length()).append(':').append(f.lastModified()).append('\n');
     }
+    others.forEach(o -> text.append(o).append('\n'));
+    return String.format("%016x", fnv1a64(text.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * FNV-1a, 64 bits: no security provider to load in {@code mproc.TestNG}'s first JVM (SHA-256 cost
+   * it 25 ms). A collision would cost an archive, not correctness: the JVM itself checks each jar's
+   * size and time against the archive's and ignores an archive that does not match.
+   */
+  static long fnv1a64(byte[] bytes) {
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : bytes) {
+      hash ^= b & 0xff;
+      hash *= 0x100000001b3L;
+    }
+    return hash;
   }
 }

@@ -55,6 +55,12 @@ public class ClassDataSharingTest {
   }
 
   @Test
+  public void theArchiveKeyHashIsFnv1a64() {
+    assertEquals(ClassDataSharing.fnv1a64(new byte[0]), 0xcbf29ce484222325L);
+    assertEquals(ClassDataSharing.fnv1a64("a".getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0xaf63dc4c8601ec8cL);
+  }
+
+  @Test
   public void aDirectoryThatHoldsAPackageOfAJarGetsNoArchive() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("classes/lib"));
     Files.createFile(classes.resolve("Patched.class"));
