@@ -21,13 +21,15 @@ import org.testng.annotations.Test;
  * {@code mproc.TestNG -cores 1} in a JVM that writes the parent's archive at exit, whose one worker
  * writes the worker's archive at exit. A real run, so that each archive holds what that JVM loads on
  * its way to the first test (TestNG's XML parser and reporters, our planner or our session), with no
- * list of classes to keep up to date. The archives are written under temporary names and renamed
- * once both are complete, so that no JVM ever maps half an archive.
+ * list of classes to keep up to date. The archives are written under temporary names, checked by a
+ * JVM that must map them, and only then renamed into place: a truncated archive makes the JVM that
+ * maps it abort, even with {@code -Xshare:auto}.
  *
- * <p>{@code CdsTraining <lock file> <parent archive> <worker archive> <class path of jars>}
+ * <p>{@code CdsTraining <lock file> <lock token> <parent archive> <worker archive> <class path of jars>}
  */
 public final class CdsTraining {
-  private static final long TRAINING_LIMIT_SECONDS = 120;
+  /** The longest a training may take (it takes a few seconds); then it is stopped, with no archive. */
+  static final int LIMIT_SECONDS = 60;
 
   private CdsTraining() {}
 
@@ -62,12 +64,25 @@ public final class CdsTraining {
 
   public static void main(String[] args) throws Exception {
     Path lock = Path.of(args[0]);
-    Path parentArchive = Path.of(args[1]);
-    Path workerArchive = Path.of(args[2]);
-    Path work = Files.createTempDirectory("mproc-cds-training");
+    String token = args[1];
     try {
-      Path parentPart = partial(parentArchive);
-      Path workerPart = partial(workerArchive);
+      Path work = Files.createTempDirectory("mproc-cds-training");
+      try {
+        train(Path.of(args[2]), Path.of(args[3]), args[4], work);
+      } finally {
+        deleteRecursively(work);
+      }
+    } finally {
+      if (Files.exists(lock) && token.equals(Files.readString(lock))) {
+        Files.delete(lock);
+      }
+    }
+  }
+
+  private static void train(Path parentArchive, Path workerArchive, String jars, Path work) throws Exception {
+    Path parentPart = partial(parentArchive);
+    Path workerPart = partial(workerArchive);
+    try {
       Files.deleteIfExists(parentPart);
       Files.deleteIfExists(workerPart);
       Path suite = work.resolve("training.xml");
@@ -83,25 +98,47 @@ public final class CdsTraining {
       command.addAll(WorkerCommand.JIT_OPTIONS);
       command.addAll(List.of("-XX:ArchiveClassesAtExit=" + parentPart, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
       command.add("-D" + ClassDataSharing.TRAINING_WORKER_ARCHIVE + "=" + workerPart);
+      // Settings a user may have put in JAVA_TOOL_OPTIONS must not reach the training (the command line wins).
       command.add("-D" + Settings.DIR + "=" + work);
-      command.addAll(List.of("-cp", args[3], mproc.TestNG.class.getName()));
+      command.add("-D" + Settings.DURATIONS + "=" + work.resolve("durations.txt"));
+      command.add("-D" + Settings.CDS + "=true");
+      command.add("-D" + Settings.DISABLE + "=false");
+      command.add("-D" + Settings.JVM_ARGS + "=");
+      command.add("-D" + Settings.FIXTURES + "=");
+      command.addAll(List.of("-cp", jars, mproc.TestNG.class.getName()));
       command.addAll(List.of("-cores", "1", "-d", work.resolve("out").toString(), suite.toString()));
       Process parent = new ProcessBuilder(command).directory(work.toFile()).inheritIO().start();
-      if (!parent.waitFor(TRAINING_LIMIT_SECONDS, TimeUnit.SECONDS)) {
+      if (!parent.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+        parent.descendants().forEach(ProcessHandle::destroyForcibly);
         parent.destroyForcibly();
-        System.out.println("training took longer than " + TRAINING_LIMIT_SECONDS + " s: no archive");
+        parent.waitFor();
+        System.out.println("training took longer than " + LIMIT_SECONDS + " s: no archives");
       } else if (parent.exitValue() != 0 || !Files.isRegularFile(parentPart) || !Files.isRegularFile(workerPart)) {
-        System.out.println("training ended with exit code " + parent.exitValue() + ": no archive");
+        System.out.println("training ended with exit code " + parent.exitValue() + ": no archives");
+      } else if (!maps(parentPart, jars) || !maps(workerPart, jars)) {
+        System.out.println("a JVM could not map the archives the training wrote: no archives");
       } else {
-        Files.move(workerPart, workerArchive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // The parent's first: a class path counts as trained once both are there.
         Files.move(parentPart, parentArchive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(workerPart, workerArchive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
+    } finally {
       Files.deleteIfExists(parentPart);
       Files.deleteIfExists(workerPart);
-    } finally {
-      deleteRecursively(work);
-      Files.deleteIfExists(lock);
     }
+  }
+
+  /** Whether a JVM with this class path can map the archive ({@code -Xshare:on} fails if not). */
+  private static boolean maps(Path archive, String jars) throws Exception {
+    List<String> command = WorkerCommand.javaWithChronicleFlags();
+    command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+    command.addAll(List.of("-cp", jars, "-version"));
+    Process check = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!check.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+      check.destroyForcibly();
+      return false;
+    }
+    return check.exitValue() == 0;
   }
 
   static Path partial(Path archive) {

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,8 @@ public final class ClassDataSharing {
    * instead of starting from one. Internal, not a setting.
    */
   static final String TRAINING_WORKER_ARCHIVE = "mproc.cds.trainingWorkerArchive";
+  /** A lock this old belongs to a training that died: longer than a training may take. */
+  private static final long STALE_LOCK_MILLIS = 2 * CdsTraining.LIMIT_SECONDS * 1000L;
 
   private final String classPath;
   private final List<String> jars = new ArrayList<>();
@@ -76,7 +80,8 @@ public final class ClassDataSharing {
   /**
    * A class path that is one jar whose manifest names the real class path (Surefire's booter jar,
    * with a new temporary name each run) becomes that class path, so that workers get a stable one
-   * (and an archive that lasts from run to run).
+   * (and an archive that lasts from run to run). A jar that holds classes of its own (an executable
+   * tests jar) stays first.
    */
   static String expandLauncherJar(String classPath) {
     if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
@@ -89,6 +94,9 @@ public final class ClassDataSharing {
         return classPath;
       }
       List<String> entries = new ArrayList<>();
+      if (file.stream().anyMatch(e -> !e.isDirectory() && !e.getName().startsWith("META-INF/"))) {
+        entries.add(classPath);
+      }
       java.net.URI base = Path.of(classPath).toAbsolutePath().getParent().toUri();
       for (String url : listed.trim().split("\\s+")) {
         entries.add(Path.of(base.resolve(url)).toString());
@@ -129,9 +137,9 @@ public final class ClassDataSharing {
     return unsafe;
   }
 
-  /** Whether workers can use an archive now. */
+  /** Whether this class path has its archives (both kinds: a lone one is retrained). */
   public boolean available() {
-    return !training && usable(archive);
+    return !training && usable(archive) && usable(parentArchive);
   }
 
   private boolean usable(Path file) {
@@ -163,8 +171,9 @@ public final class ClassDataSharing {
   }
 
   /**
-   * Starts the training JVM in the background if this class path has no archive yet (and nobody
-   * is making one, and it was not found unsafe). It outlives this JVM by a few seconds at most.
+   * Starts the training in the background if this class path has no archives yet (and nobody is
+   * making them, and it was not found unsafe). It outlives this JVM by a few seconds, at most
+   * {@link CdsTraining#LIMIT_SECONDS}.
    */
   public void trainInBackground() {
     if (training || archive == null || jars.isEmpty() || available() || Files.exists(unsafe)) {
@@ -175,11 +184,13 @@ public final class ClassDataSharing {
       try {
         Files.createFile(lock);
       } catch (java.nio.file.FileAlreadyExistsException e) {
-        if (Files.getLastModifiedTime(lock).toMillis() > System.currentTimeMillis() - 120_000) {
-          return; // another run is making it
+        if (Files.getLastModifiedTime(lock).toMillis() > System.currentTimeMillis() - STALE_LOCK_MILLIS) {
+          return; // another run is making them
         }
-        Files.setLastModifiedTime(lock, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
       }
+      // Ours now (a stale lock is taken over): the training removes it only while it still holds this token.
+      String token = ProcessHandle.current().pid() + "-" + System.nanoTime();
+      Files.writeString(lock, token);
       if (directoriesShadowJars()) {
         Files.writeString(unsafe, "a directory of the class path holds a package that a jar holds too\n");
         Files.deleteIfExists(lock);
@@ -189,7 +200,7 @@ public final class ClassDataSharing {
       String jarsOnly = String.join(File.pathSeparator, jars);
       List<String> command = WorkerCommand.javaWithChronicleFlags();
       command.addAll(List.of("-cp", jarsOnly, CdsTraining.class.getName()));
-      command.addAll(List.of(lock.toString(), parentArchive.toString(), archive.toString(), jarsOnly));
+      command.addAll(List.of(lock.toString(), token, parentArchive.toString(), archive.toString(), jarsOnly));
       Path log = archive.resolveSibling(archive.getFileName() + ".log");
       Path workDir = Files.createDirectories(archive.resolveSibling("training"));
       new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -231,17 +242,35 @@ public final class ClassDataSharing {
     return false;
   }
 
-  private void removeOldArchives() throws IOException {
+  /**
+   * Keeps the files of the {@link #CLASS_PATHS_KEPT} class paths used last (this one included) and
+   * removes the rest: archives, logs, markers, and the partial archives of a training that died.
+   */
+  void removeOldArchives() throws IOException {
+    Map<String, List<Path>> byKey = new HashMap<>();
     try (Stream<Path> files = Files.list(archive.getParent())) {
-      List<Path> archives = files.filter(p -> p.toString().endsWith(".jsa"))
-          .sorted(Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
-          .toList();
-      int kept = 2 * (CLASS_PATHS_KEPT - 1);
-      for (Path old : archives.subList(Math.min(kept, archives.size()), archives.size())) {
-        Files.deleteIfExists(old);
-        Files.deleteIfExists(old.resolveSibling(old.getFileName() + ".log"));
+      files.filter(Files::isRegularFile).forEach(f -> {
+        String name = f.getFileName().toString();
+        int dot = name.indexOf('.');
+        if (dot > 0) {
+          byKey.computeIfAbsent(name.substring(0, dot), k -> new ArrayList<>()).add(f);
+        }
+      });
+    }
+    String current = archive.getFileName().toString().substring(0, archive.getFileName().toString().indexOf('.'));
+    List<String> keys = byKey.keySet().stream()
+        .filter(k -> !k.equals(current))
+        .sorted(Comparator.comparingLong((String k) -> newest(byKey.get(k))).reversed())
+        .toList();
+    for (String old : keys.subList(Math.min(CLASS_PATHS_KEPT - 1, keys.size()), keys.size())) {
+      for (Path f : byKey.get(old)) {
+        Files.deleteIfExists(f);
       }
     }
+  }
+
+  private static long newest(List<Path> files) {
+    return files.stream().mapToLong(f -> f.toFile().lastModified()).max().orElse(0);
   }
 
   /** The archive's name: the JDK, and each jar with its size and time; directories by name. */

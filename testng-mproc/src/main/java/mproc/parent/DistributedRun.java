@@ -78,16 +78,25 @@ public final class DistributedRun implements AutoCloseable {
     this.directory = directory;
     this.claims = ClaimTable.open(directory.claimFile());
     this.pool = new WorkerPool(settings, directory, out, err);
-    // The first worker starts before this JVM opens its first queue (Chronicle's set-up, ~0.1 s),
-    // which the worker does not need: either side may create a queue.
-    pool.want(firstWorkers);
+    Channel workChannel = null;
     try {
-      this.work = Channel.open(directory.workChannel());
+      // The first worker starts before this JVM opens its first queue (Chronicle's set-up, ~0.1 s),
+      // which the worker does not need: either side may create a queue.
+      pool.want(firstWorkers);
+      workChannel = Channel.open(directory.workChannel());
       this.fixtureChannel = Channel.open(directory.fixtureChannel());
     } catch (RuntimeException | Error e) {
-      pool.shutDown().forEach(w -> w.process.stop(0));
-      throw e;
+      for (RemoteWorker w : pool.shutDown()) {
+        w.process.stop(0);
+        w.results.close();
+      }
+      if (workChannel != null) {
+        workChannel.close();
+      }
+      claims.close();
+      throw e; // start() removes the directory
     }
+    this.work = workChannel;
     this.cleanupOnExit = new Thread(this::onExit, "mproc-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
   }
@@ -100,7 +109,12 @@ public final class DistributedRun implements AutoCloseable {
     } catch (IllegalStateException e) {
       throw new SettingsException("mproc: " + e.getMessage());
     }
-    return new DistributedRun(settings, directory, firstWorkers);
+    try {
+      return new DistributedRun(settings, directory, firstWorkers);
+    } catch (RuntimeException | Error e) {
+      directory.close();
+      throw e;
+    }
   }
 
   /** Asks for {@code min(cores, units)} workers, never more than units (see {@link WorkerPool}). */

@@ -61,6 +61,31 @@ public class ClassDataSharingTest {
   }
 
   @Test
+  public void theFilesOfTheFiveClassPathsUsedLastAreKeptWholeAndTheRestRemoved() throws Exception {
+    Path cache = Files.createDirectories(dir.resolve("cache"));
+    ClassDataSharing cds = new ClassDataSharing(jarWith(dir, "lib/A.class").toString(), cache);
+    long now = System.currentTimeMillis();
+    for (int i = 0; i < 7; i++) { // key0 is the newest
+      for (String suffix : List.of(".worker.jsa", ".parent.jsa", ".worker.jsa.log", ".worker.jsa.part")) {
+        Path f = Files.createFile(cache.resolve("key" + i + suffix));
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(now - i * 60_000L - suffix.length()));
+      }
+    }
+    Files.createFile(cds.archive()); // this class path's, oldest of all: kept
+    Files.setLastModifiedTime(cds.archive(), java.nio.file.attribute.FileTime.fromMillis(now - 3_600_000L));
+    cds.removeOldArchives();
+    try (java.util.stream.Stream<Path> left = Files.list(cache)) {
+      java.util.Set<String> keys = new java.util.TreeSet<>();
+      left.forEach(f -> keys.add(f.getFileName().toString().substring(0, f.getFileName().toString().indexOf('.'))));
+      String current = cds.archive().getFileName().toString();
+      assertEquals(keys, new java.util.TreeSet<>(List.of("key0", "key1", "key2", "key3", current.substring(0, current.indexOf('.')))));
+    }
+    for (int i = 0; i < 4; i++) {
+      assertTrue(Files.exists(cache.resolve("key" + i + ".worker.jsa")) && Files.exists(cache.resolve("key" + i + ".parent.jsa")), "key" + i + " whole");
+    }
+  }
+
+  @Test
   public void aDirectoryThatHoldsAPackageOfAJarGetsNoArchive() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("classes/lib"));
     Files.createFile(classes.resolve("Patched.class"));
@@ -80,11 +105,17 @@ public class ClassDataSharingTest {
     manifest.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, classes.toUri() + " " + lib.toUri());
     Path booter = dir.resolve("surefirebooter123.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(booter), manifest)) {
-      out.putNextEntry(new ZipEntry("x.txt"));
-      out.closeEntry();
+      // Surefire's booter jar: a manifest and nothing else
     }
     assertEquals(ClassDataSharing.expandLauncherJar(booter.toString()), classes + File.pathSeparator + lib);
     assertEquals(ClassDataSharing.expandLauncherJar(lib.toString()), lib.toString(), "an ordinary jar stays");
+    Path testsJar = dir.resolve("tests.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(testsJar), manifest)) {
+      out.putNextEntry(new ZipEntry("app/SomeTest.class"));
+      out.closeEntry();
+    }
+    assertEquals(ClassDataSharing.expandLauncherJar(testsJar.toString()), testsJar + File.pathSeparator + classes + File.pathSeparator + lib,
+        "a jar with classes of its own keeps them, first");
   }
 
   /**
