@@ -169,7 +169,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     boolean enter;
     if (units == null || claimedUpFront) {
       enter = true;
-    } else if (units.stream().anyMatch(book::heldByAnother) && untouchedClassAfter(className)) {
+    } else if (book.occupiedByAnother(units.get(0)) && untouchedClassAfter(className)) {
       enter = false;
     } else {
       enter = units.stream().anyMatch(book::tryClaim);
@@ -181,8 +181,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   /** Whether a class this run has not reached yet has no claimed unit at all. */
   private boolean untouchedClassAfter(String className) {
     for (Map.Entry<String, List<KnownUnit>> e : unitsByClass.entrySet()) {
-      if (!e.getKey().equals(className) && !entered.containsKey(e.getKey())
-          && e.getValue().stream().noneMatch(book::taken)) {
+      if (!e.getKey().equals(className) && !entered.containsKey(e.getKey()) && !book.classTouched(e.getValue().get(0))) {
         return true;
       }
     }

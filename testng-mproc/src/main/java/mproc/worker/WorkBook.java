@@ -78,10 +78,23 @@ final class WorkBook {
     return free;
   }
 
-  /** Whether another worker holds a unit of this unit's class (in its test). */
-  private boolean occupiedByAnother(KnownUnit unit) {
+  /**
+   * Whether another worker holds a unit of this unit's class (in its test), also one claimed before
+   * this worker's session began (which the session, built over free units, does not list).
+   */
+  boolean occupiedByAnother(KnownUnit unit) {
     for (KnownUnit u : unitsByClass.get(classKey(unit))) {
       if (heldByAnother(u)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any worker, this one included, holds a unit of this unit's class (in its test). */
+  boolean classTouched(KnownUnit unit) {
+    for (KnownUnit u : unitsByClass.get(classKey(unit))) {
+      if (taken(u)) {
         return true;
       }
     }
