@@ -28,7 +28,10 @@ import org.testng.annotations.Test;
  * <p>{@code CdsTraining <lock file> <lock token> <parent archive> <worker archive> <class path of jars>}
  */
 public final class CdsTraining {
-  /** The longest a training may take (it takes a few seconds); then it is stopped, with no archive. */
+  /**
+   * The longest a training may take, all of it (it takes a few seconds); then it is stopped, with no
+   * archive. A lock older than twice this is taken over.
+   */
   static final int LIMIT_SECONDS = 60;
 
   private CdsTraining() {}
@@ -68,7 +71,7 @@ public final class CdsTraining {
     try {
       Path work = Files.createTempDirectory("mproc-cds-training");
       try {
-        train(Path.of(args[2]), Path.of(args[3]), args[4], work);
+        train(Path.of(args[2]), Path.of(args[3]), args[4], work, token);
       } finally {
         deleteRecursively(work);
       }
@@ -79,12 +82,12 @@ public final class CdsTraining {
     }
   }
 
-  private static void train(Path parentArchive, Path workerArchive, String jars, Path work) throws Exception {
-    Path parentPart = partial(parentArchive);
-    Path workerPart = partial(workerArchive);
+  private static void train(Path parentArchive, Path workerArchive, String jars, Path work, String token) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
+    Path parentPart = partial(parentArchive, token);
+    Path workerPart = partial(workerArchive, token);
     try {
-      Files.deleteIfExists(parentPart);
-      Files.deleteIfExists(workerPart);
+      removeDeadTrainingsParts(parentArchive);
       Path suite = work.resolve("training.xml");
       Files.writeString(suite, """
           <!DOCTYPE suite SYSTEM "https://testng.org/testng-1.0.dtd">
@@ -108,14 +111,14 @@ public final class CdsTraining {
       command.addAll(List.of("-cp", jars, mproc.TestNG.class.getName()));
       command.addAll(List.of("-cores", "1", "-d", work.resolve("out").toString(), suite.toString()));
       Process parent = new ProcessBuilder(command).directory(work.toFile()).inheritIO().start();
-      if (!parent.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+      if (!parent.waitFor(remaining(deadline), TimeUnit.NANOSECONDS)) {
         parent.descendants().forEach(ProcessHandle::destroyForcibly);
         parent.destroyForcibly();
         parent.waitFor();
         System.out.println("training took longer than " + LIMIT_SECONDS + " s: no archives");
       } else if (parent.exitValue() != 0 || !Files.isRegularFile(parentPart) || !Files.isRegularFile(workerPart)) {
         System.out.println("training ended with exit code " + parent.exitValue() + ": no archives");
-      } else if (!maps(parentPart, jars) || !maps(workerPart, jars)) {
+      } else if (!maps(parentPart, jars, deadline) || !maps(workerPart, jars, deadline)) {
         System.out.println("a JVM could not map the archives the training wrote: no archives");
       } else {
         // The parent's first: a class path counts as trained once both are there.
@@ -129,20 +132,42 @@ public final class CdsTraining {
   }
 
   /** Whether a JVM with this class path can map the archive ({@code -Xshare:on} fails if not). */
-  private static boolean maps(Path archive, String jars) throws Exception {
+  private static boolean maps(Path archive, String jars, long deadline) throws Exception {
     List<String> command = WorkerCommand.javaWithChronicleFlags();
     command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
     command.addAll(List.of("-cp", jars, "-version"));
     Process check = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!check.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+    if (!check.waitFor(remaining(deadline), TimeUnit.NANOSECONDS)) {
       check.destroyForcibly();
       return false;
     }
     return check.exitValue() == 0;
   }
 
-  static Path partial(Path archive) {
-    return archive.resolveSibling(archive.getFileName() + ".part");
+  private static long remaining(long deadline) {
+    return Math.max(0, deadline - System.nanoTime());
+  }
+
+  /** This training's file for an archive being written: its token in the name, so no other training touches it. */
+  static Path partial(Path archive, String token) {
+    return archive.resolveSibling(archive.getFileName() + "." + token + ".part");
+  }
+
+  /**
+   * Partial archives of this class path left by a training that died. This one holds the lock, and
+   * a lock is taken over only after any training would have ended, so none of them is being written.
+   */
+  private static void removeDeadTrainingsParts(Path archive) throws IOException {
+    String name = archive.getFileName().toString();
+    String key = name.substring(0, name.indexOf('.') + 1);
+    try (Stream<Path> files = Files.list(archive.getParent())) {
+      for (Path f : files.toList()) {
+        String n = f.getFileName().toString();
+        if (n.startsWith(key) && n.endsWith(".part")) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -127,6 +127,18 @@ public final class ClassDataSharing {
     return parentArchive;
   }
 
+  /**
+   * Archives are kept by last use ({@link #removeOldArchives}); mapping one does not change its
+   * time, so a run does. Failing only makes the archive look older.
+   */
+  private static void markUsed(Path file) {
+    try {
+      Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException e) {
+      log().debug("cannot mark {} as used (it may be removed sooner): {}", file, e.toString());
+    }
+  }
+
   /** Present while a training run makes the archives. */
   Path lock() {
     return lock;
@@ -163,6 +175,7 @@ public final class ClassDataSharing {
     if (!usable(file)) {
       return List.of("-cp", classPath);
     }
+    markUsed(file);
     List<String> reordered = new ArrayList<>(jars);
     reordered.addAll(others);
     return List.of(
@@ -179,24 +192,20 @@ public final class ClassDataSharing {
     if (training || archive == null || jars.isEmpty() || available() || Files.exists(unsafe)) {
       return;
     }
+    boolean started = false;
+    boolean locked = false;
     try {
       Files.createDirectories(archive.getParent());
-      try {
-        Files.createFile(lock);
-      } catch (java.nio.file.FileAlreadyExistsException e) {
-        if (Files.getLastModifiedTime(lock).toMillis() > System.currentTimeMillis() - STALE_LOCK_MILLIS) {
-          return; // another run is making them
-        }
+      locked = takeLock();
+      if (!locked || available()) {
+        return; // another run is making them, or just made them
       }
-      // Ours now (a stale lock is taken over): the training removes it only while it still holds this token.
-      String token = ProcessHandle.current().pid() + "-" + System.nanoTime();
-      Files.writeString(lock, token);
       if (directoriesShadowJars()) {
         Files.writeString(unsafe, "a directory of the class path holds a package that a jar holds too\n");
-        Files.deleteIfExists(lock);
         return;
       }
       removeOldArchives();
+      String token = Files.readString(lock);
       String jarsOnly = String.join(File.pathSeparator, jars);
       List<String> command = WorkerCommand.javaWithChronicleFlags();
       command.addAll(List.of("-cp", jarsOnly, CdsTraining.class.getName()));
@@ -204,10 +213,42 @@ public final class ClassDataSharing {
       Path log = archive.resolveSibling(archive.getFileName() + ".log");
       Path workDir = Files.createDirectories(archive.resolveSibling("training"));
       new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      started = true; // the training removes the lock
       log().debug("training CDS archives: {}", command);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // No archive is only slower: the run itself has passed, and it says nothing to the user.
       log().debug("no CDS archives: {}", e.toString());
+    } finally {
+      if (locked && !started) {
+        try {
+          Files.deleteIfExists(lock);
+        } catch (IOException e) {
+          log().debug("cannot remove {}: {}", lock, e.toString());
+        }
+      }
     }
+  }
+
+  /**
+   * Takes the lock with a new token: creates it, or replaces one older than a training can live
+   * (delete, then create, so that of two runs seeing it stale only one wins).
+   */
+  private boolean takeLock() throws IOException {
+    try {
+      Files.createFile(lock);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      if (Files.getLastModifiedTime(lock).toMillis() > System.currentTimeMillis() - STALE_LOCK_MILLIS) {
+        return false;
+      }
+      Files.deleteIfExists(lock);
+      try {
+        Files.createFile(lock);
+      } catch (java.nio.file.FileAlreadyExistsException lost) {
+        return false;
+      }
+    }
+    Files.writeString(lock, ProcessHandle.current().pid() + "-" + System.nanoTime());
+    return true;
   }
 
   /**

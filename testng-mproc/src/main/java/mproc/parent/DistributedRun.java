@@ -77,16 +77,17 @@ public final class DistributedRun implements AutoCloseable {
     this.settings = settings;
     this.directory = directory;
     this.claims = ClaimTable.open(directory.claimFile());
-    this.pool = new WorkerPool(settings, directory, out, err);
+    WorkerPool workers = null;
     Channel workChannel = null;
     try {
+      workers = new WorkerPool(settings, directory, out, err);
       // The first worker starts before this JVM opens its first queue (Chronicle's set-up, ~0.1 s),
       // which the worker does not need: either side may create a queue.
-      pool.want(firstWorkers);
+      workers.want(firstWorkers);
       workChannel = Channel.open(directory.workChannel());
       this.fixtureChannel = Channel.open(directory.fixtureChannel());
     } catch (RuntimeException | Error e) {
-      for (RemoteWorker w : pool.shutDown()) {
+      for (RemoteWorker w : workers == null ? List.<RemoteWorker>of() : workers.shutDown()) {
         w.process.stop(0);
         w.results.close();
       }
@@ -96,6 +97,7 @@ public final class DistributedRun implements AutoCloseable {
       claims.close();
       throw e; // start() removes the directory
     }
+    this.pool = workers;
     this.work = workChannel;
     this.cleanupOnExit = new Thread(this::onExit, "mproc-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
@@ -112,7 +114,11 @@ public final class DistributedRun implements AutoCloseable {
     try {
       return new DistributedRun(settings, directory, firstWorkers);
     } catch (RuntimeException | Error e) {
-      directory.close();
+      try {
+        directory.close();
+      } catch (RuntimeException cleanup) {
+        e.addSuppressed(cleanup);
+      }
       throw e;
     }
   }

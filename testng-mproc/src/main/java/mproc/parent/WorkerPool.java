@@ -152,7 +152,14 @@ final class WorkerPool {
     } catch (UncheckedIOException e) {
       throw new WorkerStartException("cannot start worker " + id + " (" + e.getCause().getMessage() + ")", command, List.of());
     }
-    RemoteWorker w = new RemoteWorker(process, Channel.open(directory.resultChannel(id)), command);
+    Channel results;
+    try {
+      results = Channel.open(directory.resultChannel(id));
+    } catch (RuntimeException | Error e) {
+      process.stop(0);
+      throw e;
+    }
+    RemoteWorker w = new RemoteWorker(process, results, command);
     synchronized (workers) {
       workers.add(w);
     }
