@@ -3,6 +3,7 @@ package mproc;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,10 @@ public final class TestNG {
 
   public static void main(String[] args) {
     List<String> testngArgs;
+    Settings settings;
     try {
       testngArgs = applyOwnOptions(args);
+      settings = Settings.resolve(Map.of()); // what command line and system properties say, checked
     } catch (SettingsException e) {
       System.err.println(e.getMessage());
       System.exit(1);
@@ -43,7 +46,7 @@ public final class TestNG {
     boolean disabled = "true".equals(System.getProperty(Settings.DISABLE));
     boolean mayDistribute = System.getProperty(Settings.CORES) != null || suitesMention(testngArgs, Settings.CORES);
     if (!disabled && mayDistribute && !JvmFlags.presentInThisJvm() && System.getProperty(REEXECUTED) == null) {
-      System.exit(reexecuteWithFlags(args));
+      System.exit(reexecuteWithFlags(args, settings.classDataSharing()));
     }
     ChronicleProperties.apply();
     QuietLogging.apply();
@@ -175,13 +178,13 @@ public final class TestNG {
   }
 
   /** Runs this main again in a JVM that has Chronicle's flags; returns its exit code. */
-  private static int reexecuteWithFlags(String[] args) {
+  private static int reexecuteWithFlags(String[] args, boolean classDataSharing) {
     List<String> command = mproc.launch.WorkerCommand.javaWithChronicleFlags();
     command.addAll(mproc.launch.WorkerCommand.JIT_OPTIONS);
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.add("-D" + REEXECUTED + "=true");
-    boolean cds = !"false".equalsIgnoreCase(System.getProperty(Settings.CDS, "true").trim());
-    command.addAll((cds ? mproc.launch.ClassDataSharing.forThisJvm() : mproc.launch.ClassDataSharing.none()).parentJvmOptions());
+    command.addAll((classDataSharing ? mproc.launch.ClassDataSharing.forThisJvm() : mproc.launch.ClassDataSharing.none())
+        .parentJvmOptions());
     command.add(TestNG.class.getName());
     command.addAll(List.of(args));
     try {

@@ -36,6 +36,14 @@ sealed interface Configuration {
     return false;
   }
 
+  /** A configuration run by {@code mvn surefire:test}. */
+  sealed interface ThroughMaven extends Configuration {
+    @Override
+    default boolean throughMaven() {
+      return true;
+    }
+  }
+
   /** TestNG's own threads in one JVM: {@code org.testng.TestNG -parallel methods -threadcount N}. */
   record Threads(int threads) implements Configuration {
     @Override
@@ -50,15 +58,10 @@ sealed interface Configuration {
   }
 
   /** Surefire's forks over the test classes: {@code mvn test -DforkCount=N} with reuseForks. */
-  record SurefireForks(int forks) implements Configuration {
+  record SurefireForks(int forks) implements ThroughMaven {
     @Override
     public String name() {
       return "mvn test, Surefire forkCount=" + forks;
-    }
-
-    @Override
-    public boolean throughMaven() {
-      return true;
     }
 
     @Override
@@ -68,15 +71,10 @@ sealed interface Configuration {
   }
 
   /** testng-mproc through Surefire, as the README sets it up: {@code mvn test -Pmproc -Dcores=N}. */
-  record MprocSurefire(int cores) implements Configuration {
+  record MprocSurefire(int cores) implements ThroughMaven {
     @Override
     public String name() {
       return "mvn test, testng-mproc -Dmproc.cores=" + cores;
-    }
-
-    @Override
-    public boolean throughMaven() {
-      return true;
     }
 
     @Override

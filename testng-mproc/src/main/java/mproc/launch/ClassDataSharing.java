@@ -49,6 +49,8 @@ public final class ClassDataSharing {
   private final String classPath;
   private final List<String> jars = new ArrayList<>();
   private final List<String> others = new ArrayList<>();
+  /** This class path's name in the cache: the start of each of its files' names. */
+  private final String key;
   private final Path archive;
   private final Path parentArchive;
   private final Path unsafe;
@@ -70,7 +72,7 @@ public final class ClassDataSharing {
       (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry)) ? jars : others).add(entry);
     }
     this.training = trainingWorkerArchive != null;
-    String key = cacheDir == null ? null : key(jars, others);
+    this.key = cacheDir == null ? null : key(jars, others);
     this.archive = training ? trainingWorkerArchive : cacheDir == null ? null : cacheDir.resolve(key + ".worker.jsa");
     this.parentArchive = cacheDir == null ? null : cacheDir.resolve(key + ".parent.jsa");
     this.unsafe = cacheDir == null ? null : cacheDir.resolve(key + ".unsafe");
@@ -193,11 +195,11 @@ public final class ClassDataSharing {
       return;
     }
     boolean started = false;
-    boolean locked = false;
+    String token = null;
     try {
       Files.createDirectories(archive.getParent());
-      locked = takeLock();
-      if (!locked || available()) {
+      token = takeLock();
+      if (token == null || available()) {
         return; // another run is making them, or just made them
       }
       if (directoriesShadowJars()) {
@@ -205,7 +207,6 @@ public final class ClassDataSharing {
         return;
       }
       removeOldArchives();
-      String token = Files.readString(lock);
       String jarsOnly = String.join(File.pathSeparator, jars);
       List<String> command = WorkerCommand.javaWithChronicleFlags();
       command.addAll(List.of("-cp", jarsOnly, CdsTraining.class.getName()));
@@ -219,7 +220,7 @@ public final class ClassDataSharing {
       // No archive is only slower: the run itself has passed, and it says nothing to the user.
       log().debug("no CDS archives: {}", e.toString());
     } finally {
-      if (locked && !started) {
+      if (token != null && !started) {
         try {
           Files.deleteIfExists(lock);
         } catch (IOException e) {
@@ -232,23 +233,26 @@ public final class ClassDataSharing {
   /**
    * Takes the lock with a new token: creates it, or replaces one older than a training can live
    * (delete, then create, so that of two runs seeing it stale only one wins).
+   *
+   * @return the token the lock now holds, or null if another run holds it
    */
-  private boolean takeLock() throws IOException {
+  private String takeLock() throws IOException {
     try {
       Files.createFile(lock);
     } catch (java.nio.file.FileAlreadyExistsException e) {
       if (Files.getLastModifiedTime(lock).toMillis() > System.currentTimeMillis() - STALE_LOCK_MILLIS) {
-        return false;
+        return null;
       }
       Files.deleteIfExists(lock);
       try {
         Files.createFile(lock);
       } catch (java.nio.file.FileAlreadyExistsException lost) {
-        return false;
+        return null;
       }
     }
-    Files.writeString(lock, ProcessHandle.current().pid() + "-" + System.nanoTime());
-    return true;
+    String token = ProcessHandle.current().pid() + "-" + System.nanoTime();
+    Files.writeString(lock, token);
+    return token;
   }
 
   /**
@@ -298,9 +302,8 @@ public final class ClassDataSharing {
         }
       });
     }
-    String current = archive.getFileName().toString().substring(0, archive.getFileName().toString().indexOf('.'));
     List<String> keys = byKey.keySet().stream()
-        .filter(k -> !k.equals(current))
+        .filter(k -> !k.equals(key))
         .sorted(Comparator.comparingLong((String k) -> newest(byKey.get(k))).reversed())
         .toList();
     for (String old : keys.subList(Math.min(CLASS_PATHS_KEPT - 1, keys.size()), keys.size())) {

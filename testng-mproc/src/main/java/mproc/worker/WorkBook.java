@@ -83,22 +83,12 @@ final class WorkBook {
    * this worker's session began (which the session, built over free units, does not list).
    */
   boolean occupiedByAnother(KnownUnit unit) {
-    for (KnownUnit u : unitsByClass.get(classKey(unit))) {
-      if (heldByAnother(u)) {
-        return true;
-      }
-    }
-    return false;
+    return unitsByClass.get(classKey(unit)).stream().anyMatch(this::heldByAnother);
   }
 
   /** Whether any worker, this one included, holds a unit of this unit's class (in its test). */
   boolean classTouched(KnownUnit unit) {
-    for (KnownUnit u : unitsByClass.get(classKey(unit))) {
-      if (taken(u)) {
-        return true;
-      }
-    }
-    return false;
+    return unitsByClass.get(classKey(unit)).stream().anyMatch(this::taken);
   }
 
   private static String classKey(KnownUnit unit) {
