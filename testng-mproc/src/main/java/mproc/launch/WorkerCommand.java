@@ -15,12 +15,23 @@ import mproc.transport.JvmFlags;
  */
 public final class WorkerCommand {
   /**
-   * For a JVM that lives for one run: compile 5 times later than the JIT's server defaults. A worker
-   * spent 0.8 CPU-s in C2 compiling start-up code it would not run again; on 2 cores that delays the
-   * other workers' start. Hot test code is still compiled (a CPU-bound suite ran no slower). Before
-   * the user's options, which win.
+   * For a JVM that lives for one run, before the user's options (which win):
+   *
+   * <ul>
+   *   <li>compile 5 times later than the JIT's server defaults. A worker spent 0.8 CPU-s in C2
+   *       compiling start-up code it would not run again; on 2 cores that delays the other workers'
+   *       start. Hot test code is still compiled (a CPU-bound suite ran no slower).
+   *   <li>leave {@code Annotation.toString()} to C1. TestNG keys its annotation cache by that string
+   *       ({@code JDK15AnnotationFinder}, 7.12.0), so every JVM calls it thousands of times while it
+   *       sets up a run, and C2 then spent 0.45 of a worker's 0.87 CPU-s compiling it (inlining makes
+   *       it a 40 kB method). With a node limit that small C2 gives up at once and C1 compiles it.
+   *       {@code quiet}: the JVM would print each command.
+   * </ul>
    */
-  public static final List<String> JIT_OPTIONS = List.of("-XX:CompileThresholdScaling=5");
+  public static final List<String> JIT_OPTIONS = List.of(
+      "-XX:CompileThresholdScaling=5",
+      "-XX:CompileCommand=quiet",
+      "-XX:CompileCommand=MaxNodeLimit,sun/reflect/annotation/AnnotationInvocationHandler.*,1000");
 
   private WorkerCommand() {}
 
