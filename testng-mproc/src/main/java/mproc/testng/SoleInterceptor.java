@@ -25,6 +25,8 @@ import org.testng.TestRunner;
  */
 public final class SoleInterceptor {
   private static final Logger LOG = LoggerFactory.getLogger(SoleInterceptor.class);
+  /** TestRunner's interceptor list, looked up once per JVM; null if this TestNG has none such. */
+  private static final Field INTERCEPTORS = interceptorsField();
 
   private SoleInterceptor() {}
 
@@ -33,24 +35,34 @@ public final class SoleInterceptor {
    * it intercepts. Returns whether {@code ours} is now the only interceptor.
    */
   public static boolean install(ITestContext context, IMethodInterceptor ours) {
-    if (!(context instanceof TestRunner)) {
+    if (INTERCEPTORS == null || !(context instanceof TestRunner)) {
       return false;
     }
+    List<IMethodInterceptor> interceptors;
+    try {
+      @SuppressWarnings("unchecked")
+      List<IMethodInterceptor> list = (List<IMethodInterceptor>) INTERCEPTORS.get(context);
+      interceptors = list;
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("made accessible in interceptorsField()", e);
+    }
+    if (interceptors.size() != 2 || interceptors.get(1) != ours) {
+      return false;
+    }
+    IMethodInterceptor builtIn = interceptors.get(0);
+    interceptors.clear();
+    interceptors.add((methods, ctx) -> inOrder(ours.intercept(builtIn.intercept(methods, ctx), ctx)));
+    return true;
+  }
+
+  private static Field interceptorsField() {
     try {
       Field field = TestRunner.class.getDeclaredField("m_methodInterceptors");
       field.setAccessible(true);
-      @SuppressWarnings("unchecked")
-      List<IMethodInterceptor> interceptors = (List<IMethodInterceptor>) field.get(context);
-      if (interceptors.size() != 2 || interceptors.get(1) != ours) {
-        return false;
-      }
-      IMethodInterceptor builtIn = interceptors.get(0);
-      interceptors.clear();
-      interceptors.add((methods, ctx) -> inOrder(ours.intercept(builtIn.intercept(methods, ctx), ctx)));
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.debug("TestRunner's interceptors not replaced; TestNG sorts after each method", e);
-      return false;
+      return field;
+    } catch (NoSuchFieldException | RuntimeException e) { // another TestNG version, or a security manager
+      LOG.debug("TestRunner's interceptors cannot be replaced; TestNG sorts after each method", e);
+      return null;
     }
   }
 
