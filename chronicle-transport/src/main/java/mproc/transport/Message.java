@@ -14,9 +14,10 @@ public sealed interface Message {
 
   /**
    * One {@code <test>} of a suite: the suite as XML, which test in it, and the classes that hold its
-   * suite- and test-level configuration methods.
+   * suite- and test-level configuration methods; {@code workers} is how many workers it is spread
+   * over, so that each takes about its share in one TestNG run.
    */
-  record TestPlan(int testId, String testName, String suiteXml, List<String> configClasses) implements Message {}
+  record TestPlan(int testId, String testName, String suiteXml, List<String> configClasses, int workers) implements Message {}
 
   /** A test method named by its class and method name. */
   record MethodRef(String className, String methodName) {}

@@ -42,6 +42,7 @@ final class MessageCodec {
     if (message instanceof TestPlan m) {
       out.writeByte(TEST_PLAN).writeInt(m.testId()).writeUtf8(m.testName()).writeUtf8(m.suiteXml());
       writeStrings(out, m.configClasses());
+      out.writeInt(m.workers());
     } else if (message instanceof UnitPlan m) {
       out.writeByte(UNIT_PLAN).writeInt(m.unitId()).writeInt(m.testId()).writeBoolean(m.exclusive());
       out.writeStopBit(m.methods().size());
@@ -95,7 +96,7 @@ final class MessageCodec {
     byte type = in.readByte();
     switch (type) {
       case TEST_PLAN:
-        return new TestPlan(in.readInt(), in.readUtf8(), in.readUtf8(), readStrings(in));
+        return new TestPlan(in.readInt(), in.readUtf8(), in.readUtf8(), readStrings(in), in.readInt());
       case UNIT_PLAN:
         {
           int unitId = in.readInt();

@@ -40,7 +40,7 @@ public class ChannelTest {
             cause);
     List<Message> sent =
         List.of(
-            new TestPlan(3, "unit tests", "<suite/>", List.of("a.Setup")),
+            new TestPlan(3, "unit tests", "<suite/>", List.of("a.Setup"), 4),
             new UnitPlan(7, 3, List.of(new MethodRef("a.B", "c"), new MethodRef("a.B", "d")), true),
             new CloseTests(1, List.of(3, 4)),
             new EndOfWork(),

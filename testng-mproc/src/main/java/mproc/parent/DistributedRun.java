@@ -155,11 +155,11 @@ public final class DistributedRun implements AutoCloseable {
     TestDispatch test = new TestDispatch(nextTestId++, context, units, nextUnitId, durations);
     nextUnitId += units.size();
     testsById.put(test.testId, test);
-    work.send(new TestPlan(test.testId, context.getName(), suiteXml, test.configurations.suiteAndTestLevelClasses()));
-    test.units().forEach((id, unit) -> publish(test, id, unit));
     int worthIt = Planner.workersWorthStarting(units, durations, Planner.WORKER_START_MILLIS);
     LOG.debug("{} worker(s) worth starting for {} units", worthIt, units.size());
-    pool.want(worthIt);
+    int workers = pool.want(worthIt);
+    work.send(new TestPlan(test.testId, context.getName(), suiteXml, test.configurations.suiteAndTestLevelClasses(), workers));
+    test.units().forEach((id, unit) -> publish(test, id, unit));
     IdleStrategy idle = new IdleStrategy(1_000_000);
     dispatching = true;
     try {

@@ -60,13 +60,17 @@ final class WorkerPool {
     return workers;
   }
 
-  /** Asks for {@code min(cores, units)} workers, never more than units; the first starts now. */
-  void want(int units) {
+  /**
+   * Asks for {@code min(cores, units)} workers, never more than units; the first starts now. Returns
+   * how many the run now wants.
+   */
+  int want(int units) {
     wanted = Math.max(wanted, Math.min(settings.cores(), units));
     if (workers.isEmpty() && wanted > 0) {
       start();
     }
     startPending();
+    return wanted;
   }
 
   /**

@@ -15,6 +15,8 @@ final class KnownTest {
   final String name;
   final XmlSuite suite;
   final List<String> configClasses;
+  /** How many workers the parent spreads this test over. */
+  final int workers;
   boolean touched;
   boolean closed;
 
@@ -23,6 +25,7 @@ final class KnownTest {
     this.name = plan.testName();
     this.suite = parse(plan.suiteXml());
     this.configClasses = plan.configClasses();
+    this.workers = plan.workers();
   }
 
   private static XmlSuite parse(String xml) {

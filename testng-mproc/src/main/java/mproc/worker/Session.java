@@ -46,8 +46,8 @@ import org.testng.xml.XmlSuite;
  * alone in its own session, claimed before it starts.
  *
  * <p>Class affinity: when TestNG reaches a class, the worker enters it, or passes over the whole
- * class (its {@code @BeforeClass} included) if another worker is already in it while some later
- * class is still untouched. So workers spread over classes, each {@code @BeforeClass} runs in as few
+ * class (its {@code @BeforeClass} included) if another worker is already in it while some class of
+ * the test is still untouched (later in this session, or for a new one). So workers spread over classes, each {@code @BeforeClass} runs in as few
  * workers as possible, and near the end idle workers still join the classes that are left (in a
  * new session, as TestNG cannot go back).
  */
@@ -55,8 +55,8 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
   /**
    * TestNG sets up every class of a run (scans its methods and annotations) before the first test,
-   * so a session over all the work would make each worker pay for classes others will run. Longer
-   * lists of work run as several sessions. Measured on 2,000 empty tests in 50 classes, 2 workers,
+   * so a session over all the work would make each worker pay for classes others will run. A session
+   * takes this worker's share ({@link #shareOf}), never more than this. Measured on 2,000 empty tests in 50 classes, 2 workers,
    * first run: one session per worker 6.35 s, sessions of 200 methods 5.84 s (100 and 400: within
    * noise). Without {@link SoleInterceptor} TestNG would also sort the rest of a session after each
    * method, which made sessions over 2,000 methods take seconds.
@@ -99,20 +99,41 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
 
   /**
    * A session over the first whole classes of these free shareable units of one test, up to about
-   * {@link #METHODS_PER_SESSION} methods; null if there are none.
+   * this worker's share of them ({@link #shareOf}); null if there are none.
    */
   static Session shared(WorkBook book, KnownTest test, List<KnownUnit> free, Channel results) {
     List<KnownUnit> chosen = new ArrayList<>();
     Set<String> classes = new HashSet<>();
     int methods = 0;
+    int share = shareOf(free, test.workers);
     for (KnownUnit u : free) {
-      if (classes.add(u.className()) && methods >= METHODS_PER_SESSION) {
+      if (classes.add(u.className()) && methods >= share) {
         break;
       }
       chosen.add(u);
       methods += u.plan.methods().size();
     }
     return chosen.isEmpty() ? null : new Session(book, test, chosen, false, results);
+  }
+
+  /**
+   * About how many methods a shared session takes: the free ones divided among the test's workers,
+   * at most {@link #METHODS_PER_SESSION}. TestNG sets up every class of a run before its first test,
+   * so a worker that took all the free work would set up classes the others run. Measured on 200 x
+   * 50 ms sleeps in 10 classes, -cores 4: the workers' first tests began 0.5 s sooner.
+   */
+  static int shareOf(List<KnownUnit> free, int workers) {
+    int methods = 0;
+    for (KnownUnit u : free) {
+      methods += u.plan.methods().size();
+    }
+    int share = workers > 1 ? (methods + workers - 1) / workers : methods;
+    return Math.min(METHODS_PER_SESSION, Math.max(1, share));
+  }
+
+  /** The classes of this session's units, in its order. */
+  Set<String> classNames() {
+    return unitsByClass.keySet();
   }
 
   /** Runs the session and reports each unit it ran as done. */
@@ -130,7 +151,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
       gate.session(null);
     }
     if (LOG.isDebugEnabled()) {
-      LOG.debug("session over {} units of {} classes: ran {} in {} ms", units.size(), unitsByClass.size(),
+      LOG.debug("session over {} units of {} classes: ran {} in {} ms", units.size(), classNames().size(),
           units.stream().filter(u -> u.mine).count(), (System.nanoTime() - start) / 1_000_000);
     }
     claimUnreached();
@@ -173,7 +194,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     boolean enter;
     if (units == null || claimedUpFront) {
       enter = true;
-    } else if (book.occupiedByAnother(units.get(0)) && untouchedClassAfter(className)) {
+    } else if (book.occupiedByAnother(units.get(0)) && (untouchedClassAfter(className) || book.anyUntouchedClass(test.id))) {
       enter = false;
     } else {
       enter = units.stream().anyMatch(book::tryClaim);

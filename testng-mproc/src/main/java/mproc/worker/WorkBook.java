@@ -86,6 +86,17 @@ final class WorkBook {
     return unitsByClass.get(classKey(unit)).stream().anyMatch(this::heldByAnother);
   }
 
+  /** Whether some class of this test still has no claimed unit at all: a later session can start there. */
+  boolean anyUntouchedClass(int testId) {
+    for (int i = cursor; i < units.size(); i++) {
+      KnownUnit u = units.get(i);
+      if (u.plan.testId() == testId && !u.plan.exclusive() && !taken(u) && !classTouched(u)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether any worker, this one included, holds a unit of this unit's class (in its test). */
   boolean classTouched(KnownUnit unit) {
     return unitsByClass.get(classKey(unit)).stream().anyMatch(this::taken);

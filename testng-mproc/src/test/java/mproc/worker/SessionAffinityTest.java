@@ -30,7 +30,7 @@ public class SessionAffinityTest {
     file = Files.createTempFile("mproc-claims", ".bin");
     claims = ClaimTable.open(file);
     book = new WorkBook(claims, 1);
-    book.add(new TestPlan(0, "t", SUITE, List.of()));
+    book.add(new TestPlan(0, "t", SUITE, List.of(), 1));
     book.add(unit(0, "p.A", "a1"));
     book.add(unit(1, "p.A", "a2"));
     book.add(unit(2, "p.B", "b1"));

@@ -1,0 +1,98 @@
+package mproc.worker;
+
+import static org.testng.Assert.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import mproc.transport.ClaimTable;
+import mproc.transport.Message.MethodRef;
+import mproc.transport.Message.TestPlan;
+import mproc.transport.Message.UnitPlan;
+import org.testng.annotations.AfterMethod;
+import org.testng.annotations.BeforeMethod;
+import org.testng.annotations.Test;
+
+/** How much of the free work one shared session takes, on a real claim table, without running TestNG. */
+public class SessionShareTest {
+  private static final String SUITE =
+      "<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n"
+          + "<suite name=\"s\"><test name=\"t\"><classes><class name=\"java.lang.Object\"/></classes></test></suite>\n";
+
+  private Path file;
+  private ClaimTable claims;
+
+  @BeforeMethod
+  public void claims() throws Exception {
+    file = Files.createTempFile("mproc-claims", ".bin");
+    claims = ClaimTable.open(file);
+  }
+
+  @AfterMethod(alwaysRun = true)
+  public void close() throws Exception {
+    claims.close();
+    Files.deleteIfExists(file);
+  }
+
+  /** A book of one test spread over {@code workers}, with {@code classes} classes of {@code methods} one-method units. */
+  private WorkBook book(int workers, int classes, int methods) {
+    WorkBook book = new WorkBook(claims, 1);
+    book.add(new TestPlan(0, "t", SUITE, List.of(), workers));
+    int id = 0;
+    for (int c = 0; c < classes; c++) {
+      for (int m = 0; m < methods; m++) {
+        book.add(new UnitPlan(id++, 0, List.of(new MethodRef("p.C" + c, "m" + m)), false));
+      }
+    }
+    return book;
+  }
+
+  private static Session session(WorkBook book) {
+    return Session.shared(book, book.test(0), book.freeSharedUnits(0), null);
+  }
+
+  @Test
+  public void withFourWorkersASessionTakesWholeClassesUpToAQuarterOfTheWork() {
+    Session session = session(book(4, 10, 20));
+
+    assertEquals(List.copyOf(session.classNames()), List.of("p.C0", "p.C1", "p.C2"), "60 methods: the first whole classes past 50");
+  }
+
+  @Test
+  public void aLoneWorkerTakesEverythingUpToTheSessionLimit() {
+    assertEquals(session(book(1, 10, 20)).classNames().size(), 10);
+    assertEquals(session(book(2, 50, 40)).classNames().size(), 5, "2,000 methods on 2 workers: 200 per session");
+  }
+
+  @Test
+  public void theShareIsOfWhatIsStillFree() {
+    WorkBook book = book(4, 10, 20);
+    for (int id = 0; id < 160; id++) {
+      assertEquals(claims.claim(id, 2), true);
+    }
+
+    assertEquals(List.copyOf(session(book).classNames()), List.of("p.C8"), "40 free methods on 4 workers: one class is enough");
+  }
+
+  @Test
+  public void aClassAnotherWorkerEntersIsPassedOverWhileAClassOutsideTheSessionIsUntouched() {
+    WorkBook book = book(4, 3, 2);
+    Session session = session(book);
+    assertEquals(List.copyOf(session.classNames()), List.of("p.C0"), "6 methods on 4 workers: one class per session");
+    assertEquals(claims.claim(0, 2), true, "worker 2 enters p.C0 before this worker reaches it");
+
+    assertEquals(session.entered("p.C0"), false, "p.C1 is untouched: a new session goes there instead of sharing p.C0");
+    assertEquals(claims.owner(1), 0L);
+  }
+
+  @Test
+  public void withEveryClassTouchedTheWorkerJoins() {
+    WorkBook book = book(4, 2, 2);
+    Session session = session(book);
+    assertEquals(claims.claim(0, 2), true);
+    assertEquals(claims.claim(2, 3), true);
+
+    assertEquals(session.entered("p.C0"), true, "nothing untouched is left: share p.C0");
+    assertEquals(claims.owner(1), 1L);
+  }
+}
