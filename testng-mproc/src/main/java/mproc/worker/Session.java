@@ -113,7 +113,14 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
       chosen.add(u);
       methods += u.plan.methods().size();
     }
-    return chosen.isEmpty() ? null : new Session(book, test, chosen, false, results);
+    if (chosen.isEmpty()) {
+      return null;
+    }
+    Session session = new Session(book, test, chosen, false, results);
+    // Enter the first class now rather than after TestNG's set-up (a few hundred ms in a cold
+    // worker): a worker starting a session meanwhile sees it occupied and starts at another class.
+    session.entered(chosen.get(0).className());
+    return session;
   }
 
   /**

@@ -1,7 +1,6 @@
 package mproc.worker;
 
 import static org.testng.Assert.assertEquals;
-import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -48,14 +47,13 @@ public class SessionAffinityTest {
   }
 
   @Test
-  public void aClassAnotherWorkerEnteredBeforeTheSessionBeganIsPassedOverWhileAnUntouchedOneIsLeft() {
+  public void aSessionStartsAtTheFirstClassNoOtherWorkerIsIn() {
     assertTrue(claims.claim(0, 2), "worker 2 is in p.A before this worker's session is built");
     Session session = Session.shared(book, book.test(0), book.freeSharedUnits(0), null);
 
-    assertFalse(session.entered("p.A"), "p.B is untouched: go there instead of running p.A's @BeforeClass again");
-    assertEquals(claims.owner(1), 0L, "p.A's free unit stays free for worker 2 or a later session");
-    assertTrue(session.entered("p.B"));
-    assertEquals(claims.owner(2), 1L);
+    assertEquals(List.copyOf(session.classNames()), List.of("p.B", "p.A"));
+    assertEquals(claims.owner(2), 1L, "p.B is entered as the session is built");
+    assertEquals(claims.owner(1), 0L, "p.A's free unit stays free for worker 2 until this session reaches it");
   }
 
   @Test

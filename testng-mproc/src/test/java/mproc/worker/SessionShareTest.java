@@ -59,8 +59,12 @@ public class SessionShareTest {
   }
 
   @Test
-  public void aLoneWorkerTakesEverythingUpToTheSessionLimit() {
+  public void aLoneWorkerTakesEverything() {
     assertEquals(session(book(1, 10, 20)).classNames().size(), 10);
+  }
+
+  @Test
+  public void noSessionTakesMoreThanTheLimit() {
     assertEquals(session(book(2, 50, 40)).classNames().size(), 5, "2,000 methods on 2 workers: 200 per session");
   }
 
@@ -75,24 +79,36 @@ public class SessionShareTest {
   }
 
   @Test
-  public void aClassAnotherWorkerEntersIsPassedOverWhileAClassOutsideTheSessionIsUntouched() {
-    WorkBook book = book(4, 3, 2);
-    Session session = session(book);
-    assertEquals(List.copyOf(session.classNames()), List.of("p.C0"), "6 methods on 4 workers: one class per session");
-    assertEquals(claims.claim(0, 2), true, "worker 2 enters p.C0 before this worker reaches it");
+  public void aSessionEntersItsFirstClassBeforeTestNGSetsItUp() {
+    Session session = session(book(4, 3, 2));
 
-    assertEquals(session.entered("p.C0"), false, "p.C1 is untouched: a new session goes there instead of sharing p.C0");
-    assertEquals(claims.owner(1), 0L);
+    assertEquals(claims.owner(0), 1L, "p.C0's first unit is this worker's at once");
+    assertEquals(claims.owner(1), 0L, "the rest is claimed as TestNG reaches it");
+    WorkBook other = new WorkBook(claims, 2);
+    other.add(new TestPlan(0, "t", SUITE, List.of(), 4));
+    for (int id = 0; id < 6; id++) {
+      other.add(new UnitPlan(id, 0, List.of(new MethodRef("p.C" + id / 2, "m" + id % 2)), false));
+    }
+    assertEquals(other.freeSharedUnits(0).get(0).className(), "p.C1", "another worker's session starts elsewhere");
+    assertEquals(session.entered("p.C0"), true);
+  }
+
+  @Test
+  public void aClassAnotherWorkerEntersIsPassedOverWhileAClassOutsideTheSessionIsUntouched() {
+    Session session = session(book(2, 3, 2));
+    assertEquals(List.copyOf(session.classNames()), List.of("p.C0", "p.C1"), "6 methods on 2 workers: 3 or more");
+    assertEquals(claims.claim(2, 2), true, "worker 2 enters p.C1 before this worker reaches it");
+
+    assertEquals(session.entered("p.C1"), false, "p.C2 is untouched: a new session goes there instead of sharing p.C1");
+    assertEquals(claims.owner(3), 0L);
   }
 
   @Test
   public void withEveryClassTouchedTheWorkerJoins() {
-    WorkBook book = book(4, 2, 2);
-    Session session = session(book);
-    assertEquals(claims.claim(0, 2), true);
-    assertEquals(claims.claim(2, 3), true);
+    Session session = session(book(1, 2, 2));
+    assertEquals(claims.claim(2, 2), true, "worker 2 enters p.C1");
 
-    assertEquals(session.entered("p.C0"), true, "nothing untouched is left: share p.C0");
-    assertEquals(claims.owner(1), 1L);
+    assertEquals(session.entered("p.C1"), true, "nothing untouched is left: share p.C1");
+    assertEquals(claims.owner(3), 1L);
   }
 }
