@@ -17,6 +17,7 @@ import mproc.reporting.Values;
 import mproc.testng.ClaimingMethod;
 import mproc.testng.SessionSuite;
 import mproc.testng.SoleInterceptor;
+import mproc.testng.WorkerTestNG;
 import mproc.transport.Channel;
 import mproc.transport.Message.ConfigOutcome;
 import mproc.transport.Message.MethodRef;
@@ -178,7 +179,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   }
 
   static void runTestNG(XmlSuite suite, Object... listeners) {
-    TestNG testng = new TestNG(false);
+    TestNG testng = new WorkerTestNG();
     testng.setVerbose(0);
     testng.setXmlSuites(List.of(suite));
     for (Object listener : listeners) {
