@@ -94,13 +94,23 @@ public class SessionShareTest {
   }
 
   @Test
-  public void aClassAnotherWorkerEntersIsPassedOverWhileAClassOutsideTheSessionIsUntouched() {
+  public void aClassWithBeforeClassAnotherWorkerEntersIsPassedOverWhileAClassOutsideTheSessionIsUntouched() {
     Session session = session(book(2, 3, 2));
     assertEquals(List.copyOf(session.classNames()), List.of("p.C0", "p.C1"), "6 methods on 2 workers: 3 or more");
+    session.hasClassConfiguration("p.C1");
     assertEquals(claims.claim(2, 2), true, "worker 2 enters p.C1 before this worker reaches it");
 
-    assertEquals(session.entered("p.C1"), false, "p.C2 is untouched: a new session goes there instead of sharing p.C1");
+    assertEquals(session.entered("p.C1"), false, "p.C2 is untouched: a new session goes there instead of running p.C1's @BeforeClass again");
     assertEquals(claims.owner(3), 0L);
+  }
+
+  @Test
+  public void aClassWithoutClassConfigurationIsJoinedRatherThanPaidANewSessionFor() {
+    Session session = session(book(2, 3, 2));
+    assertEquals(claims.claim(2, 2), true, "worker 2 enters p.C1 before this worker reaches it");
+
+    assertEquals(session.entered("p.C1"), true, "p.C2 is untouched, but joining p.C1 costs no @BeforeClass");
+    assertEquals(claims.owner(3), 1L);
   }
 
   @Test
