@@ -27,8 +27,14 @@ public final class CachingAnnotationFinder implements IAnnotationFinder {
   private final IAnnotationFinder finder;
   private final Map<Key, Object> found = new ConcurrentHashMap<>();
 
-  /** What a lookup depends on: the element, the class it is looked at from (or null), the annotation type. */
-  private record Key(Object element, Class<?> from, Class<?> type) {}
+  /**
+   * What a lookup depends on: which of TestNG's lookups it is (they answer differently: only the one
+   * for a test method falls back to its class's annotation), the element, the class it is looked at
+   * from (or null), the annotation type.
+   */
+  private record Key(Lookup lookup, Object element, Class<?> from, Class<?> type) {}
+
+  private enum Lookup { METHOD, TEST_METHOD, METHOD_OF_CLASS, CONSTRUCTOR }
 
   public CachingAnnotationFinder(IAnnotationFinder finder) {
     this.finder = finder;
@@ -41,7 +47,7 @@ public final class CachingAnnotationFinder implements IAnnotationFinder {
 
   @Override
   public <A extends IAnnotation> A findAnnotation(Method m, Class<A> annotationClass) {
-    return cached(new Key(m, null, annotationClass), () -> finder.findAnnotation(m, annotationClass));
+    return cached(new Key(Lookup.METHOD, m, null, annotationClass), () -> finder.findAnnotation(m, annotationClass));
   }
 
   @Override
@@ -49,7 +55,7 @@ public final class CachingAnnotationFinder implements IAnnotationFinder {
     Method method = m.getConstructorOrMethod().getMethod();
     Object instance = m.getInstance();
     Class<?> from = instance != null ? instance.getClass() : method.getDeclaringClass();
-    return cached(new Key(method, from, annotationClass), () -> finder.findAnnotation(m, annotationClass));
+    return cached(new Key(Lookup.TEST_METHOD, method, from, annotationClass), () -> finder.findAnnotation(m, annotationClass));
   }
 
   @Override
@@ -65,12 +71,12 @@ public final class CachingAnnotationFinder implements IAnnotationFinder {
 
   @Override
   public <A extends IAnnotation> A findAnnotation(Class<?> clazz, Method m, Class<A> annotationClass) {
-    return cached(new Key(m, clazz, annotationClass), () -> finder.findAnnotation(clazz, m, annotationClass));
+    return cached(new Key(Lookup.METHOD_OF_CLASS, m, clazz, annotationClass), () -> finder.findAnnotation(clazz, m, annotationClass));
   }
 
   @Override
   public <A extends IAnnotation> A findAnnotation(Constructor<?> cons, Class<A> annotationClass) {
-    return cached(new Key(cons, null, annotationClass), () -> finder.findAnnotation(cons, annotationClass));
+    return cached(new Key(Lookup.CONSTRUCTOR, cons, null, annotationClass), () -> finder.findAnnotation(cons, annotationClass));
   }
 
   @Override

@@ -9,9 +9,11 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.testng.ITestNGMethod;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.ITestAnnotation;
 import org.testng.annotations.Test;
+import org.testng.internal.ConstructorOrMethod;
 import org.testng.internal.annotations.DefaultAnnotationTransformer;
 import org.testng.internal.annotations.IAnnotationFinder;
 import org.testng.internal.annotations.JDK15AnnotationFinder;
@@ -68,6 +70,24 @@ public class CachingAnnotationFinderTest {
     cache.findAnnotation(constructor, ITestAnnotation.class);
 
     assertEquals(asked.get(), 3, "one per distinct lookup");
+  }
+
+  @Test
+  public void aTestMethodFallsBackToItsClasssAnnotationAfterALookupFromTheClassFoundNone() throws Exception {
+    Method plain = AnnotatedSample.class.getMethod("plain");
+    ITestNGMethod testMethod = (ITestNGMethod) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {ITestNGMethod.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "getConstructorOrMethod" -> new ConstructorOrMethod(plain);
+          case "getInstance" -> null;
+          default -> throw new UnsupportedOperationException(method.getName());
+        });
+
+    assertNull(cache.findAnnotation(AnnotatedSample.class, plain, ITestAnnotation.class), "no @Test on the method itself");
+    ITestAnnotation inherited = cache.findAnnotation(testMethod, ITestAnnotation.class);
+
+    assertNotNull(inherited, "TestNG gives a test method its class's @Test");
+    assertEquals(inherited.getGroups(), new String[] {"class-level"});
+    assertSame(inherited, testng.findAnnotation(testMethod, ITestAnnotation.class));
   }
 
   @Test
