@@ -54,7 +54,7 @@ final class ConfigurationGate implements IConfigurable {
     boolean suiteLevel = m.isBeforeSuiteConfiguration() || m.isAfterSuiteConfiguration();
     boolean testLevel = m.isBeforeTestConfiguration() || m.isAfterTestConfiguration();
     boolean classLevel = m.isBeforeClassConfiguration() || m.isAfterClassConfiguration();
-    if (classLevel && session != null && !session.entered(m.getTestClass().getRealClass().getName())) {
+    if (classLevel && session != null && !session.reach(m.getTestClass().getRealClass().getName())) {
       passOver(result);
       return;
     }

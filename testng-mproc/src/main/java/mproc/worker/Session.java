@@ -77,6 +77,8 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   private final Map<String, List<KnownUnit>> unitsByClass = new LinkedHashMap<>();
   private final Map<String, Boolean> entered = new HashMap<>();
   private final Map<ITestNGMethod, KnownUnit> unitOf = new IdentityHashMap<>();
+  /** Classes TestNG has reached in this run (the first class is entered before, as the session is built). */
+  private final Set<String> reached = new HashSet<>();
   /** Classes with {@code @BeforeClass} or {@code @AfterClass} methods, known once TestNG has set the run up. */
   private final Set<String> classConfigured = new HashSet<>();
 
@@ -111,8 +113,11 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     int methods = 0;
     int share = shareOf(free, test.workers);
     for (KnownUnit u : free) {
-      if (classes.add(u.className()) && methods >= share) {
-        break;
+      if (!classes.contains(u.className())) {
+        if (methods >= share) {
+          continue; // the share is full: only units of the classes already taken (longest first may split a class)
+        }
+        classes.add(u.className());
       }
       chosen.add(u);
       methods += u.plan.methods().size();
@@ -140,6 +145,10 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     }
     int share = workers > 1 ? (methods + workers - 1) / workers : methods;
     return Math.min(METHODS_PER_SESSION, Math.max(1, share));
+  }
+
+  int unitCount() {
+    return units.size();
   }
 
   /** The classes of this session's units, in its order. */
@@ -175,7 +184,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
    */
   private void claimUnreached() {
     for (Map.Entry<String, List<KnownUnit>> e : unitsByClass.entrySet()) {
-      if (!entered.containsKey(e.getKey())) {
+      if (!reached.contains(e.getKey())) {
         e.getValue().forEach(book::tryClaim);
       }
     }
@@ -191,9 +200,16 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     testng.run();
   }
 
+  /** TestNG has reached this class (a configuration method, the class, or a method of it): {@link #entered}. */
+  boolean reach(String className) {
+    reached.add(className);
+    return entered(className);
+  }
+
   /**
    * Whether this worker runs tests of this class in this session; decided the first time TestNG
-   * reaches the class, by claiming its first free unit. Classes with no unit here (present only for
+   * reaches the class (or, for the session's first class, as the session is built), by claiming its
+   * first free unit. Classes with no unit here (present only for
    * their suite- or test-level configuration) count as entered.
    */
   boolean entered(String className) {
@@ -247,7 +263,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
 
   @Override
   public void onBeforeClass(ITestClass testClass) {
-    entered(testClass.getRealClass().getName());
+    reach(testClass.getRealClass().getName());
   }
 
   @Override
@@ -268,7 +284,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
       if (testClass.getBeforeClassMethods().length > 0 || testClass.getAfterClassMethods().length > 0) {
         hasClassConfiguration(className);
       }
-      ClaimingMethod claiming = new ClaimingMethod(m, ordinal, () -> entered(className) && book.tryClaim(unit));
+      ClaimingMethod claiming = new ClaimingMethod(m, ordinal, () -> reach(className) && book.tryClaim(unit));
       unitOf.put(claiming, unit);
       ranks.put(claiming, rank.get(key));
       wrapped.add(claiming);

@@ -79,6 +79,20 @@ public class SessionShareTest {
   }
 
   @Test
+  public void aClassSplitByLongestFirstOrderIsTakenWhole() {
+    WorkBook book = new WorkBook(claims, 1);
+    book.add(new TestPlan(0, "t", SUITE, List.of(), 3));
+    book.add(new UnitPlan(0, 0, List.of(new MethodRef("p.Slow", "long")), false));
+    book.add(new UnitPlan(1, 0, List.of(new MethodRef("p.Other", "medium")), false));
+    book.add(new UnitPlan(2, 0, List.of(new MethodRef("p.Slow", "short")), false));
+
+    Session session = session(book);
+
+    assertEquals(List.copyOf(session.classNames()), List.of("p.Slow"), "3 methods on 3 workers: one class");
+    assertEquals(session.unitCount(), 2, "both of p.Slow's units, though p.Other's lies between them");
+  }
+
+  @Test
   public void aSessionEntersItsFirstClassBeforeTestNGSetsItUp() {
     Session session = session(book(4, 3, 2));
 
@@ -114,8 +128,9 @@ public class SessionShareTest {
   }
 
   @Test
-  public void withEveryClassTouchedTheWorkerJoins() {
+  public void withEveryClassTouchedTheWorkerJoinsEvenAClassWithBeforeClass() {
     Session session = session(book(1, 2, 2));
+    session.hasClassConfiguration("p.C1");
     assertEquals(claims.claim(2, 2), true, "worker 2 enters p.C1");
 
     assertEquals(session.entered("p.C1"), true, "nothing untouched is left: share p.C1");
