@@ -52,6 +52,8 @@ public final class ClassDataSharing {
   /** This class path's name in the cache: the start of each of its files' names. */
   private final String key;
   private final Path archive;
+  /** Archives this JVM has marked as used: once each, not once per worker started. */
+  private final java.util.Set<Path> marked = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Path parentArchive;
   private final Path unsafe;
   private final Path lock;
@@ -177,7 +179,9 @@ public final class ClassDataSharing {
     if (!usable(file)) {
       return List.of("-cp", classPath);
     }
-    markUsed(file);
+    if (marked.add(file)) {
+      markUsed(file);
+    }
     List<String> reordered = new ArrayList<>(jars);
     reordered.addAll(others);
     return List.of(

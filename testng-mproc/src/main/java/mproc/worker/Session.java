@@ -49,18 +49,18 @@ import org.testng.xml.XmlSuite;
  * <p>Class affinity: when TestNG reaches a class, the worker enters it, or passes over the whole
  * class (its {@code @BeforeClass} included) if another worker is already in it while a later class
  * of the session is still untouched (or, for a class with class-level configuration, any class of
- * the test, where a new session starts). So workers spread over classes, each {@code @BeforeClass} runs in as few
- * workers as possible, and near the end idle workers still join the classes that are left (in a
- * new session, as TestNG cannot go back).
+ * the test, where a new session starts). So workers spread over classes, each {@code @BeforeClass}
+ * runs in as few workers as possible, and near the end idle workers still join the classes that are
+ * left (in a new session, as TestNG cannot go back).
  */
 final class Session implements IMethodInterceptor, ITestListener, IConfigurationListener, IClassListener {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
   /**
    * TestNG sets up every class of a run (scans its methods and annotations) before the first test,
    * so a session over all the work would make each worker pay for classes others will run. A session
-   * takes this worker's share ({@link #shareOf}), never more than this. Measured on 2,000 empty tests in 50 classes, 2 workers,
-   * first run: one session per worker 6.35 s, sessions of 200 methods 5.84 s (100 and 400: within
-   * noise). Without {@link SoleInterceptor} TestNG would also sort the rest of a session after each
+   * takes this worker's share ({@link #shareOf}), never more than this. Measured on 2,000 empty
+   * tests in 50 classes, 2 workers, first run: one session per worker 6.35 s, sessions of 200
+   * methods 5.84 s (100 and 400: within noise). Without {@link SoleInterceptor} TestNG would also sort the rest of a session after each
    * method, which made sessions over 2,000 methods take seconds.
    */
   static final int METHODS_PER_SESSION = 200;
@@ -209,8 +209,8 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   /**
    * Whether this worker runs tests of this class in this session; decided the first time TestNG
    * reaches the class (or, for the session's first class, as the session is built), by claiming its
-   * first free unit. Classes with no unit here (present only for
-   * their suite- or test-level configuration) count as entered.
+   * first free unit. Classes with no unit here (present only for their suite- or test-level
+   * configuration) count as entered.
    */
   boolean entered(String className) {
     Boolean decided = entered.get(className);
@@ -230,6 +230,11 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     return enter;
   }
 
+  /** This class has {@code @BeforeClass} or {@code @AfterClass} methods (see {@link #lookPast}). */
+  void hasClassConfiguration(String className) {
+    classConfigured.add(className);
+  }
+
   /**
    * Whether to pass over a class another worker is in for an untouched class beyond this session
    * (which a new session would start at): only for a class with class-level configuration, which
@@ -237,10 +242,6 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
    * TestNG set-up: 2,000 empty tests and one of 2 s on 8 workers took 9.41 s looking past every
    * class, 8.10 s looking past none.
    */
-  void hasClassConfiguration(String className) {
-    classConfigured.add(className);
-  }
-
   private boolean lookPast(String className) {
     return classConfigured.contains(className) && book.anyUntouchedClass(test.id);
   }

@@ -13,8 +13,11 @@ import org.testng.annotations.AfterMethod;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
-/** How much of the free work one shared session takes, on a real claim table, without running TestNG. */
-public class SessionShareTest {
+/**
+ * A shared session's choices, on a real claim table, without running TestNG: how much of the free
+ * work it takes, where it starts, and which classes it enters or passes over (class affinity).
+ */
+public class SharedSessionTest {
   private static final String SUITE =
       "<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n"
           + "<suite name=\"s\"><test name=\"t\"><classes><class name=\"java.lang.Object\"/></classes></test></suite>\n";
@@ -34,9 +37,14 @@ public class SessionShareTest {
     Files.deleteIfExists(file);
   }
 
-  /** A book of one test spread over {@code workers}, with {@code classes} classes of {@code methods} one-method units. */
+  /** Worker 1's book of one test spread over {@code workers}, with {@code classes} classes of {@code methods} one-method units. */
   private WorkBook book(int workers, int classes, int methods) {
-    WorkBook book = new WorkBook(claims, 1);
+    return book(1, workers, classes, methods);
+  }
+
+  /** The same book, as worker {@code worker} sees it. */
+  private WorkBook book(long worker, int workers, int classes, int methods) {
+    WorkBook book = new WorkBook(claims, worker);
     book.add(new TestPlan(0, "t", SUITE, List.of(), workers));
     int id = 0;
     for (int c = 0; c < classes; c++) {
@@ -98,13 +106,20 @@ public class SessionShareTest {
 
     assertEquals(claims.owner(0), 1L, "p.C0's first unit is this worker's at once");
     assertEquals(claims.owner(1), 0L, "the rest is claimed as TestNG reaches it");
-    WorkBook other = new WorkBook(claims, 2);
-    other.add(new TestPlan(0, "t", SUITE, List.of(), 4));
-    for (int id = 0; id < 6; id++) {
-      other.add(new UnitPlan(id, 0, List.of(new MethodRef("p.C" + id / 2, "m" + id % 2)), false));
-    }
-    assertEquals(other.freeSharedUnits(0).get(0).className(), "p.C1", "another worker's session starts elsewhere");
+    assertEquals(book(2, 4, 3, 2).freeSharedUnits(0).get(0).className(), "p.C1", "another worker's session starts elsewhere");
     assertEquals(session.entered("p.C0"), true);
+  }
+
+  @Test
+  public void aSessionStartsAtTheFirstClassNoOtherWorkerIsIn() {
+    WorkBook book = book(1, 2, 2);
+    assertEquals(claims.claim(0, 2), true, "worker 2 is in p.C0 before this worker's session is built");
+
+    Session session = session(book);
+
+    assertEquals(List.copyOf(session.classNames()), List.of("p.C1", "p.C0"));
+    assertEquals(claims.owner(2), 1L, "p.C1 is entered as the session is built");
+    assertEquals(claims.owner(1), 0L, "p.C0's free unit stays free for worker 2 until this session reaches it");
   }
 
   @Test
