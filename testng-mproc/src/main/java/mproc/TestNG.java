@@ -11,6 +11,7 @@ import mproc.reporting.QuietLogging;
 import mproc.settings.Cores;
 import mproc.settings.Settings;
 import mproc.settings.SettingsException;
+import mproc.testng.CachingTestNG;
 import mproc.transport.ChronicleProperties;
 import mproc.transport.JvmFlags;
 
@@ -58,8 +59,7 @@ public final class TestNG {
       System.exit(1);
     }
     try {
-      org.testng.TestNG testng = org.testng.TestNG.privateMain(testngArgs.toArray(new String[0]), null);
-      System.exit(testng.getStatus());
+      System.exit(CachingTestNG.runCommandLine(testngArgs.toArray(new String[0])));
     } catch (SettingsException e) {
       System.err.println(e.getMessage());
       System.exit(1);

@@ -17,7 +17,7 @@ import mproc.reporting.Values;
 import mproc.testng.ClaimingMethod;
 import mproc.testng.SessionSuite;
 import mproc.testng.SoleInterceptor;
-import mproc.testng.WorkerTestNG;
+import mproc.testng.CachingTestNG;
 import mproc.transport.Channel;
 import mproc.transport.Message.ConfigOutcome;
 import mproc.transport.Message.MethodRef;
@@ -191,7 +191,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   }
 
   static void runTestNG(XmlSuite suite, Object... listeners) {
-    TestNG testng = new WorkerTestNG();
+    TestNG testng = CachingTestNG.forWorker();
     testng.setVerbose(0);
     testng.setXmlSuites(List.of(suite));
     for (Object listener : listeners) {
