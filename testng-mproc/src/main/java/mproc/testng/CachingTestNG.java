@@ -3,9 +3,12 @@ package mproc.testng;
 import com.beust.jcommander.JCommander;
 import com.beust.jcommander.ParameterException;
 import org.testng.CommandLineArgs;
+import org.testng.ITestListener;
+import org.testng.ITestResult;
 import org.testng.TestNG;
 import org.testng.TestNGException;
 import org.testng.TestRunner;
+import org.testng.internal.ExitCode;
 import org.testng.internal.IConfiguration;
 import org.testng.internal.annotations.IAnnotationFinder;
 import org.testng.log4testng.Logger;
@@ -17,6 +20,11 @@ import org.testng.log4testng.Logger;
  * ({@code TestNG.createSuiteRunner}, 7.12.0).
  */
 public final class CachingTestNG extends TestNG {
+  /** As TestNG's main makes it: with the default reporters (and the same warnings). */
+  private CachingTestNG() {
+    super();
+  }
+
   private CachingTestNG(boolean useDefaultListeners) {
     super(useDefaultListeners);
   }
@@ -28,19 +36,23 @@ public final class CachingTestNG extends TestNG {
 
   /**
    * Runs a TestNG command line as {@code TestNG.privateMain} does and returns the exit code TestNG's
-   * main would exit with. A command line TestNG rejects is handed to {@code privateMain} itself, so
-   * that it is reported, with TestNG's usage, exactly as TestNG reports it.
+   * main would exit with (also when TestNG stops the run with an exception: 8 if no test started,
+   * else 1). A command line TestNG rejects is handed to {@code privateMain} itself, so that it is
+   * reported, with TestNG's usage, exactly as TestNG reports it.
    */
   public static int runCommandLine(String[] argv) {
     CommandLineArgs cla = new CommandLineArgs();
-    CachingTestNG testng = new CachingTestNG(true);
+    CachingTestNG testng;
     try {
       new JCommander(cla).parse(argv);
       validateCommandLineParameters(cla);
+      testng = new CachingTestNG();
       testng.configure(cla);
     } catch (ParameterException e) {
       return TestNG.privateMain(argv, null).getStatus();
     }
+    AnyTest anyTest = new AnyTest();
+    testng.addListener(anyTest);
     try {
       testng.run();
     } catch (TestNGException e) {
@@ -49,9 +61,40 @@ public final class CachingTestNG extends TestNG {
       } else {
         Logger.getLogger(TestNG.class).error(e.getMessage());
       }
-      return 1; // TestNG's ExitCode for a failed run
+      // privateMain marks the run failed, and getStatus() answers "no tests" first if none started.
+      return anyTest.seen ? ExitCode.FAILED : ExitCode.HAS_NO_TEST;
     }
     return testng.getStatus();
+  }
+
+  /** Whether any test started or ended, as TestNG's own exit-code listener counts it. */
+  private static final class AnyTest implements ITestListener {
+    volatile boolean seen;
+
+    @Override
+    public void onTestStart(ITestResult result) {
+      seen = true;
+    }
+
+    @Override
+    public void onTestSuccess(ITestResult result) {
+      seen = true;
+    }
+
+    @Override
+    public void onTestFailure(ITestResult result) {
+      seen = true;
+    }
+
+    @Override
+    public void onTestSkipped(ITestResult result) {
+      seen = true;
+    }
+
+    @Override
+    public void onTestFailedButWithinSuccessPercentage(ITestResult result) {
+      seen = true;
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package mproc.testng;
 import org.testng.Assert;
 import org.testng.ISuite;
 import org.testng.ISuiteListener;
+import org.testng.SkipException;
 import org.testng.SuiteRunner;
 import org.testng.annotations.Test;
 
@@ -14,6 +15,11 @@ public class CommandLineSample {
   @Test(groups = "fails")
   public void fails() {
     Assert.fail("as planned");
+  }
+
+  @Test(groups = "skips")
+  public void skips() {
+    throw new SkipException("as planned");
   }
 
   /** Notes the annotation finder of the last suite run. */
