@@ -48,7 +48,7 @@ public class CachingTestNGTest {
   /** TestNG stops after its tests ran (here: every test skipped, with -failwheneverythingskipped): a failure, 1. */
   @Test
   public void aRunThatStopsAfterItsTestsEndsAsFailed() throws Exception {
-    String[] args = {"-failwheneverythingskipped", "true", "-testclass", CommandLineSample.class.getName(), "-groups", "skips"};
+    String[] args = {"-failwheneverythingskipped", "-testclass", CommandLineSample.class.getName(), "-groups", "skips"};
 
     int exit = CachingTestNG.runCommandLine(commandLine(Files.createTempDirectory("mproc-cmdline"), args));
 
@@ -61,7 +61,7 @@ public class CachingTestNGTest {
   }
 
   private static String[] commandLine(Path outputDir, String... args) {
-    List<String> line = new ArrayList<>(List.of("-d", outputDir.toString()));
+    List<String> line = new ArrayList<>(List.of("-d", outputDir.toString(), "-verbose", "0"));
     line.addAll(List.of(args));
     return line.toArray(new String[0]);
   }
