@@ -25,8 +25,9 @@ public sealed interface Message {
   /**
    * A unit of work: methods that one worker runs together. {@code exclusive} units start a run of
    * their own; the others may also be claimed by a worker that is already running their class.
+   * {@code expectedMillis}: how long earlier runs took over it, 0 if they did not measure it.
    */
-  record UnitPlan(int unitId, int testId, List<MethodRef> methods, boolean exclusive) implements Message {}
+  record UnitPlan(int unitId, int testId, List<MethodRef> methods, boolean exclusive, long expectedMillis) implements Message {}
 
   /** Workers run the closing configuration ({@code @AfterTest}, {@code @AfterSuite}) of these tests. */
   record CloseTests(int batch, List<Integer> testIds) implements Message {}

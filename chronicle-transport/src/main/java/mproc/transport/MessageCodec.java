@@ -44,7 +44,7 @@ final class MessageCodec {
       writeStrings(out, m.configClasses());
       out.writeInt(m.workers());
     } else if (message instanceof UnitPlan m) {
-      out.writeByte(UNIT_PLAN).writeInt(m.unitId()).writeInt(m.testId()).writeBoolean(m.exclusive());
+      out.writeByte(UNIT_PLAN).writeInt(m.unitId()).writeInt(m.testId()).writeBoolean(m.exclusive()).writeStopBit(m.expectedMillis());
       out.writeStopBit(m.methods().size());
       for (MethodRef ref : m.methods()) {
         out.writeUtf8(ref.className()).writeUtf8(ref.methodName());
@@ -102,12 +102,13 @@ final class MessageCodec {
           int unitId = in.readInt();
           int testId = in.readInt();
           boolean exclusive = in.readBoolean();
+          long expectedMillis = in.readStopBit();
           int n = (int) in.readStopBit();
           List<MethodRef> methods = new ArrayList<>(n);
           for (int i = 0; i < n; i++) {
             methods.add(new MethodRef(in.readUtf8(), in.readUtf8()));
           }
-          return new UnitPlan(unitId, testId, methods, exclusive);
+          return new UnitPlan(unitId, testId, methods, exclusive, expectedMillis);
         }
       case CLOSE_TESTS:
         {

@@ -191,7 +191,7 @@ public final class DistributedRun implements AutoCloseable {
         .map(m -> new MethodRef(Planner.className(m), m.getMethodName()))
         .distinct()
         .forEach(refs::add);
-    work.send(new UnitPlan(unitId, test.testId, refs, unit.exclusive()));
+    work.send(new UnitPlan(unitId, test.testId, refs, unit.exclusive(), Math.max(0, unit.expectedMillis())));
   }
 
   /**

@@ -49,7 +49,7 @@ public class SharedSessionTest {
     int id = 0;
     for (int c = 0; c < classes; c++) {
       for (int m = 0; m < methods; m++) {
-        book.add(new UnitPlan(id++, 0, List.of(new MethodRef("p.C" + c, "m" + m)), false));
+        book.add(new UnitPlan(id++, 0, List.of(new MethodRef("p.C" + c, "m" + m)), false, 0));
       }
     }
     return book;
@@ -86,13 +86,36 @@ public class SharedSessionTest {
     assertEquals(List.copyOf(session(book).classNames()), List.of("p.C8"), "40 free methods on 4 workers: one class is enough");
   }
 
+  /** One test of {@code longMillis} in p.Long, then 200 of 0 ms in five classes of 40, on 2 workers. */
+  private WorkBook longFirstBook(long longMillis) {
+    WorkBook book = new WorkBook(claims, 1);
+    book.add(new TestPlan(0, "t", SUITE, List.of(), 2));
+    book.add(new UnitPlan(0, 0, List.of(new MethodRef("p.Long", "long")), false, longMillis));
+    for (int id = 1; id <= 200; id++) {
+      book.add(new UnitPlan(id, 0, List.of(new MethodRef("p.C" + (id - 1) / 40, "empty" + id)), false, 0));
+    }
+    return book;
+  }
+
+  @Test
+  public void aSessionThatStartsWithALongMeasuredTestTakesLittleElse() {
+    assertEquals(List.copyOf(session(longFirstBook(2_000)).classNames()), List.of("p.Long"),
+        "2 s of about 2.2 s on 2 workers is more than a share");
+  }
+
+  @Test
+  public void withNothingMeasuredTheShareIsOfTheMethods() {
+    assertEquals(List.copyOf(session(longFirstBook(0)).classNames()), List.of("p.Long", "p.C0", "p.C1", "p.C2"),
+        "201 methods on 2 workers: the first whole classes past 101");
+  }
+
   @Test
   public void aClassSplitByLongestFirstOrderIsTakenWhole() {
     WorkBook book = new WorkBook(claims, 1);
     book.add(new TestPlan(0, "t", SUITE, List.of(), 3));
-    book.add(new UnitPlan(0, 0, List.of(new MethodRef("p.Slow", "long")), false));
-    book.add(new UnitPlan(1, 0, List.of(new MethodRef("p.Other", "medium")), false));
-    book.add(new UnitPlan(2, 0, List.of(new MethodRef("p.Slow", "short")), false));
+    book.add(new UnitPlan(0, 0, List.of(new MethodRef("p.Slow", "long")), false, 0));
+    book.add(new UnitPlan(1, 0, List.of(new MethodRef("p.Other", "medium")), false, 0));
+    book.add(new UnitPlan(2, 0, List.of(new MethodRef("p.Slow", "short")), false, 0));
 
     Session session = session(book);
 
