@@ -25,7 +25,8 @@ public sealed interface Message {
   /**
    * A unit of work: methods that one worker runs together. {@code exclusive} units start a run of
    * their own; the others may also be claimed by a worker that is already running their class.
-   * {@code expectedMillis}: how long earlier runs took over it, 0 if they did not measure it.
+   * {@code expectedMillis}: how long earlier runs took over it (a test they did not measure counts as
+   * the median of those they did), 0 if they measured nothing of its {@code <test>}.
    */
   record UnitPlan(int unitId, int testId, List<MethodRef> methods, boolean exclusive, long expectedMillis) implements Message {}
 

@@ -369,7 +369,8 @@ public final class DistributedRun implements AutoCloseable {
         List<ITestNGMethod> notStarted = test.abandon(unitId, w.inFlight, why, w.host(), requeue && !test.wasRequeued(unitId));
         if (!notStarted.isEmpty()) {
           PlannedUnit original = e.getValue();
-          PlannedUnit again = new PlannedUnit(notStarted, original.exclusive(), original.group(), original.priority(), original.expectedMillis());
+          long expected = original.expectedMillis() * notStarted.size() / Math.max(1, original.methods().size()); // what is left of it
+          PlannedUnit again = new PlannedUnit(notStarted, original.exclusive(), original.group(), original.priority(), expected);
           int id = nextUnitId++;
           test.requeue(id, again);
           publish(test, id, again);

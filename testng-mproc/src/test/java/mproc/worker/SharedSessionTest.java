@@ -104,6 +104,17 @@ public class SharedSessionTest {
   }
 
   @Test
+  public void aMeasuredSessionStillTakesNoMoreThanTheLimitOfMethods() {
+    WorkBook book = new WorkBook(claims, 1);
+    book.add(new TestPlan(0, "t", SUITE, List.of(), 2));
+    for (int id = 0; id < 2_000; id++) {
+      book.add(new UnitPlan(id, 0, List.of(new MethodRef("p.C" + id / 40, "m" + id)), false, 100));
+    }
+
+    assertEquals(session(book).classNames().size(), 5, "a share of 100 s is 1,000 methods: 200 of them");
+  }
+
+  @Test
   public void withNothingMeasuredTheShareIsOfTheMethods() {
     assertEquals(List.copyOf(session(longFirstBook(0)).classNames()), List.of("p.Long", "p.C0", "p.C1", "p.C2"),
         "201 methods on 2 workers: the first whole classes past 101");
