@@ -41,8 +41,8 @@ public final class Bench {
     List<Configuration> configurations = configs.stream().map(Configuration::parse).toList();
     System.out.printf(Locale.ROOT, "# %d rounds on %s, %d processors, Java %s%n%n",
         runs, System.getProperty("os.name"), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-    System.out.println("| workload | configuration | wall s (median) | x sequential | first test s | after first test s | first round s | result gap µs | runs |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+    System.out.println("| workload | configuration | wall s (median) | x sequential | x sequential, per round | first test s | after first test s | first round s | result gap µs | runs |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (String name : workloads) {
       Workload workload = Workload.byName(name);
       GeneratedSuite suite = GeneratedSuite.write(workload, root);
@@ -59,15 +59,16 @@ public final class Bench {
               name, c.name(), round + 1, m.wallSeconds(), m.firstTestSeconds(), m.resultGapMicros(), m.exitCode(), m.summary());
         }
       }
-      double sequential = results.keySet().stream()
-          .filter(c -> c instanceof Configuration.Sequential)
+      List<Measurement> sequentialRounds = results.entrySet().stream()
+          .filter(e -> e.getKey() instanceof Configuration.Sequential)
+          .map(Map.Entry::getValue)
           .findFirst()
-          .map(c -> median(results.get(c), Measurement::wallSeconds))
-          .orElse(Double.NaN);
+          .orElse(List.of());
+      double sequential = sequentialRounds.isEmpty() ? Double.NaN : median(sequentialRounds, Measurement::wallSeconds);
       for (var e : results.entrySet()) {
         double wall = median(e.getValue(), Measurement::wallSeconds);
-        System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %d |%n",
-            workload.description(), e.getKey().name(), wall, wall / sequential,
+        System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %d |%n",
+            workload.description(), e.getKey().name(), wall, wall / sequential, perRoundRatio(e.getValue(), sequentialRounds),
             median(e.getValue(), Measurement::firstTestSeconds),
             median(e.getValue(), m -> m.wallSeconds() - m.firstTestSeconds()),
             e.getValue().get(0).wallSeconds(),
@@ -115,10 +116,31 @@ public final class Bench {
     return new Measurement(wall, firstTest, gap, p.exitValue(), summary);
   }
 
+  /**
+   * The median over rounds of this configuration's time over plain TestNG's in the same round: on a
+   * machine whose speed drifts between rounds (this one's plain TestNG varied by 38 % on the CPU-bound
+   * workload), runs next to each other compare better than medians taken apart.
+   */
+  private static double perRoundRatio(List<Measurement> ms, List<Measurement> sequentialRounds) {
+    if (sequentialRounds.size() != ms.size()) {
+      return Double.NaN;
+    }
+    double[] ratios = new double[ms.size()];
+    for (int i = 0; i < ratios.length; i++) {
+      ratios[i] = ms.get(i).wallSeconds() / sequentialRounds.get(i).wallSeconds();
+    }
+    return median(ratios);
+  }
+
   private static double median(List<Measurement> ms, java.util.function.ToDoubleFunction<Measurement> f) {
-    double[] values = ms.stream().mapToDouble(f).sorted().toArray();
-    int n = values.length;
-    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    return median(ms.stream().mapToDouble(f).toArray());
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
