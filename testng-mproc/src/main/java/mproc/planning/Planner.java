@@ -153,9 +153,11 @@ public final class Planner {
   /**
    * How many workers this work can repay, each costing {@code workerStartMillis} to start: when
    * earlier runs measured (nearly) every test, no more than the expected work divided by that cost
-   * (2,000 empty tests get one worker, 10 s of tests ten); on a first run, one per unit.
+   * (2,000 empty tests get one worker, 10 s of tests ten), and no more than {@code processors} when
+   * most tests are empty (their time is TestNG's own work on a processor, which more JVMs than
+   * processors only share, each paying its start-up); on a first run, one per unit.
    */
-  public static int workersWorthStarting(List<PlannedUnit> units, Durations durations, long workerStartMillis) {
+  public static int workersWorthStarting(List<PlannedUnit> units, Durations durations, long workerStartMillis, int processors) {
     Set<String> keys = new HashSet<>();
     long expected = 0;
     for (PlannedUnit u : units) {
@@ -165,8 +167,15 @@ public final class Planner {
     if (durations.coverage(keys) < 0.9) {
       return units.size();
     }
-    return (int) Math.max(1, Math.min(units.size(), (expected + workerStartMillis - 1) / workerStartMillis));
+    long worth = Math.max(1, Math.min(units.size(), (expected + workerStartMillis - 1) / workerStartMillis));
+    if (durations.median(keys) < EMPTY_TEST_MILLIS) {
+      worth = Math.min(worth, Math.max(1, processors));
+    }
+    return (int) worth;
   }
+
+  /** Below this a measured test is as good as empty: TestNG's milliseconds, at millisecond resolution. */
+  static final long EMPTY_TEST_MILLIS = 2;
 
   /** The {@link Group} a method belongs to: its own annotation, else its class's; null if none. */
   public static String groupOf(ITestNGMethod m) {

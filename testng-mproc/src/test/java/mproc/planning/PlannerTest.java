@@ -101,11 +101,25 @@ public class PlannerTest {
     String p = "mproc.it.suite.groups.Independent.";
     Files.writeString(file, "1\t" + p + "i1\n1\t" + p + "i2\n1\t" + p + "i3\n1\t" + p + "i4\n1\t" + p + "s1\n");
     List<PlannedUnit> quick = plan(Durations.read(file), Independent.class);
-    assertEquals(Planner.workersWorthStarting(quick, Durations.read(file), 1000), 1, "5 ms of work: one worker");
+    assertEquals(Planner.workersWorthStarting(quick, Durations.read(file), 1000, 8), 1, "5 ms of work: one worker");
     Files.writeString(file, "1500\t" + p + "i1\n1500\t" + p + "i2\n1500\t" + p + "i3\n1500\t" + p + "i4\n1500\t" + p + "s1\n");
     List<PlannedUnit> slow = plan(Durations.read(file), Independent.class);
-    assertEquals(Planner.workersWorthStarting(slow, Durations.read(file), 1000), 5, "7.5 s of work: one per unit");
-    assertEquals(Planner.workersWorthStarting(quick, Durations.none(), 1000), 5, "unmeasured: one per unit");
+    assertEquals(Planner.workersWorthStarting(slow, Durations.read(file), 1000, 2), 5, "7.5 s of work: one per unit");
+    assertEquals(Planner.workersWorthStarting(quick, Durations.none(), 1000, 2), 5, "unmeasured: one per unit");
+  }
+
+  @Test
+  public void mostlyEmptyTestsGetNoMoreWorkersThanProcessors() throws Exception {
+    Path file = Files.createTempFile("durations", ".txt");
+    String p = "mproc.it.suite.groups.Independent.";
+    Files.writeString(file, "1\t" + p + "i1\n0\t" + p + "i2\n1\t" + p + "i3\n4000\t" + p + "i4\n1\t" + p + "s1\n");
+    List<PlannedUnit> units = plan(Durations.read(file), Independent.class);
+
+    assertEquals(Planner.workersWorthStarting(units, Durations.read(file), 1000, 8), 5, "4 s of work on 8 processors: one per unit");
+    assertEquals(Planner.workersWorthStarting(units, Durations.read(file), 1000, 2), 2, "the same on 2 processors");
+    Files.writeString(file, "50\t" + p + "i1\n50\t" + p + "i2\n50\t" + p + "i3\n4000\t" + p + "i4\n50\t" + p + "s1\n");
+    assertEquals(Planner.workersWorthStarting(plan(Durations.read(file), Independent.class), Durations.read(file), 1000, 2), 5,
+        "tests of 50 ms may wait rather than compute: one per unit");
   }
 
   @Test
