@@ -95,30 +95,36 @@ public class PlannerTest {
     assertTrue(Planner.durationClass(130) > Planner.durationClass(100));
   }
 
+  /** Durations of Independent's i1, i2, i3, i4 and s1, in that order, as an earlier run measured them. */
+  private static Durations independentMeasured(long... millis) throws Exception {
+    Path file = Files.createTempFile("durations", ".txt");
+    String[] names = {"i1", "i2", "i3", "i4", "s1"};
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < names.length; i++) {
+      text.append(millis[i]).append('\t').append("mproc.it.suite.groups.Independent.").append(names[i]).append('\n');
+    }
+    Files.writeString(file, text);
+    return Durations.read(file);
+  }
+
+  private static int workersWorthStarting(Durations durations, int processors) {
+    return Planner.workersWorthStarting(plan(durations, Independent.class), durations, 1000, processors);
+  }
+
   @Test
   public void noMoreWorkersThanTheMeasuredWorkCanRepay() throws Exception {
-    Path file = Files.createTempFile("durations", ".txt");
-    String p = "mproc.it.suite.groups.Independent.";
-    Files.writeString(file, "1\t" + p + "i1\n1\t" + p + "i2\n1\t" + p + "i3\n1\t" + p + "i4\n1\t" + p + "s1\n");
-    List<PlannedUnit> quick = plan(Durations.read(file), Independent.class);
-    assertEquals(Planner.workersWorthStarting(quick, Durations.read(file), 1000, 8), 1, "5 ms of work: one worker");
-    Files.writeString(file, "1500\t" + p + "i1\n1500\t" + p + "i2\n1500\t" + p + "i3\n1500\t" + p + "i4\n1500\t" + p + "s1\n");
-    List<PlannedUnit> slow = plan(Durations.read(file), Independent.class);
-    assertEquals(Planner.workersWorthStarting(slow, Durations.read(file), 1000, 2), 5, "7.5 s of work: one per unit");
-    assertEquals(Planner.workersWorthStarting(quick, Durations.none(), 1000, 2), 5, "unmeasured: one per unit");
+    assertEquals(workersWorthStarting(independentMeasured(1, 1, 1, 1, 1), 8), 1, "5 ms of work: one worker");
+    assertEquals(workersWorthStarting(independentMeasured(1500, 1500, 1500, 1500, 1500), 2), 5, "7.5 s of work: one per unit");
+    assertEquals(workersWorthStarting(Durations.none(), 2), 5, "unmeasured: one per unit");
   }
 
   @Test
   public void mostlyEmptyTestsGetNoMoreWorkersThanProcessors() throws Exception {
-    Path file = Files.createTempFile("durations", ".txt");
-    String p = "mproc.it.suite.groups.Independent.";
-    Files.writeString(file, "1\t" + p + "i1\n0\t" + p + "i2\n1\t" + p + "i3\n4000\t" + p + "i4\n1\t" + p + "s1\n");
-    List<PlannedUnit> units = plan(Durations.read(file), Independent.class);
+    Durations mostlyEmpty = independentMeasured(1, 0, 1, 4000, 1);
 
-    assertEquals(Planner.workersWorthStarting(units, Durations.read(file), 1000, 8), 5, "4 s of work on 8 processors: one per unit");
-    assertEquals(Planner.workersWorthStarting(units, Durations.read(file), 1000, 2), 2, "the same on 2 processors");
-    Files.writeString(file, "50\t" + p + "i1\n50\t" + p + "i2\n50\t" + p + "i3\n4000\t" + p + "i4\n50\t" + p + "s1\n");
-    assertEquals(Planner.workersWorthStarting(plan(Durations.read(file), Independent.class), Durations.read(file), 1000, 2), 5,
+    assertEquals(workersWorthStarting(mostlyEmpty, 8), 5, "4 s of work on 8 processors: one per unit");
+    assertEquals(workersWorthStarting(mostlyEmpty, 2), 2, "the same on 2 processors");
+    assertEquals(workersWorthStarting(independentMeasured(50, 50, 50, 4000, 50), 2), 5,
         "tests of 50 ms may wait rather than compute: one per unit");
   }
 
