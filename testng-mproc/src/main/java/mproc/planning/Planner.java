@@ -132,6 +132,11 @@ public final class Planner {
     if (keys.isEmpty() || durations.coverage(keys) < 0.9) {
       return -1;
     }
+    return durations.expected(keys, durations.median(keys)) + configurationMillis(classes, durations);
+  }
+
+  /** What the method-, class- and group-level configuration of these classes took in earlier runs. */
+  private static long configurationMillis(Collection<ITestClass> classes, Durations durations) {
     Set<String> configuration = new HashSet<>();
     for (ITestClass c : classes) {
       for (ITestNGMethod[] ms : List.of(c.getBeforeClassMethods(), c.getAfterClassMethods(), c.getBeforeTestMethods(),
@@ -141,7 +146,7 @@ public final class Planner {
         }
       }
     }
-    return durations.expected(keys, durations.median(keys)) + durations.expected(configuration, 0);
+    return durations.expected(configuration, 0);
   }
 
   /** Whether a configuration method runs around tests or classes (not once per suite or {@code <test>}). */
@@ -151,30 +156,46 @@ public final class Planner {
   }
 
   /**
-   * How many workers this work can repay, each costing {@code workerStartMillis} to start: when
-   * earlier runs measured (nearly) every test, no more than the expected work divided by that cost
-   * (2,000 empty tests get one worker, 10 s of tests ten), and no more than {@code processors} when
-   * most tests are empty (their time is TestNG's own work on a processor, which more JVMs than
-   * processors only share, each paying its start-up); on a first run, one per unit.
+   * How many workers this work can repay, each costing {@code workerStartMillis} to start. When
+   * earlier runs measured (nearly) every test: no more than the expected work, configuration
+   * included, divided by that cost (2,000 empty tests get one worker, 10 s of tests ten). And the
+   * time of empty tests is TestNG's own work on a processor, which more JVMs than {@code processors}
+   * only share, each paying its start-up: beyond the processors, only the other work (tests that
+   * may wait rather than compute, and configuration) repays workers. On a first run, one per unit.
    */
   public static int workersWorthStarting(List<PlannedUnit> units, Durations durations, long workerStartMillis, int processors) {
     Set<String> keys = new HashSet<>();
-    long expected = 0;
+    Set<ITestClass> classes = new HashSet<>();
+    long tests = 0;
+    long notEmpty = 0;
+    int notEmptyUnits = 0;
     for (PlannedUnit u : units) {
-      u.methods().forEach(m -> keys.add(key(m)));
-      expected += u.expectedMillis();
+      for (ITestNGMethod m : u.methods()) {
+        keys.add(key(m));
+        if (m.getTestClass() != null) {
+          classes.add(m.getTestClass());
+        }
+      }
+      tests += u.expectedMillis();
+      if (u.expectedMillis() >= EMPTY_TEST_MILLIS * u.methods().size()) {
+        notEmpty += u.expectedMillis();
+        notEmptyUnits++;
+      }
     }
     if (durations.coverage(keys) < 0.9) {
       return units.size();
     }
-    long worth = Math.max(1, Math.min(units.size(), (expected + workerStartMillis - 1) / workerStartMillis));
-    if (durations.median(keys) < EMPTY_TEST_MILLIS) {
-      worth = Math.min(worth, Math.max(1, processors));
-    }
-    return (int) worth;
+    long configuration = configurationMillis(classes, durations);
+    long worth = Math.max(1, Math.min(units.size(), ceilDiv(tests + configuration, workerStartMillis)));
+    long forTheOtherWork = Math.min(notEmptyUnits, ceilDiv(notEmpty, workerStartMillis)) + ceilDiv(configuration, workerStartMillis);
+    return (int) Math.min(worth, Math.max(Math.max(1, processors), forTheOtherWork));
   }
 
-  /** Below this a measured test is as good as empty: TestNG's milliseconds, at millisecond resolution. */
+  private static long ceilDiv(long a, long b) {
+    return (a + b - 1) / b;
+  }
+
+  /** Below this per method a measured unit is as good as empty: TestNG's milliseconds, at millisecond resolution. */
   static final long EMPTY_TEST_MILLIS = 2;
 
   /** The {@link Group} a method belongs to: its own annotation, else its class's; null if none. */

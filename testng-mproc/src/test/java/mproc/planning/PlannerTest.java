@@ -13,6 +13,7 @@ import org.testng.IMethodInterceptor;
 import org.testng.ITestContext;
 import org.testng.ITestNGMethod;
 import org.testng.TestNG;
+import mproc.it.suite.MixedB;
 import mproc.it.suite.PlanChain;
 import mproc.it.suite.PlanPlain;
 import mproc.it.suite.PlanTimed;
@@ -97,18 +98,26 @@ public class PlannerTest {
 
   /** Durations of Independent's i1, i2, i3, i4 and s1, in that order, as an earlier run measured them. */
   private static Durations independentMeasured(long... millis) throws Exception {
-    Path file = Files.createTempFile("durations", ".txt");
     String[] names = {"i1", "i2", "i3", "i4", "s1"};
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < names.length; i++) {
       text.append(millis[i]).append('\t').append("mproc.it.suite.groups.Independent.").append(names[i]).append('\n');
     }
-    Files.writeString(file, text);
+    return measured(text.toString());
+  }
+
+  private static Durations measured(String durationsFile) throws Exception {
+    Path file = Files.createTempFile("durations", ".txt");
+    Files.writeString(file, durationsFile);
     return Durations.read(file);
   }
 
   private static int workersWorthStarting(Durations durations, int processors) {
-    return Planner.workersWorthStarting(plan(durations, Independent.class), durations, 1000, processors);
+    return workersWorthStarting(durations, processors, Independent.class);
+  }
+
+  private static int workersWorthStarting(Durations durations, int processors, Class<?> c) {
+    return Planner.workersWorthStarting(plan(durations, c), durations, 1000, processors);
   }
 
   @Test
@@ -126,6 +135,25 @@ public class PlannerTest {
     assertEquals(workersWorthStarting(mostlyEmpty, 2), 2, "the same on 2 processors");
     assertEquals(workersWorthStarting(independentMeasured(50, 50, 50, 4000, 50), 2), 5,
         "tests of 50 ms may wait rather than compute: one per unit");
+  }
+
+  @Test
+  public void testsThatMayWaitStillRepayAWorkerEachAmongEmptyOnes() throws Exception {
+    assertEquals(workersWorthStarting(independentMeasured(0, 0, 0, 1500, 1500), 1), 2,
+        "most tests are empty, but two of 1.5 s repay a worker each, even on one processor");
+  }
+
+  @Test
+  public void methodConfigurationIsWorkThatRepaysWorkersToo() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (String test : List.of("passes", "fails", "skips", "expectsAnException", "failsWithAnUnserializableException",
+        "rowsArePassedWithTheirParameters", "repeated")) {
+      text.append("1\tmproc.it.suite.MixedB.").append(test).append('\n');
+    }
+    assertEquals(workersWorthStarting(measured(text.toString()), 1, MixedB.class), 1, "7 empty tests: one worker");
+    text.append("5000\tmproc.it.suite.MixedB.beforeEach\n");
+    assertEquals(workersWorthStarting(measured(text.toString()), 1, MixedB.class), 5,
+        "and 5 s of @BeforeMethod, which may wait: five");
   }
 
   @Test
