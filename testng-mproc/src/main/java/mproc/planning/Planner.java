@@ -161,14 +161,15 @@ public final class Planner {
    * included, divided by that cost (2,000 empty tests get one worker, 10 s of tests ten). And the
    * time of empty tests is TestNG's own work on a processor, which more JVMs than {@code processors}
    * only share, each paying its start-up: beyond the processors, only the other work (tests that
-   * may wait rather than compute, and configuration) repays workers. On a first run, one per unit.
+   * may wait rather than compute, and configuration) repays workers, no more of them than it can
+   * keep busy until its longest unit ends. On a first run, one per unit.
    */
   public static int workersWorthStarting(List<PlannedUnit> units, Durations durations, long workerStartMillis, int processors) {
     Set<String> keys = new HashSet<>();
     Set<ITestClass> classes = new HashSet<>();
     long tests = 0;
     long notEmpty = 0;
-    int notEmptyUnits = 0;
+    long longest = 0;
     for (PlannedUnit u : units) {
       for (ITestNGMethod m : u.methods()) {
         keys.add(key(m));
@@ -179,7 +180,7 @@ public final class Planner {
       tests += u.expectedMillis();
       if (u.expectedMillis() >= EMPTY_TEST_MILLIS * u.methods().size()) {
         notEmpty += u.expectedMillis();
-        notEmptyUnits++;
+        longest = Math.max(longest, u.expectedMillis());
       }
     }
     if (durations.coverage(keys) < 0.9) {
@@ -187,7 +188,9 @@ public final class Planner {
     }
     long configuration = configurationMillis(classes, durations);
     long worth = Math.max(1, Math.min(units.size(), ceilDiv(tests + configuration, workerStartMillis)));
-    long forTheOtherWork = Math.min(notEmptyUnits, ceilDiv(notEmpty, workerStartMillis)) + ceilDiv(configuration, workerStartMillis);
+    // A unit keeps one worker busy: no schedule of this work ends before its longest unit, and
+    // work / longest workers reach that end, e.g. one of 10 s and ten of 1 s: two.
+    long forTheOtherWork = ceilDiv(notEmpty, Math.max(longest, workerStartMillis)) + ceilDiv(configuration, workerStartMillis);
     return (int) Math.min(worth, Math.max(Math.max(1, processors), forTheOtherWork));
   }
 

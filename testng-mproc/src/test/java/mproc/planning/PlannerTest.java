@@ -133,8 +133,14 @@ public class PlannerTest {
 
     assertEquals(workersWorthStarting(mostlyEmpty, 8), 5, "4 s of work on 8 processors: one per unit");
     assertEquals(workersWorthStarting(mostlyEmpty, 2), 2, "the same on 2 processors");
-    assertEquals(workersWorthStarting(independentMeasured(50, 50, 50, 4000, 50), 2), 5,
-        "tests of 50 ms may wait rather than compute: one per unit");
+    assertEquals(workersWorthStarting(independentMeasured(50, 50, 50, 4000, 50), 2), 2,
+        "one of 4 s and four of 50 ms: beyond the processors, more workers would not end it sooner");
+  }
+
+  @Test
+  public void aFewShortTestsBesideALongOneRepayNoWorkerOfTheirOwn() throws Exception {
+    assertEquals(workersWorthStarting(independentMeasured(3, 3, 3, 4000, 3), 2), 2,
+        "the 4 s test is the run; the four of 3 ms fit beside it in the second worker");
   }
 
   @Test
