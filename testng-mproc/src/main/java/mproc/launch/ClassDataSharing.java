@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +55,7 @@ public final class ClassDataSharing {
   private final String key;
   private final Path archive;
   /** Archives this JVM has marked as used: once each, not once per worker started. */
-  private final java.util.Set<Path> marked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<Path> marked = ConcurrentHashMap.newKeySet();
   private final Path parentArchive;
   private final Path unsafe;
   private final Path lock;

@@ -155,7 +155,7 @@ public final class DistributedRun implements AutoCloseable {
     TestDispatch test = new TestDispatch(nextTestId++, context, units, nextUnitId, durations);
     nextUnitId += units.size();
     testsById.put(test.testId, test);
-    int worthIt = Planner.workersWorthStarting(units, durations, Planner.WORKER_START_MILLIS, Runtime.getRuntime().availableProcessors());
+    int worthIt = Planner.workersWorthStarting(units, durations, Planner.WORKER_START_MILLIS, WorkerPool.PROCESSORS);
     LOG.debug("{} worker(s) worth starting for {} units", worthIt, units.size());
     int workers = pool.want(worthIt);
     work.send(new TestPlan(test.testId, context.getName(), suiteXml, test.configurations.suiteAndTestLevelClasses(), workers));

@@ -106,7 +106,7 @@ final class WorkerPool {
     return anyReady;
   }
 
-  private static final int PROCESSORS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  static final int PROCESSORS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   private int starting() {
     return (int) workers.stream().filter(w -> !w.gone && !w.ready).count();

@@ -121,24 +121,28 @@ public final class Planner {
    * 90 % of the tests were measured. An unmeasured test counts as the median.
    */
   public static long measuredMillis(Collection<ITestNGMethod> methods, Durations durations) {
-    Set<String> keys = new HashSet<>();
-    Set<ITestClass> classes = new HashSet<>();
-    for (ITestNGMethod m : methods) {
-      keys.add(key(m));
-      if (m.getTestClass() != null) {
-        classes.add(m.getTestClass());
-      }
-    }
+    Set<String> keys = keysOf(methods);
     if (keys.isEmpty() || durations.coverage(keys) < 0.9) {
       return -1;
     }
-    return durations.expected(keys, durations.median(keys)) + configurationMillis(classes, durations);
+    return durations.expected(keys, durations.median(keys)) + configurationMillis(methods, durations);
   }
 
-  /** What the method-, class- and group-level configuration of these classes took in earlier runs. */
-  private static long configurationMillis(Collection<ITestClass> classes, Durations durations) {
+  private static Set<String> keysOf(Collection<ITestNGMethod> methods) {
+    Set<String> keys = new HashSet<>();
+    methods.forEach(m -> keys.add(key(m)));
+    return keys;
+  }
+
+  /** What the method-, class- and group-level configuration of these methods' classes took in earlier runs. */
+  private static long configurationMillis(Collection<ITestNGMethod> methods, Durations durations) {
+    Set<ITestClass> classes = new HashSet<>();
     Set<String> configuration = new HashSet<>();
-    for (ITestClass c : classes) {
+    for (ITestNGMethod test : methods) {
+      ITestClass c = test.getTestClass();
+      if (c == null || !classes.add(c)) {
+        continue;
+      }
       for (ITestNGMethod[] ms : List.of(c.getBeforeClassMethods(), c.getAfterClassMethods(), c.getBeforeTestMethods(),
           c.getAfterTestMethods(), c.getBeforeGroupsMethods(), c.getAfterGroupsMethods())) {
         for (ITestNGMethod m : ms) {
@@ -165,28 +169,21 @@ public final class Planner {
    * keep busy until its longest unit ends. On a first run, one per unit.
    */
   public static int workersWorthStarting(List<PlannedUnit> units, Durations durations, long workerStartMillis, int processors) {
-    Set<String> keys = new HashSet<>();
-    Set<ITestClass> classes = new HashSet<>();
+    List<ITestNGMethod> methods = units.stream().flatMap(u -> u.methods().stream()).toList();
     long tests = 0;
     long notEmpty = 0;
     long longest = 0;
     for (PlannedUnit u : units) {
-      for (ITestNGMethod m : u.methods()) {
-        keys.add(key(m));
-        if (m.getTestClass() != null) {
-          classes.add(m.getTestClass());
-        }
-      }
       tests += u.expectedMillis();
       if (u.expectedMillis() >= EMPTY_TEST_MILLIS * u.methods().size()) {
         notEmpty += u.expectedMillis();
         longest = Math.max(longest, u.expectedMillis());
       }
     }
-    if (durations.coverage(keys) < 0.9) {
+    if (durations.coverage(keysOf(methods)) < 0.9) {
       return units.size();
     }
-    long configuration = configurationMillis(classes, durations);
+    long configuration = configurationMillis(methods, durations);
     long worth = Math.max(1, Math.min(units.size(), ceilDiv(tests + configuration, workerStartMillis)));
     // A unit keeps one worker busy: no schedule of this work ends before its longest unit, and
     // work / longest workers reach that end, e.g. one of 10 s and ten of 1 s: two.

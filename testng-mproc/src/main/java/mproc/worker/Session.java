@@ -14,10 +14,10 @@ import mproc.fixtures.FixtureInjector;
 import mproc.planning.Planner;
 import mproc.reporting.Throwables;
 import mproc.reporting.Values;
+import mproc.testng.CachingTestNG;
 import mproc.testng.ClaimingMethod;
 import mproc.testng.SessionSuite;
 import mproc.testng.SoleInterceptor;
-import mproc.testng.CachingTestNG;
 import mproc.transport.Channel;
 import mproc.transport.Message.ConfigOutcome;
 import mproc.transport.Message.MethodRef;
@@ -58,10 +58,10 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   /**
    * TestNG sets up every class of a run (scans its methods and annotations) before the first test,
    * so a session over all the work would make each worker pay for classes others will run. A session
-   * takes this worker's share ({@link #shareOf}), never more methods than this. Measured on 2,000 empty
-   * tests in 50 classes, 2 workers, first run: one session per worker 6.35 s, sessions of 200
-   * methods 5.84 s (100 and 400: within noise). Without {@link SoleInterceptor} TestNG would also sort the rest of a session after each
-   * method, which made sessions over 2,000 methods take seconds.
+   * takes this worker's share ({@link #shareOf}), never more methods than this. Measured on 2,000
+   * empty tests in 50 classes, 2 workers, first run: one session per worker 6.35 s, sessions of 200
+   * methods 5.84 s (100 and 400: within noise). Without {@link SoleInterceptor} TestNG would also
+   * sort the rest of a session after each method, which made sessions over 2,000 methods take seconds.
    */
   static final int METHODS_PER_SESSION = 200;
   private final WorkBook book;
