@@ -95,6 +95,16 @@ public class MprocListener
     }
     Planner.checkGroups(suite.getAllMethods());
     int firstWorkers = Math.min(1, suite.getAllMethods().size()); // the others once the plan says how many
+    if (run != null && !run.settings().sameRunAs(settings)) {
+      if (!run.dispatchedAny()) { // started before this suite's parameters were read: start it again with them
+        run.close();
+        run = null;
+      } else {
+        System.err.println("mproc: suite '" + xml.getName() + "' asks for workers set up differently (mproc.cores,"
+            + " jvmArgs, dir, timeout, maxWorkerRestarts or cds) from an earlier suite's; its tests run on the"
+            + " workers already started. Give these settings as system properties to set them for every suite");
+      }
+    }
     startRun(settings, firstWorkers);
     run.fixtures(fixtures);
     Path file = durationsFile(suite, settings);

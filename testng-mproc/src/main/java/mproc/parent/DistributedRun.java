@@ -145,6 +145,15 @@ public final class DistributedRun implements AutoCloseable {
     return durations;
   }
 
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Whether any {@code <test>} has been handed to the workers yet. */
+  public boolean dispatchedAny() {
+    return nextTestId > 0;
+  }
+
   /**
    * Runs one {@code <test>}'s units on the workers; returns, with the test's id, when every method
    * has a result.

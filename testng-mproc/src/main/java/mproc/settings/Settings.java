@@ -47,6 +47,17 @@ public record Settings(
     return cores > 0;
   }
 
+  /**
+   * Whether a run started with these settings starts and watches its workers as one started with
+   * {@code other} would: the settings that belong to the run, not to one suite (durations and
+   * fixtures are read per suite).
+   */
+  public boolean sameRunAs(Settings other) {
+    return cores == other.cores && jvmArgs.equals(other.jvmArgs) && baseDir.equals(other.baseDir)
+        && timeoutSeconds == other.timeoutSeconds && maxWorkerRestarts == other.maxWorkerRestarts
+        && classDataSharing == other.classDataSharing;
+  }
+
   /** Resolves settings from system properties, then the suite's parameters. */
   public static Settings resolve(Map<String, String> suiteParameters) {
     return resolve(System::getProperty, suiteParameters::get, Runtime.getRuntime().availableProcessors());

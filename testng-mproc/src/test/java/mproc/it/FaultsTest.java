@@ -84,6 +84,20 @@ public class FaultsTest {
     assertNothingLeft(run);
   }
 
+  /**
+   * With {@code -cores} on the command line the run starts before TestNG reads the suite; a worker
+   * option the suite gives as a parameter still reaches the workers (here one they cannot start with).
+   */
+  @Test
+  public void aSuiteParameterForTheWorkersAppliesWhenTheCommandLineStartedTheRun() throws Exception {
+    ParentRun run = ParentRun.run(suite("  <parameter name=\"mproc.jvmArgs\" value=\"-Xbogus\"/>\n", "Hangs"), "-cores", "1");
+    assertEquals(run.exitCode, 1, run.output);
+    assertTrue(run.output.contains("before it was ready; check mproc.jvmArgs and the class path"), run.output);
+    assertTrue(run.output.contains(" -Xbogus "), run.output);
+    assertTrue(run.events("test ").isEmpty());
+    assertNothingLeft(run);
+  }
+
   @Test
   public void whenTheParentIsKilledWorkersExitAndALaterRunRemovesItsDirectory() throws Exception {
     ParentRun.Running running = ParentRun.start(true, suite("", "Slow"), "-cores", "2");
