@@ -132,7 +132,8 @@ final class TestDispatch {
   }
 
   /**
-   * Ends a unit whose worker died: the test in flight fails with {@code why}. Methods that have no
+   * Ends a unit whose worker died: the invocation in flight fails with {@code why}, also when earlier
+   * rows or invocations of its method have their results. Methods that have no
    * result at all are returned, to go back on the queue, if {@code requeue}; otherwise they are
    * skipped with the reason.
    */
@@ -141,23 +142,49 @@ final class TestDispatch {
         inFlight != null && inFlight.unitId() == unitId ? inFlight.className() + "." + inFlight.methodName() : null;
     Set<String> started = new HashSet<>();
     reported.forEach(k -> started.add(k.substring(0, k.lastIndexOf('#'))));
+    PlannedUnit unit = units.get(unitId);
+    String failKey = inFlightKey == null ? null : inFlightInstance(unit, inFlightKey);
+    Set<String> ran = new HashSet<>(started);
+    if (inFlightKey != null) {
+      ran.add(inFlightKey);
+    }
     List<ITestNGMethod> notStarted = new ArrayList<>();
     long now = System.currentTimeMillis();
-    forEachInstance(units.get(unitId), (m, key) -> {
+    forEachInstance(unit, (m, key) -> {
       String method = Planner.key(m);
-      if (method.equals(inFlightKey) && !reported.contains(key)) {
+      String lostUpstream = Planner.upstreamAmong(m, unit.methods(), ran);
+      if (key.equals(failKey)) {
         report(m, ITestResult.FAILURE, new WorkerLostException(why), now, host);
       } else if (reported.contains(key)) {
         // it has its result
-      } else if (requeue && !started.contains(method) && !method.equals(inFlightKey)) {
+      } else if (requeue && !ran.contains(method) && lostUpstream == null) {
         notStarted.add(m);
       } else {
-        String reason = why.replaceFirst(" while running .*", "") + " before running " + method;
+        String reason = why.replaceFirst(" while running .*", "") + " before running " + method
+            + (lostUpstream == null ? "" : ", which depends on " + lostUpstream + " (run by that worker; it runs once)");
         report(m, ITestResult.SKIP, new WorkerLostException(reason), now, host);
       }
     });
     pending.remove(unitId);
     return notStarted;
+  }
+
+  /**
+   * The instance whose invocation was in flight: the first of its method without a result, or, when
+   * each has one (a later data-provider row, invocation or retry of it was running), the last. It
+   * fails once; its method's other instances without a result are skipped.
+   */
+  private String inFlightInstance(PlannedUnit unit, String inFlightKey) {
+    String[] chosen = new String[2]; // first without a result, last
+    forEachInstance(unit, (m, key) -> {
+      if (Planner.key(m).equals(inFlightKey)) {
+        if (chosen[0] == null && !reported.contains(key)) {
+          chosen[0] = key;
+        }
+        chosen[1] = key;
+      }
+    });
+    return chosen[0] != null ? chosen[0] : chosen[1];
   }
 
   private void report(ITestNGMethod m, int status, Throwable why, long now, String host) {

@@ -1,7 +1,9 @@
 package mproc.planning;
 
 import java.lang.reflect.Method;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -217,6 +219,32 @@ public final class Planner {
             "mproc: @Group on " + key(m) + " has an empty name; name the group, e.g. @Group(\"db\")");
       }
     }
+  }
+
+  /**
+   * The first of {@code keys} that {@code m} depends on, directly or through other methods of
+   * {@code unit} (by {@code dependsOnMethods} or {@code dependsOnGroups}), or null. TestNG cannot run
+   * a method without the methods it depends on in the same run.
+   */
+  public static String upstreamAmong(ITestNGMethod m, List<ITestNGMethod> unit, Set<String> keys) {
+    Set<String> seen = new HashSet<>();
+    ArrayDeque<ITestNGMethod> todo = new ArrayDeque<>(List.of(m));
+    while (!todo.isEmpty()) {
+      ITestNGMethod next = todo.poll();
+      Set<String> groups = Set.of(next.getGroupsDependedUpon());
+      Set<String> methods = Set.of(next.getMethodsDependedUpon());
+      for (ITestNGMethod other : unit) {
+        String k = key(other);
+        boolean upstream = methods.contains(k) || Arrays.stream(other.getGroups()).anyMatch(groups::contains);
+        if (upstream && seen.add(k)) {
+          if (keys.contains(k)) {
+            return k;
+          }
+          todo.add(other);
+        }
+      }
+    }
+    return null;
   }
 
   /** TestNG's own name for a method, as {@code dependsOnMethods} resolves it: class.method. */

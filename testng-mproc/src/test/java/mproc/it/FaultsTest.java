@@ -1,6 +1,7 @@
 package mproc.it;
 
 import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -43,6 +44,25 @@ public class FaultsTest {
     long crashed = ParentRun.pid(run.events("test g2").get(0));
     assertTrue(ParentRun.pid(run.events("test g3").get(0)) != crashed, "g3 ran in the replacement");
     assertTrue(run.output.contains("worker 2 (pid"), run.output);
+    assertNothingLeft(run);
+  }
+
+  /**
+   * The first row has its result already: the row in flight must still fail, not vanish; a test that
+   * depends on it cannot run without it, so it is skipped.
+   */
+  @Test
+  public void aCrashInALaterDataRowFailsThatRow() throws Exception {
+    ParentRun run = ParentRun.run(suite("", "CrashInDataRow"), "-cores", "1");
+    assertEquals(run.reportedTests().stream().sorted().toList(), List.of("afterRows SKIP", "row FAIL", "row PASS"), run.output);
+    assertEquals(run.exitCode, 3, "a failure and a skip, as TestNG counts them: " + run.output);
+    assertTrue(run.reportXml().contains("before running mproc.it.suite.faults.CrashInDataRow.afterRows, which depends on"
+        + " mproc.it.suite.faults.CrashInDataRow.row"), run.reportXml());
+    assertFalse(run.output.contains("worker 2"), "the dependent test is not sent alone to a replacement: " + run.output);
+    assertTrue(run.reportXml().matches("(?s).*worker 1 \\(pid \\d+\\) exited with code 7 while running mproc\\.it\\.suite\\.faults\\.CrashInDataRow\\.row.*"),
+        run.reportXml());
+    assertEquals(run.events("test row1").size(), 1, run.log.toString());
+    assertTrue(run.events("test row3").isEmpty(), "rows after the crash are not run again: " + run.log);
     assertNothingLeft(run);
   }
 
