@@ -74,7 +74,12 @@ public final class RunDirectory implements AutoCloseable {
         if (!Files.isReadable(owner)) {
           continue; // not ours, or being created right now
         }
-        String text = Files.readString(owner).trim();
+        String text;
+        try {
+          text = Files.readString(owner).trim();
+        } catch (java.nio.file.NoSuchFileException e) {
+          continue; // another run is removing it right now
+        }
         long pid;
         try {
           pid = Long.parseLong(text.substring(0, text.indexOf(' ')));
@@ -153,7 +158,18 @@ public final class RunDirectory implements AutoCloseable {
             }
 
             @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+              if (exc instanceof java.nio.file.NoSuchFileException) {
+                return FileVisitResult.CONTINUE; // another run removing the same dead run's directory
+              }
+              throw exc;
+            }
+
+            @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+              if (exc != null && !(exc instanceof java.nio.file.NoSuchFileException)) {
+                throw exc;
+              }
               Files.deleteIfExists(dir);
               return FileVisitResult.CONTINUE;
             }

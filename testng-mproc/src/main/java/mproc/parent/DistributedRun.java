@@ -110,6 +110,8 @@ public final class DistributedRun implements AutoCloseable {
       directory = RunDirectory.create(settings.baseDir());
     } catch (IllegalStateException e) {
       throw new SettingsException("mproc: " + e.getMessage());
+    } catch (java.io.UncheckedIOException e) {
+      throw new SettingsException("mproc: " + e.getMessage() + " (" + e.getCause() + "); point mproc.dir at a directory you can write to");
     }
     try {
       return new DistributedRun(settings, directory, firstWorkers);

@@ -5,6 +5,7 @@ import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,21 @@ public class DistributedRunTest {
   public void theRunDirectoryIsRemoved() throws Exception {
     try (var runs = Files.list(distributed.outputDir.getParent().resolve("runs"))) {
       assertEquals(runs.count(), 0L);
+    }
+  }
+
+  @Test
+  public void aRunDirectoryThatCannotBeMadeIsOneLineAndNoTestRuns() throws Exception {
+    Path file = Files.createTempFile("mproc-not-a-dir", ".txt");
+    try {
+      ParentRun bad = ParentRun.run(ParentRun.SUITE, "-cores", "2", "-mproc.dir", file.resolve("runs").toString());
+      assertEquals(bad.exitCode, 1, bad.output);
+      assertTrue(bad.output.startsWith("mproc: cannot create the run directory under " + file.resolve("runs")), bad.output);
+      assertTrue(bad.output.trim().endsWith("point mproc.dir at a directory you can write to"), bad.output);
+      assertEquals(bad.output.trim().lines().count(), 1L, bad.output);
+      assertTrue(bad.log.isEmpty(), "no test ran: " + bad.log);
+    } finally {
+      Files.delete(file);
     }
   }
 
