@@ -156,6 +156,10 @@ public final class TestNG {
         }
         System.setProperty(Settings.DISABLE, value);
       } else if (a.startsWith("-mproc.")) {
+        if (!Settings.NAMES.contains(a.substring(1))) { // a misspelt setting would otherwise do nothing, silently
+          throw new SettingsException("mproc: unknown option " + a + "; the settings are -" + String.join(", -", Settings.NAMES)
+              + " (or -cores, -disable-mproc)");
+        }
         System.setProperty(a.substring(1), valueOf(args, ++i, a));
       } else {
         rest.add(a);

@@ -1,9 +1,12 @@
 package mproc;
 
 import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertNull;
+import static org.testng.Assert.expectThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import mproc.settings.SettingsException;
 import org.testng.annotations.AfterMethod;
 import org.testng.annotations.Test;
 
@@ -34,6 +37,16 @@ public class TestNGOptionsTest {
     assertEquals(System.getProperty("mproc.jvmArgs"), "-Xmx1g -Dx=1");
     assertEquals(System.getProperty("mproc.cores"), "2");
     assertEquals(rest, List.of("-d", "out"));
+  }
+
+  @Test
+  public void aMisspeltSettingIsOneLineNamingTheSettings() {
+    String message = expectThrows(SettingsException.class,
+        () -> TestNG.applyOwnOptions(new String[] {"-mproc.timout", "60", "suite.xml"})).getMessage();
+    assertEquals(message, "mproc: unknown option -mproc.timout; the settings are -mproc.cores, -mproc.disable,"
+        + " -mproc.jvmArgs, -mproc.dir, -mproc.durations, -mproc.fixtures, -mproc.timeout, -mproc.maxWorkerRestarts,"
+        + " -mproc.cds (or -cores, -disable-mproc)");
+    assertNull(System.getProperty("mproc.timout"));
   }
 
   @Test

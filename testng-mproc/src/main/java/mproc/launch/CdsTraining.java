@@ -108,6 +108,8 @@ public final class CdsTraining {
       command.add("-D" + Settings.DISABLE + "=false");
       command.add("-D" + Settings.JVM_ARGS + "=");
       command.add("-D" + Settings.FIXTURES + "=");
+      command.add("-D" + Settings.TIMEOUT + "=");
+      command.add("-D" + Settings.MAX_WORKER_RESTARTS + "=");
       command.addAll(List.of("-cp", jars, mproc.TestNG.class.getName()));
       command.addAll(List.of("-cores", "1", "-d", work.resolve("out").toString(), suite.toString()));
       Process parent = new ProcessBuilder(command).directory(work.toFile()).inheritIO().start();

@@ -39,6 +39,9 @@ public record Settings(
   public static final String TIMEOUT = "mproc.timeout";
   public static final String MAX_WORKER_RESTARTS = "mproc.maxWorkerRestarts";
   public static final String CDS = "mproc.cds";
+  /** Every setting a user may give. */
+  public static final List<String> NAMES =
+      List.of(CORES, DISABLE, JVM_ARGS, DIR, DURATIONS, FIXTURES, TIMEOUT, MAX_WORKER_RESTARTS, CDS);
   /** Set in every worker JVM to its id; its presence makes the listener stand aside. */
   public static final String WORKER_ID = "mproc.worker.id";
 
