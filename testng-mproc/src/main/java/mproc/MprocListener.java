@@ -92,6 +92,14 @@ public class MprocListener
       System.err.println(
           "mproc: parallel=\"" + xml.getParallel() + "\" in suite '" + xml.getName()
               + "' is ignored: each worker runs its tests one at a time; the workers are the parallelism");
+    } else {
+      for (XmlTest test : xml.getTests()) {
+        if (test.getParallel() != null && test.getParallel().isParallel()) {
+          System.err.println(
+              "mproc: parallel=\"" + test.getParallel() + "\" in test '" + test.getName() + "' of suite '" + xml.getName()
+                  + "' is ignored: each worker runs its tests one at a time; the workers are the parallelism");
+        }
+      }
     }
     Planner.checkGroups(suite.getAllMethods());
     int firstWorkers = Math.min(1, suite.getAllMethods().size()); // the others once the plan says how many
@@ -226,7 +234,12 @@ public class MprocListener
     }
   }
 
-  private List<IMethodInstance> intercept(List<IMethodInstance> methods, ITestContext context) {
+  /**
+   * Synchronized, as {@link #onStart(ISuite)} and {@link #onFinish(ISuite)}: with
+   * {@code -suitethreadpoolsize} above 1, suites run on threads of their own, and one run serves
+   * their {@code <test>}s one at a time (the workers are the parallelism).
+   */
+  private synchronized List<IMethodInstance> intercept(List<IMethodInstance> methods, ITestContext context) {
     List<ITestNGMethod> selected = new ArrayList<>(methods.size());
     methods.forEach(mi -> selected.add(mi.getMethod()));
     List<PlannedUnit> units = Planner.plan(selected, run.durations());
@@ -236,7 +249,7 @@ public class MprocListener
   }
 
   @Override
-  public void onFinish(ISuite suite) {
+  public synchronized void onFinish(ISuite suite) {
     if (!inWorker && Boolean.TRUE.equals(distributed.get(suite)) && testIds.containsKey(suite)) {
       run.closeTests(testIds.get(suite));
     }

@@ -145,6 +145,35 @@ public class DistributedRunTest {
     }
   }
 
+  /** TestNG runs the two suites on two threads; the run serves their tests one at a time. */
+  @Test
+  public void suitesRunInParallelByTestNGShareTheWorkers() throws Exception {
+    Path other = Files.createTempFile("mproc-other-suite", ".xml");
+    try {
+      Files.writeString(other, ParentRun.suite("other", ParentRun.RECORDING_LISTENER, "mproc.it.suite.", "PlanPlain"));
+      ParentRun both = ParentRun.run(ParentRun.suite("one", ParentRun.RECORDING_LISTENER, "mproc.it.suite.", "SlowA"),
+          "-cores", "2", "-suitethreadpoolsize", "2", other.toString());
+      assertEquals(both.reportedTests().stream().sorted().toList(),
+          List.of("a PASS", "a1 PASS", "a2 PASS", "a3 PASS", "a4 PASS", "a5 PASS", "a6 PASS", "b PASS"), both.output);
+      for (String t : List.of("a1", "a2", "a3", "a4", "a5", "a6")) {
+        assertEquals(both.events("test " + t).size(), 1, both.log.toString());
+      }
+      assertEquals(both.exitCode, 0, both.output);
+    } finally {
+      Files.delete(other);
+    }
+  }
+
+  @Test
+  public void parallelOnATestIsIgnoredWithAWarning() throws Exception {
+    String suite = ParentRun.suite("one", ParentRun.RECORDING_LISTENER, "mproc.it.suite.", "PlanPlain")
+        .replace("<test name=\"one\">", "<test name=\"one\" parallel=\"methods\" thread-count=\"2\">");
+    ParentRun run = ParentRun.run(suite, "-cores", "1");
+    assertEquals(run.exitCode, 0, run.output);
+    assertTrue(run.output.contains("mproc: parallel=\"methods\" in test 'one' of suite 'one' is ignored: each worker runs"
+        + " its tests one at a time; the workers are the parallelism"), run.output);
+  }
+
   @Test
   public void aRunDirectoryThatCannotBeMadeIsOneLineAndNoTestRuns() throws Exception {
     Path file = Files.createTempFile("mproc-not-a-dir", ".txt");
