@@ -73,6 +73,7 @@ public class MprocListener
     }
     Settings settings = Settings.resolve(suite.getXmlSuite().getAllParameters());
     findGlobalFixtures(suite, settings);
+    Planner.checkGroups(suite.getAllMethods()); // also here, as fixtures are: a suite measured small grows
     boolean distributes = settings.distributes() && worthAWorker(suite, settings);
     distributed.put(suite, distributes);
     if (!distributes) {
@@ -101,7 +102,6 @@ public class MprocListener
         }
       }
     }
-    Planner.checkGroups(suite.getAllMethods());
     int firstWorkers = Math.min(1, suite.getAllMethods().size()); // the others once the plan says how many
     if (run != null && !run.settings().sameRunAs(settings)) {
       if (!run.dispatchedAny()) { // started before this suite's parameters were read: start it again with them

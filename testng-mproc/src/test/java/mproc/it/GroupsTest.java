@@ -131,5 +131,8 @@ public class GroupsTest {
         bad.output.trim(),
         "mproc: @Group on mproc.it.suite.groups.EmptyName.t has an empty name; name the group, e.g. @Group(\"db\")");
     assertTrue(bad.events("start ").isEmpty(), "no test ran: " + bad.log);
+    ParentRun inProcess = ParentRun.run(suite("Independent", "EmptyName"));
+    assertEquals(inProcess.exitCode, 1, "without workers too: " + inProcess.output);
+    assertEquals(inProcess.output.trim(), bad.output.trim());
   }
 }
