@@ -257,6 +257,7 @@ public final class DistributedRun implements AutoCloseable {
     work.send(new CloseTests(batch, testIds));
     IdleStrategy idle = new IdleStrategy(1_000_000);
     for (RemoteWorker w : pool.all()) {
+      long quietSince = System.nanoTime();
       while (!w.gone && !interrupted) {
         boolean alive = w.process.isAlive();
         Message m = w.results.poll();
@@ -264,11 +265,22 @@ public final class DistributedRun implements AutoCloseable {
           if (!w.ready) {
             break; // still starting: it has read no plan, so it has run nothing to close
           }
-          w.gone = !alive;
+          if (!alive) {
+            w.gone = true;
+            List<String> lastLines = w.process.lastLines();
+            err.println("mproc: " + w.process.describe() + " exited with code " + w.process.exitCode()
+                + " while running @AfterTest/@AfterSuite" + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines)));
+          } else if (settings.timeoutSeconds() > 0 && System.nanoTime() - quietSince > (long) (settings.timeoutSeconds() * 1e9)) {
+            String dump = pool.stopHung(w);
+            w.gone = true;
+            err.println("mproc: " + w.process.describe() + " ran @AfterTest/@AfterSuite for longer than mproc.timeout ("
+                + seconds(settings.timeoutSeconds()) + " s) and was stopped; its threads:\n" + dump);
+          }
           idle.idle();
           continue;
         }
         idle.reset();
+        quietSince = System.nanoTime();
         if (m instanceof TestsClosed closing && closing.batch() == batch) {
           break;
         }

@@ -67,6 +67,24 @@ public class FaultsTest {
   }
 
   @Test
+  public void aWorkerThatDiesInAfterSuiteIsNamedWithItsOutput() throws Exception {
+    ParentRun run = ParentRun.run(suite("", "DiesAfterSuite"), "-cores", "1", "-mproc.jvmArgs", "-Dfaults.afterSuite=halt");
+    assertEquals(run.reportedTests(), List.of("d1 PASS"), run.output);
+    assertTrue(run.output.matches("(?s).*mproc: worker 1 \\(pid \\d+\\) exited with code 9 while running @AfterTest/@AfterSuite;"
+        + " its last output:\n.*about to halt in @AfterSuite.*"), run.output);
+    assertNothingLeft(run);
+  }
+
+  @Test
+  public void aWorkerHungInAfterSuiteIsStoppedAtTheTimeoutWithAThreadDump() throws Exception {
+    ParentRun run = ParentRun.run(suite("", "DiesAfterSuite"), "-cores", "1", "-mproc.timeout", "2");
+    assertEquals(run.reportedTests(), List.of("d1 PASS"), run.output);
+    assertTrue(run.output.matches("(?s).*mproc: worker 1 \\(pid \\d+\\) ran @AfterTest/@AfterSuite for longer than"
+        + " mproc.timeout \\(2 s\\) and was stopped; its threads:\n.*DiesAfterSuite\\.afterSuite.*"), run.output);
+    assertNothingLeft(run);
+  }
+
+  @Test
   public void beyondMaxWorkerRestartsWhatIsLeftIsSkippedWithTheReason() throws Exception {
     ParentRun run = ParentRun.run(suite("", "AlwaysCrashes"), "-cores", "1", "-mproc.maxWorkerRestarts", "1");
     List<String> reported = run.reportedTests().stream().sorted().toList();
