@@ -345,7 +345,11 @@ public final class DistributedRun implements AutoCloseable {
     } else if (m instanceof FixtureRequest request) {
       // Published once for every worker; a second request (two workers asked at once) is answered already.
       if (publishedFixtures.add(request.name())) {
+        long computing = System.nanoTime();
         fixtureChannel.send(fixtures.publish(request.name()));
+        // The asking worker's test waited for this (others may have asked too): not its time.
+        long spent = System.nanoTime() - computing;
+        pool.all().forEach(other -> other.inFlightSinceNanos += spent);
       }
     } else if (m instanceof TestsClosed) {
       // An answer the parent did not wait for: the worker was still starting when it asked.

@@ -108,4 +108,13 @@ public class GlobalFixturesTest {
             + "boom, derived, handle, token, unused (found on the suite's classes and in mproc.fixtures)");
     assertTrue(bad.events("test ").isEmpty() && bad.events("fixture").isEmpty(), bad.log.toString());
   }
+
+  /** The parent's time computing a fixture is not the waiting test's time: mproc.timeout 2 s, a 3 s fixture. */
+  @Test
+  public void computingAFixtureDoesNotCountAgainstTheTimeoutOfTheTestWaitingForIt() throws Exception {
+    ParentRun run = ParentRun.run(ParentRun.suite("fixtures", ParentRun.RECORDING_LISTENER, FIXTURES, "UsesSlowFixture"),
+        "-cores", "1", "-mproc.timeout", "2");
+    assertEquals(run.reportedTests(), List.of("waitsForIt PASS"), run.output);
+    assertEquals(run.events("test waitsForIt slow").size(), 1, run.log.toString());
+  }
 }
