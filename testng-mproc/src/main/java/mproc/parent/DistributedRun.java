@@ -166,6 +166,12 @@ public final class DistributedRun implements AutoCloseable {
     TestDispatch test = new TestDispatch(nextTestId++, context, units, nextUnitId, durations);
     nextUnitId += units.size();
     testsById.put(test.testId, test);
+    if (interrupted) { // a later <test> after Ctrl-C: the workers are stopped, nothing starts
+      for (int unitId : new ArrayList<>(test.units().keySet())) {
+        test.abandon(unitId, null, "the run was interrupted (Ctrl-C or SIGTERM)", "mproc", false);
+      }
+      return test.testId;
+    }
     int worthIt = Planner.workersWorthStarting(units, durations, Planner.WORKER_START_MILLIS, WorkerPool.PROCESSORS);
     LOG.debug("{} worker(s) worth starting for {} units", worthIt, units.size());
     int workers = pool.want(worthIt);

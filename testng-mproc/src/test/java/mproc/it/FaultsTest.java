@@ -157,7 +157,10 @@ public class FaultsTest {
   @Test
   public void anInterruptedParentStopsWorkersClosesGlobalFixturesAndRemovesItsDirectory() throws Exception {
     String parameters = "  <parameter name=\"mproc.fixtures\" value=\"mproc.it.suite.fixtures.SharedFixtures\"/>\n";
-    ParentRun.Running running = ParentRun.start(true, suite(parameters, "SlowWithToken"), "-cores", "2");
+    // A later <test> that would want more workers than the first started (3 against 2).
+    String secondTest = "  <test name=\"second\">\n    <classes>\n      <class name=\"" + FAULTS + "Slow\"/>\n"
+        + "      <class name=\"" + FAULTS + "Hangs\"/>\n    </classes>\n  </test>\n";
+    ParentRun.Running running = ParentRun.start(true, suite(parameters, "SlowWithToken").replace("</suite>", secondTest + "</suite>"), "-cores", "3");
     awaitEvent(running, "test t");
     running.process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hooks run
     assertTrue(running.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
@@ -170,6 +173,8 @@ public class FaultsTest {
     String report = Files.readString(running.out.resolve("testng-results.xml"));
     assertTrue(report.contains("status=\"SKIP\"") && report.contains("the run was interrupted (Ctrl-C or SIGTERM)"),
         "TestNG's reports are written, unfinished tests skipped: " + report);
+    assertTrue(report.matches("(?s).*<test-method[^>]*name=\"s1\"[^>]*status=\"SKIP\".*"), "the later <test> is skipped too: " + report);
+    assertTrue(running.logLines().stream().noneMatch(l -> l.startsWith("test s")), "and nothing of it ran: " + running.logLines());
   }
 
   @Test
