@@ -307,6 +307,7 @@ public final class DistributedRun implements AutoCloseable {
       boolean alive = w.process.isAlive(); // before reading: a dead worker's last messages are all in
       for (Message m = w.results.poll(); m != null; m = w.results.poll()) {
         handle(w, m);
+        w.heardNanos = System.nanoTime();
         any = true;
       }
       if (!alive) {
@@ -318,6 +319,12 @@ public final class DistributedRun implements AutoCloseable {
         w.stoppedBecause = "mproc.timeout: " + test0 + " ran longer than " + seconds(settings.timeoutSeconds()) + " s in "
             + w.process.describe() + ", which was stopped; its threads:\n" + dump;
         any = true;
+      } else if (silentTooLongOutsideTests(w, test)) {
+        String dump = pool.stopHung(w);
+        w.stoppedOutsideTests = true;
+        w.stoppedBecause = "mproc.timeout: " + w.process.describe() + " ran configuration or a data provider for longer than "
+            + seconds(settings.timeoutSeconds()) + " s without a result, and was stopped; its threads:\n" + dump;
+        any = true;
       }
     }
     if (!any && pool.alive() == 0 && !test.complete()) {
@@ -325,6 +332,23 @@ public final class DistributedRun implements AutoCloseable {
     }
     pool.startPending();
     return any;
+  }
+
+  /**
+   * No test in flight, nothing heard for {@code mproc.timeout}, and a claimed unit not done: stuck
+   * in a {@code @BeforeClass}, a {@code @BeforeMethod} or a data provider.
+   */
+  private boolean silentTooLongOutsideTests(RemoteWorker w, TestDispatch test) {
+    if (settings.timeoutSeconds() <= 0 || w.inFlight != null || !w.ready
+        || System.nanoTime() - w.heardNanos <= (long) (settings.timeoutSeconds() * 1e9)) {
+      return false;
+    }
+    for (int unitId : test.units().keySet()) {
+      if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean ranTooLong(RemoteWorker w) {
@@ -355,7 +379,10 @@ public final class DistributedRun implements AutoCloseable {
         fixtureChannel.send(fixtures.publish(request.name()));
         // The asking worker's test waited for this (others may have asked too): not its time.
         long spent = System.nanoTime() - computing;
-        pool.all().forEach(other -> other.inFlightSinceNanos += spent);
+        pool.all().forEach(other -> {
+          other.inFlightSinceNanos += spent;
+          other.heardNanos += spent;
+        });
       }
     } else if (m instanceof TestsClosed) {
       // An answer the parent did not wait for: the worker was still starting when it asked.
@@ -396,10 +423,15 @@ public final class DistributedRun implements AutoCloseable {
             ? w.stoppedBecause
             : headline + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
     boolean requeue = pool.mayReplace();
+    Set<String> hungClasses = new HashSet<>();
     for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
       int unitId = e.getKey();
       if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
-        List<ITestNGMethod> notStarted = test.abandon(unitId, w.inFlight, why, w.host(), requeue && !test.wasRequeued(unitId));
+        if (w.stoppedOutsideTests) {
+          e.getValue().methods().forEach(m -> hungClasses.add(Planner.className(m)));
+        }
+        boolean requeueUnit = requeue && !test.wasRequeued(unitId) && !w.stoppedOutsideTests;
+        List<ITestNGMethod> notStarted = test.abandon(unitId, w.inFlight, why, w.host(), requeueUnit);
         if (!notStarted.isEmpty()) {
           PlannedUnit original = e.getValue();
           long expected = original.expectedMillis() * notStarted.size() / Math.max(1, original.methods().size()); // what is left of it
@@ -408,6 +440,15 @@ public final class DistributedRun implements AutoCloseable {
           test.requeue(id, again);
           publish(test, id, again);
         }
+      }
+    }
+    // Another worker would hang in the same class's configuration: its units nobody claimed yet are skipped too.
+    for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
+      int unitId = e.getKey();
+      if (!hungClasses.isEmpty() && !test.isDone(unitId)
+          && e.getValue().methods().stream().anyMatch(m -> hungClasses.contains(Planner.className(m)))
+          && claims.claim(unitId, Long.MAX_VALUE)) {
+        test.abandon(unitId, null, why, "mproc", false);
       }
     }
     w.inFlight = null;

@@ -14,8 +14,15 @@ final class RemoteWorker {
   TestStarted inFlight;
   /** When the parent heard of {@link #inFlight}, for {@code mproc.timeout}. */
   long inFlightSinceNanos;
+  /** When the parent last read a message of this worker, for {@code mproc.timeout} outside tests. */
+  long heardNanos = System.nanoTime();
   /** Why the parent stopped this worker (a test ran past {@code mproc.timeout}), or null. */
   String stoppedBecause;
+  /**
+   * Stopped in configuration or a data provider: what it had not started is skipped, not re-queued
+   * (a replacement would hang in the same place).
+   */
+  boolean stoppedOutsideTests;
   /** It has said it is ready (its queues are open). */
   boolean ready;
   boolean gone;

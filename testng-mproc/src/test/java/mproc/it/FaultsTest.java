@@ -96,15 +96,28 @@ public class FaultsTest {
 
   @Test
   public void aHungTestIsStoppedAtTheTimeoutWithAThreadDumpAndTheRunGoesOn() throws Exception {
-    ParentRun run = ParentRun.run(suite("", "Hangs"), "-cores", "1", "-mproc.timeout", "2");
+    // 3 s: the replacement's start-up on a busy machine must stay well inside it (it holds a unit then)
+    ParentRun run = ParentRun.run(suite("", "Hangs"), "-cores", "1", "-mproc.timeout", "3");
     assertEquals(run.reportedTests().stream().sorted().toList(), List.of("after PASS", "hangs FAIL", "testngTimeOut FAIL"), run.output);
     String xml = run.reportXml();
-    assertTrue(xml.matches("(?s).*mproc\\.timeout: mproc\\.it\\.suite\\.faults\\.Hangs\\.hangs ran longer than 2 s in worker 1 \\(pid \\d+\\), which was stopped; its threads:.*"), xml);
+    assertTrue(xml.matches("(?s).*mproc\\.timeout: mproc\\.it\\.suite\\.faults\\.Hangs\\.hangs ran longer than 3 s in worker 1 \\(pid \\d+\\), which was stopped; its threads:.*"), xml);
     assertTrue(xml.contains("mproc.it.suite.faults.Hangs.hangs(Hangs.java:"), "the dump shows where it hung: " + xml);
     assertTrue(xml.contains("its threads:\n\"main\" TIMED_WAITING"), "the test thread first: " + xml);
     assertTrue(xml.contains("ThreadTimeoutException"), "TestNG's own timeOut: " + xml);
     Set<Long> pids = run.pids("test ");
     assertEquals(pids.size(), 2, "a replacement ran what was left: " + run.log);
+    assertNothingLeft(run);
+  }
+
+  /** Nothing is in flight, so the test timer does not run; the worker's silence while it holds work does. */
+  @Test
+  public void aWorkerHungInBeforeClassIsStoppedAtTheTimeoutAndItsClassSkippedNotRetried() throws Exception {
+    ParentRun run = ParentRun.run(suite("", "HangsInBeforeClass", "Quick"), "-cores", "1", "-mproc.timeout", "3");
+    assertEquals(run.reportedTests().stream().sorted().toList(), List.of("never1 SKIP", "never2 SKIP", "q1 PASS", "q2 PASS"), run.output);
+    assertTrue(run.output.matches("(?s).*mproc: mproc.timeout: worker 1 \\(pid \\d+\\) ran configuration or a data provider for"
+        + " longer than 3 s without a result, and was stopped; its threads:.*"), run.output);
+    assertTrue(run.reportXml().contains("mproc.it.suite.faults.HangsInBeforeClass.setUp(HangsInBeforeClass.java:"), "the dump: " + run.reportXml());
+    assertEquals(run.events("beforeClass HangsInBeforeClass").size(), 1, "not retried in the replacement: " + run.log);
     assertNothingLeft(run);
   }
 
