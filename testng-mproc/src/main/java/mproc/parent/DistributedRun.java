@@ -65,7 +65,10 @@ public final class DistributedRun implements AutoCloseable {
   private int nextTestId;
   private int nextUnitId;
   private int closeBatch;
-  /** A test is running: a worker that becomes ready may let the others start. */
+  /**
+   * TestNG's thread is in a loop that watches {@link #interrupted} (dispatching a {@code <test>}, or
+   * waiting for the workers to close tests), so Ctrl-C can let it end the run.
+   */
   private volatile boolean dispatching;
   private volatile boolean closed;
   /** Ctrl-C or SIGTERM: TestNG's thread stops dispatching, reports what it has, and ends the run. */
@@ -218,7 +221,13 @@ public final class DistributedRun implements AutoCloseable {
    * there is nobody to ask: stop at once.
    */
   private void onExit() {
-    if (closed) {
+    if (closed) { // TestNG's thread is ending the run: let it stop the workers and close the fixtures
+      interrupted = true; // no grace for the workers from here
+      try {
+        ended.await(INTERRUPTED_REPORT_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return;
     }
     if (!dispatching) {
@@ -262,6 +271,15 @@ public final class DistributedRun implements AutoCloseable {
     int batch = ++closeBatch;
     work.send(new CloseTests(batch, testIds));
     IdleStrategy idle = new IdleStrategy(1_000_000);
+    dispatching = true;
+    try {
+      awaitClosed(batch, idle);
+    } finally {
+      dispatching = false;
+    }
+  }
+
+  private void awaitClosed(int batch, IdleStrategy idle) {
     for (RemoteWorker w : pool.all()) {
       long quietSince = System.nanoTime();
       while (!w.gone && !interrupted) {
@@ -489,7 +507,7 @@ public final class DistributedRun implements AutoCloseable {
           handle(w, m);
         }
         // One still starting has run nothing: stop it now rather than wait for its start-up.
-        w.process.stop(w.ready ? WORKER_EXIT_GRACE_MS : 0);
+        w.process.stop(w.ready && !interrupted ? WORKER_EXIT_GRACE_MS : 0);
       }
       if (durationsFile != null) {
         durations.writeOrWarn(durationsFile, err);
