@@ -53,7 +53,7 @@ public class MprocListener
   static final String DURATIONS_FILE = "mproc-durations.txt";
 
   private final boolean inWorker = System.getProperty(Settings.WORKER_ID) != null;
-  private final Map<ISuite, Boolean> distributed = new IdentityHashMap<>();
+  private final Map<ISuite, Boolean> distributed = Collections.synchronizedMap(new IdentityHashMap<>()); // read on suites' threads
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
   private DistributedRun run;
   /** Each durations file, read once in this execution and shared by the run and the suites run here. */
@@ -103,8 +103,12 @@ public class MprocListener
       }
     }
     int firstWorkers = Math.min(1, suite.getAllMethods().size()); // the others once the plan says how many
+    boolean anotherSuiteUsesTheRun;
+    synchronized (distributed) {
+      anotherSuiteUsesTheRun = distributed.entrySet().stream().anyMatch(e -> e.getKey() != suite && e.getValue());
+    }
     if (run != null && !run.settings().sameRunAs(settings)) {
-      if (!run.dispatchedAny()) { // started before this suite's parameters were read: start it again with them
+      if (!run.dispatchedAny() && !anotherSuiteUsesTheRun) { // started before this suite's parameters were read: again, with them
         run.close();
         run = null;
       } else {

@@ -231,8 +231,8 @@ public final class Planner {
     ArrayDeque<ITestNGMethod> todo = new ArrayDeque<>(List.of(m));
     while (!todo.isEmpty()) {
       ITestNGMethod next = todo.poll();
-      Set<String> groups = Set.of(next.getGroupsDependedUpon());
-      Set<String> methods = Set.of(next.getMethodsDependedUpon());
+      Set<String> groups = new HashSet<>(Arrays.asList(next.getGroupsDependedUpon())); // may repeat a name
+      Set<String> methods = new HashSet<>(Arrays.asList(next.getMethodsDependedUpon()));
       for (ITestNGMethod other : unit) {
         String k = key(other);
         boolean upstream = methods.contains(k) || Arrays.stream(other.getGroups()).anyMatch(groups::contains);
