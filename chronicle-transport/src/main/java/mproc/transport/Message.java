@@ -40,6 +40,15 @@ public sealed interface Message {
 
   record TestStarted(int unitId, String className, String methodName) implements Message {}
 
+  /**
+   * Work outside a test is starting: a TestNG run's set-up ({@code methodName} empty), a
+   * configuration method, or a test method's data provider. For {@code mproc.timeout}, and to name
+   * what a lost worker was doing.
+   */
+  record Working(int testId, String className, String methodName, Kind kind) implements Message {
+    public enum Kind { SETUP, CONFIGURATION, DATA_PROVIDER }
+  }
+
   /** A stack frame, as {@link StackTraceElement} has it. */
   record Frame(String declaringClass, String methodName, String fileName, int lineNumber) {}
 

@@ -15,6 +15,7 @@ import mproc.transport.Message.FixtureValue;
 import mproc.transport.Message.TestsClosed;
 import mproc.transport.Message.ThrowableData;
 import mproc.transport.Message.UnitDone;
+import mproc.transport.Message.Working;
 import mproc.transport.Message.UnitPlan;
 import mproc.transport.Message.ValueData;
 import mproc.transport.Message.WorkerReady;
@@ -34,6 +35,7 @@ final class MessageCodec {
   private static final byte UNIT_DONE = 14;
   private static final byte TESTS_CLOSED = 15;
   private static final byte FIXTURE_REQUEST = 16;
+  private static final byte WORKING = 17;
   private static final byte FIXTURE_VALUE = 20;
 
   private MessageCodec() {}
@@ -79,6 +81,9 @@ final class MessageCodec {
       out.writeByte(TESTS_CLOSED).writeInt(m.batch());
     } else if (message instanceof FixtureRequest m) {
       out.writeByte(FIXTURE_REQUEST).writeUtf8(m.name());
+    } else if (message instanceof Working m) {
+      out.writeByte(WORKING).writeInt(m.testId()).writeUtf8(m.className()).writeUtf8(m.methodName())
+          .writeByte((byte) m.kind().ordinal());
     } else if (message instanceof FixtureValue m) {
       out.writeByte(FIXTURE_VALUE).writeUtf8(m.name());
       writeBytes(out, m.value());
@@ -156,6 +161,8 @@ final class MessageCodec {
         return new TestsClosed(in.readInt());
       case FIXTURE_REQUEST:
         return new FixtureRequest(in.readUtf8());
+      case WORKING:
+        return new Working(in.readInt(), in.readUtf8(), in.readUtf8(), Working.Kind.values()[in.readByte()]);
       case FIXTURE_VALUE:
         {
           String name = in.readUtf8();

@@ -21,6 +21,7 @@ import mproc.transport.Message.FixtureValue;
 import mproc.transport.Message.TestsClosed;
 import mproc.transport.Message.ThrowableData;
 import mproc.transport.Message.UnitDone;
+import mproc.transport.Message.Working;
 import mproc.transport.Message.UnitPlan;
 import mproc.transport.Message.ValueData;
 import mproc.transport.Message.WorkerReady;
@@ -46,6 +47,8 @@ public class ChannelTest {
             new EndOfWork(),
             new WorkerReady(2, 12345L),
             new TestStarted(7, "a.B", "c"),
+            new Working(3, "a.B", "setUp", Working.Kind.CONFIGURATION),
+            new Working(3, "a.B", "", Working.Kind.SETUP),
             new TestOutcome(
                 7, "a.B", "c", 1, 2, 10L, 20L, true, 4,
                 List.of(new ValueData(new byte[] {9}, "nine"), new ValueData(null, "null")),

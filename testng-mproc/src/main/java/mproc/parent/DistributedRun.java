@@ -31,6 +31,7 @@ import mproc.transport.Message.TestsClosed;
 import mproc.transport.Message.UnitDone;
 import mproc.transport.Message.UnitPlan;
 import mproc.transport.Message.WorkerReady;
+import mproc.transport.Message.Working;
 import mproc.transport.RunDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -292,24 +293,35 @@ public final class DistributedRun implements AutoCloseable {
           if (!alive) {
             w.gone = true;
             List<String> lastLines = w.process.lastLines();
-            err.println("mproc: " + w.process.describe() + " exited with code " + w.process.exitCode()
-                + " while running @AfterTest/@AfterSuite" + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines)));
+            String why = w.process.describe() + " exited with code " + w.process.exitCode() + " while running @AfterTest/@AfterSuite"
+                + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
+            err.println("mproc: " + why);
+            closingLost(w, why);
           } else if (settings.timeoutSeconds() > 0 && System.nanoTime() - quietSince > (long) (settings.timeoutSeconds() * 1e9)) {
             String dump = pool.stopHung(w);
             w.gone = true;
-            err.println("mproc: " + w.process.describe() + " ran @AfterTest/@AfterSuite for longer than mproc.timeout ("
-                + seconds(settings.timeoutSeconds()) + " s) and was stopped; its threads:\n" + dump);
+            String why = w.process.describe() + " ran @AfterTest/@AfterSuite for longer than mproc.timeout ("
+                + seconds(settings.timeoutSeconds()) + " s) and was stopped; its threads:\n" + dump;
+            err.println("mproc: " + why);
+            closingLost(w, why);
           }
           idle.idle();
           continue;
         }
         idle.reset();
-        quietSince = System.nanoTime();
         if (m instanceof TestsClosed closing && closing.batch() == batch) {
           break;
         }
         handle(w, m);
+        quietSince = System.nanoTime(); // after handle: a fixture the parent computed was not the worker's time
       }
+    }
+  }
+
+  /** The closing configuration method a worker was running when it was lost fails, with the reason. */
+  private void closingLost(RemoteWorker w, String why) {
+    if (w.working != null && w.working.kind() == Working.Kind.CONFIGURATION && testsById.containsKey(w.working.testId())) {
+      testsById.get(w.working.testId()).configurationLost(w.working.className(), w.working.methodName(), why, w.host());
     }
   }
 
@@ -340,8 +352,8 @@ public final class DistributedRun implements AutoCloseable {
       } else if (silentTooLongOutsideTests(w, test)) {
         String dump = pool.stopHung(w);
         w.stoppedOutsideTests = true;
-        w.stoppedBecause = "mproc.timeout: " + w.process.describe() + " ran configuration or a data provider for longer than "
-            + seconds(settings.timeoutSeconds()) + " s without a result, and was stopped; its threads:\n" + dump;
+        w.stoppedBecause = "mproc.timeout: " + w.process.describe() + " ran " + doing(w.working) + " for longer than "
+            + seconds(settings.timeoutSeconds()) + " s, and was stopped; its threads:\n" + dump;
         any = true;
       }
     }
@@ -352,9 +364,20 @@ public final class DistributedRun implements AutoCloseable {
     return any;
   }
 
+  private static String doing(Working working) {
+    if (working == null) {
+      return "outside a test";
+    }
+    return switch (working.kind()) {
+      case SETUP -> "TestNG's set-up of a run (" + working.className() + " and its classes)";
+      case CONFIGURATION -> "configuration method " + working.className() + "." + working.methodName();
+      case DATA_PROVIDER -> "the data provider of " + working.className() + "." + working.methodName();
+    };
+  }
+
   /**
-   * No test in flight, nothing heard for {@code mproc.timeout}, and a claimed unit not done: stuck
-   * in a {@code @BeforeClass}, a {@code @BeforeMethod} or a data provider.
+   * No test in flight, nothing heard for {@code mproc.timeout} (a worker says when it starts a run's
+   * set-up, a configuration method or a data provider), and a claimed unit not done: stuck in one of those.
    */
   private boolean silentTooLongOutsideTests(RemoteWorker w, TestDispatch test) {
     if (settings.timeoutSeconds() <= 0 || w.inFlight != null || !w.ready
@@ -379,7 +402,10 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   private void handle(RemoteWorker w, Message m) {
-    if (m instanceof TestStarted started) {
+    if (m instanceof Working working) {
+      w.working = working;
+    } else if (m instanceof TestStarted started) {
+      w.working = null;
       w.inFlight = started;
       w.inFlightSinceNanos = System.nanoTime();
       pool.testStarted();
@@ -387,6 +413,7 @@ public final class DistributedRun implements AutoCloseable {
       w.inFlight = null;
       testsById.get(testOf(outcome.unitId())).testOutcome(outcome, w.host());
     } else if (m instanceof ConfigOutcome config) {
+      w.working = null;
       testsById.get(config.testId()).configOutcome(config, w.host());
     } else if (m instanceof UnitDone done) {
       testsById.get(testOf(done.unitId())).unitDone(done.unitId(), w.host());
@@ -433,21 +460,24 @@ public final class DistributedRun implements AutoCloseable {
     if (!w.ready && !pool.anyReady()) {
       throw new WorkerStartException(w.process.describe() + " exited with code " + code + " before it was ready", w.command, lastLines);
     }
-    String running =
-        w.inFlight == null ? "" : " while running " + w.inFlight.className() + "." + w.inFlight.methodName();
+    String running = w.inFlight != null ? " while running " + w.inFlight.className() + "." + w.inFlight.methodName()
+        : w.working != null ? " while running " + doing(w.working) : "";
     String headline = w.process.describe() + " exited with code " + code + running;
     String why =
         w.stoppedBecause != null
             ? w.stoppedBecause
             : headline + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
     boolean requeue = pool.mayReplace();
-    Set<String> hungClasses = new HashSet<>();
+    if (w.inFlight == null && w.working != null && w.working.kind() == Working.Kind.CONFIGURATION
+        && testsById.containsKey(w.working.testId())) {
+      testsById.get(w.working.testId()).configurationLost(w.working.className(), w.working.methodName(), why, w.host());
+    }
+    // The class it hung in: another worker would hang there too.
+    Set<String> hungClasses = w.stoppedOutsideTests && w.working != null && w.working.kind() != Working.Kind.SETUP
+        ? Set.of(w.working.className()) : Set.of();
     for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
       int unitId = e.getKey();
       if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
-        if (w.stoppedOutsideTests) {
-          e.getValue().methods().forEach(m -> hungClasses.add(Planner.className(m)));
-        }
         boolean requeueUnit = requeue && !test.wasRequeued(unitId) && !w.stoppedOutsideTests;
         List<ITestNGMethod> notStarted = test.abandon(unitId, w.inFlight, why, w.host(), requeueUnit);
         if (!notStarted.isEmpty()) {
@@ -470,6 +500,7 @@ public final class DistributedRun implements AutoCloseable {
       }
     }
     w.inFlight = null;
+    w.working = null;
     if (code != 0 || !test.complete()) {
       err.println("mproc: " + (w.stoppedBecause != null ? w.stoppedBecause.lines().findFirst().orElse(headline) : headline));
     }

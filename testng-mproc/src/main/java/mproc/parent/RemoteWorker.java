@@ -4,6 +4,7 @@ import java.util.List;
 import mproc.launch.WorkerProcess;
 import mproc.transport.Channel;
 import mproc.transport.Message.TestStarted;
+import mproc.transport.Message.Working;
 
 /** The parent's handle on one worker: its process, its result channel, and the test in flight. */
 final class RemoteWorker {
@@ -16,6 +17,8 @@ final class RemoteWorker {
   long inFlightSinceNanos;
   /** When the parent last read a message of this worker, for {@code mproc.timeout} outside tests. */
   long heardNanos = System.nanoTime();
+  /** What it said it started outside a test (set-up, configuration, a data provider) since its last test, or null. */
+  Working working;
   /** Why the parent stopped this worker (a test ran past {@code mproc.timeout}), or null. */
   String stoppedBecause;
   /**

@@ -121,6 +121,18 @@ final class TestDispatch {
         host);
   }
 
+  /**
+   * A worker was lost (stopped or dead) while running this configuration method: it failed, with the
+   * reason, as it would have had it thrown.
+   */
+  void configurationLost(String className, String methodName, String why, String host) {
+    ITestNGMethod method = configurations.find(className, methodName);
+    if (method != null) { // a suite- or test-level one that another worker has reported is known too
+      long now = System.currentTimeMillis();
+      replay.configuration(method, ITestResult.FAILURE, new WorkerLostException(why), now, now, host);
+    }
+  }
+
   void configOutcome(ConfigOutcome o, String host) {
     ITestNGMethod method = configurations.find(o.className(), o.methodName());
     if (method == null) {

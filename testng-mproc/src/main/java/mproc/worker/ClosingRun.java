@@ -5,6 +5,7 @@ import java.util.Set;
 import mproc.fixtures.FixtureInjector;
 import mproc.testng.SessionSuite;
 import mproc.transport.Channel;
+import mproc.transport.Message.Working;
 import org.testng.IConfigurationListener;
 import org.testng.IMethodInterceptor;
 import org.testng.IMethodInstance;
@@ -41,6 +42,11 @@ final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
   @Override
   public List<IMethodInstance> intercept(List<IMethodInstance> methods, ITestContext context) {
     return List.of();
+  }
+
+  @Override
+  public void beforeConfiguration(ITestResult r) {
+    Session.sendWorking(test, results, r.getMethod(), Working.Kind.CONFIGURATION);
   }
 
   @Override

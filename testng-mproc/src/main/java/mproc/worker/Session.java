@@ -24,10 +24,13 @@ import mproc.transport.Message.MethodRef;
 import mproc.transport.Message.TestOutcome;
 import mproc.transport.Message.TestStarted;
 import mproc.transport.Message.UnitDone;
+import mproc.transport.Message.Working;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testng.IClassListener;
 import org.testng.IConfigurationListener;
+import org.testng.IDataProviderListener;
+import org.testng.IDataProviderMethod;
 import org.testng.IMethodInstance;
 import org.testng.IMethodInterceptor;
 import org.testng.ITestClass;
@@ -53,7 +56,7 @@ import org.testng.xml.XmlSuite;
  * runs in as few workers as possible, and near the end idle workers still join the classes that are
  * left (in a new session, as TestNG cannot go back).
  */
-final class Session implements IMethodInterceptor, ITestListener, IConfigurationListener, IClassListener {
+final class Session implements IMethodInterceptor, ITestListener, IConfigurationListener, IClassListener, IDataProviderListener {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
   /**
    * TestNG sets up every class of a run (scans its methods and annotations) before the first test,
@@ -371,6 +374,21 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
    * passed over (they run once per worker, see {@link ConfigurationGate}), and only their failures
    * come from the workers.
    */
+  @Override
+  public void beforeConfiguration(ITestResult r) {
+    sendWorking(test, results, r.getMethod(), Working.Kind.CONFIGURATION);
+  }
+
+  @Override
+  public void beforeDataProviderExecution(IDataProviderMethod dataProvider, ITestNGMethod method, ITestContext context) {
+    sendWorking(test, results, method, Working.Kind.DATA_PROVIDER);
+  }
+
+  /** What starts now, outside a test: the parent times it ({@code mproc.timeout}) and names it if the worker is lost. */
+  static void sendWorking(KnownTest test, Channel results, ITestNGMethod m, Working.Kind kind) {
+    results.send(new Working(test.id, Planner.className(m), m.getMethodName(), kind));
+  }
+
   @Override
   public void onConfigurationSuccess(ITestResult r) {
     if (Planner.isClassOrMethodLevel(r.getMethod()) && ConfigurationGate.ranHere(r)) {

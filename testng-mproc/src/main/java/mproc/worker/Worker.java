@@ -12,6 +12,7 @@ import mproc.transport.Message.EndOfWork;
 import mproc.transport.Message.TestPlan;
 import mproc.transport.Message.TestsClosed;
 import mproc.transport.Message.UnitPlan;
+import mproc.transport.Message.Working;
 
 /**
  * A worker's loop: read what the parent published, find the first unit nobody has claimed, run a
@@ -39,6 +40,8 @@ final class Worker {
       KnownUnit next = book.firstFree();
       if (next != null) {
         KnownTest test = book.test(next.plan.testId());
+        // Before any claim: the parent times a worker that holds work from its last message.
+        results.send(new Working(test.id, next.plan.methods().get(0).className(), "", Working.Kind.SETUP));
         Session session =
             next.plan.exclusive()
                 ? Session.exclusive(book, test, next, results)

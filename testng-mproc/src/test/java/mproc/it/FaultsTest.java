@@ -72,6 +72,7 @@ public class FaultsTest {
     assertEquals(run.reportedTests(), List.of("d1 PASS"), run.output);
     assertTrue(run.output.matches("(?s).*mproc: worker 1 \\(pid \\d+\\) exited with code 9 while running @AfterTest/@AfterSuite;"
         + " its last output:\n.*about to halt in @AfterSuite.*"), run.output);
+    assertTrue(run.reportedConfigurations().contains("afterSuite FAIL"), "the @AfterSuite it died in fails: " + run.reportedConfigurations());
     assertNothingLeft(run);
   }
 
@@ -114,10 +115,20 @@ public class FaultsTest {
   public void aWorkerHungInBeforeClassIsStoppedAtTheTimeoutAndItsClassSkippedNotRetried() throws Exception {
     ParentRun run = ParentRun.run(suite("", "HangsInBeforeClass", "Quick"), "-cores", "1", "-mproc.timeout", "3");
     assertEquals(run.reportedTests().stream().sorted().toList(), List.of("never1 SKIP", "never2 SKIP", "q1 PASS", "q2 PASS"), run.output);
-    assertTrue(run.output.matches("(?s).*mproc: mproc.timeout: worker 1 \\(pid \\d+\\) ran configuration or a data provider for"
-        + " longer than 3 s without a result, and was stopped; its threads:.*"), run.output);
+    assertTrue(run.output.matches("(?s).*mproc: mproc.timeout: worker 1 \\(pid \\d+\\) ran configuration method"
+        + " mproc.it.suite.faults.HangsInBeforeClass.setUp for longer than 3 s, and was stopped; its threads:.*"), run.output);
+    assertEquals(run.reportedConfigurations(), List.of("setUp FAIL"), "the configuration method it hung in fails: " + run.output);
     assertTrue(run.reportXml().contains("mproc.it.suite.faults.HangsInBeforeClass.setUp(HangsInBeforeClass.java:"), "the dump: " + run.reportXml());
     assertEquals(run.events("beforeClass HangsInBeforeClass").size(), 1, "not retried in the replacement: " + run.log);
+    assertNothingLeft(run);
+  }
+
+  /** The timeout applies to each step outside a test, not to their sum: 3 x 1.5 s against 3 s. */
+  @Test
+  public void slowStepsBeforeTheFirstTestEachWithinTheTimeoutAreNotAHang() throws Exception {
+    ParentRun run = ParentRun.run(suite("", "SlowSetUp"), "-cores", "1", "-mproc.timeout", "3");
+    assertEquals(run.reportedTests(), List.of("ready PASS"), run.output);
+    assertFalse(run.output.contains("was stopped"), run.output);
     assertNothingLeft(run);
   }
 
