@@ -38,7 +38,8 @@ public sealed interface Message {
 
   record WorkerReady(int workerId, long pid) implements Message {}
 
-  record TestStarted(int unitId, String className, String methodName) implements Message {}
+  /** {@code instanceOrdinal}: which of the method's instances in the unit ({@code @Factory}), as in {@link TestOutcome}. */
+  record TestStarted(int unitId, String className, String methodName, int instanceOrdinal) implements Message {}
 
   /**
    * Work outside a test is starting: a TestNG run's set-up ({@code methodName} empty), a

@@ -59,7 +59,7 @@ final class MessageCodec {
     } else if (message instanceof WorkerReady m) {
       out.writeByte(WORKER_READY).writeInt(m.workerId()).writeLong(m.pid());
     } else if (message instanceof TestStarted m) {
-      out.writeByte(TEST_STARTED).writeInt(m.unitId()).writeUtf8(m.className()).writeUtf8(m.methodName());
+      out.writeByte(TEST_STARTED).writeInt(m.unitId()).writeUtf8(m.className()).writeUtf8(m.methodName()).writeInt(m.instanceOrdinal());
     } else if (message instanceof TestOutcome m) {
       out.writeByte(TEST_OUTCOME).writeInt(m.unitId()).writeUtf8(m.className()).writeUtf8(m.methodName());
       out.writeInt(m.instanceOrdinal()).writeInt(m.status()).writeLong(m.startMillis()).writeLong(m.endMillis());
@@ -130,7 +130,7 @@ final class MessageCodec {
       case WORKER_READY:
         return new WorkerReady(in.readInt(), in.readLong());
       case TEST_STARTED:
-        return new TestStarted(in.readInt(), in.readUtf8(), in.readUtf8());
+        return new TestStarted(in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt());
       case TEST_OUTCOME:
         {
           int unitId = in.readInt();

@@ -46,7 +46,7 @@ public class ChannelTest {
             new CloseTests(1, List.of(3, 4)),
             new EndOfWork(),
             new WorkerReady(2, 12345L),
-            new TestStarted(7, "a.B", "c"),
+            new TestStarted(7, "a.B", "c", 1),
             new Working(3, "a.B", "setUp", Working.Kind.CONFIGURATION),
             new Working(3, "a.B", "", Working.Kind.SETUP),
             new TestOutcome(

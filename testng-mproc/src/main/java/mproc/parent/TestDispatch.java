@@ -155,7 +155,7 @@ final class TestDispatch {
     Set<String> started = new HashSet<>();
     reported.forEach(k -> started.add(k.substring(0, k.lastIndexOf('#'))));
     PlannedUnit unit = units.get(unitId);
-    String failKey = inFlightKey == null ? null : inFlightInstance(unit, inFlightKey);
+    String failKey = inFlightKey == null ? null : inFlightKey + "#" + inFlight.instanceOrdinal();
     Set<String> ran = new HashSet<>(started);
     if (inFlightKey != null) {
       ran.add(inFlightKey);
@@ -179,24 +179,6 @@ final class TestDispatch {
     });
     pending.remove(unitId);
     return notStarted;
-  }
-
-  /**
-   * The instance whose invocation was in flight: the first of its method without a result, or, when
-   * each has one (a later data-provider row, invocation or retry of it was running), the last. It
-   * fails once; its method's other instances without a result are skipped.
-   */
-  private String inFlightInstance(PlannedUnit unit, String inFlightKey) {
-    String[] chosen = new String[2]; // first without a result, last
-    forEachInstance(unit, (m, key) -> {
-      if (Planner.key(m).equals(inFlightKey)) {
-        if (chosen[0] == null && !reported.contains(key)) {
-          chosen[0] = key;
-        }
-        chosen[1] = key;
-      }
-    });
-    return chosen[0] != null ? chosen[0] : chosen[1];
   }
 
   private void report(ITestNGMethod m, int status, Throwable why, long now, String host) {

@@ -322,7 +322,8 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   public void onTestStart(ITestResult r) {
     KnownUnit unit = mine(r);
     if (unit != null) {
-      results.send(new TestStarted(unit.id(), Planner.className(r.getMethod()), r.getMethod().getMethodName()));
+      results.send(new TestStarted(unit.id(), Planner.className(r.getMethod()), r.getMethod().getMethodName(),
+          ((ClaimingMethod) r.getMethod()).ordinal()));
     }
   }
 

@@ -85,6 +85,18 @@ public class FaultsTest {
     assertNothingLeft(run);
   }
 
+  /** The failure goes to the instance whose row was in flight, whatever the other instance has. */
+  @Test
+  public void aCrashInOneFactoryInstanceFailsThatInstance() throws Exception {
+    ParentRun run = ParentRun.run(suite("", "CrashInFactory"), "-cores", "1");
+    String xml = run.reportXml();
+    java.util.regex.Matcher failed = java.util.regex.Pattern.compile("<test-method[^>]*instance:([^,\\]]*)[^>]*status=\"FAIL\"").matcher(xml);
+    assertTrue(failed.find(), xml);
+    assertEquals(failed.group(1), "factory-0", xml);
+    assertFalse(failed.find(), "one failure: " + xml);
+    assertEquals(run.events("test row 0.2").size(), 1, run.log.toString());
+  }
+
   @Test
   public void beyondMaxWorkerRestartsWhatIsLeftIsSkippedWithTheReason() throws Exception {
     ParentRun run = ParentRun.run(suite("", "AlwaysCrashes"), "-cores", "1", "-mproc.maxWorkerRestarts", "1");
