@@ -300,6 +300,9 @@ public final class DistributedRun implements AutoCloseable {
           } else if (settings.timeoutSeconds() > 0 && System.nanoTime() - quietSince > (long) (settings.timeoutSeconds() * 1e9)) {
             String dump = pool.stopHung(w);
             w.gone = true;
+            for (Message late = w.results.poll(); late != null; late = w.results.poll()) {
+              handle(w, late); // what it finished while the dump was taken is not lost
+            }
             String why = w.process.describe() + " ran @AfterTest/@AfterSuite for longer than mproc.timeout ("
                 + seconds(settings.timeoutSeconds()) + " s) and was stopped; its threads:\n" + dump;
             err.println("mproc: " + why);
@@ -369,9 +372,10 @@ public final class DistributedRun implements AutoCloseable {
       return "outside a test";
     }
     return switch (working.kind()) {
-      case SETUP -> "TestNG's set-up of a run (" + working.className() + " and its classes)";
+      case SETUP -> "TestNG's set-up of a run";
       case CONFIGURATION -> "configuration method " + working.className() + "." + working.methodName();
       case DATA_PROVIDER -> "the data provider of " + working.className() + "." + working.methodName();
+      case OVER -> "outside a test";
     };
   }
 
@@ -384,12 +388,24 @@ public final class DistributedRun implements AutoCloseable {
         || System.nanoTime() - w.heardNanos <= (long) (settings.timeoutSeconds() * 1e9)) {
       return false;
     }
+    boolean holding = false;
     for (int unitId : test.units().keySet()) {
       if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
-        return true;
+        holding = true;
+        break;
       }
     }
-    return false;
+    // Read once more: a worker sends Working before it claims, so a claim seen here has its message in.
+    boolean heard = false;
+    for (Message m = w.results.poll(); m != null; m = w.results.poll()) {
+      handle(w, m);
+      heard = true;
+    }
+    if (!holding || heard) {
+      w.heardNanos = System.nanoTime(); // the clock runs only while it holds work and says nothing
+      return false;
+    }
+    return true;
   }
 
   private boolean ranTooLong(RemoteWorker w) {
@@ -403,7 +419,7 @@ public final class DistributedRun implements AutoCloseable {
 
   private void handle(RemoteWorker w, Message m) {
     if (m instanceof Working working) {
-      w.working = working;
+      w.working = working.kind() == Working.Kind.OVER ? null : working;
     } else if (m instanceof TestStarted started) {
       w.working = null;
       w.inFlight = started;
@@ -416,6 +432,7 @@ public final class DistributedRun implements AutoCloseable {
       w.working = null;
       testsById.get(config.testId()).configOutcome(config, w.host());
     } else if (m instanceof UnitDone done) {
+      w.working = null;
       testsById.get(testOf(done.unitId())).unitDone(done.unitId(), w.host());
     } else if (m instanceof FixtureRequest request) {
       // Published once for every worker; a second request (two workers asked at once) is answered already.
@@ -431,6 +448,7 @@ public final class DistributedRun implements AutoCloseable {
       }
     } else if (m instanceof TestsClosed) {
       // An answer the parent did not wait for: the worker was still starting when it asked.
+      w.working = null;
     } else if (m instanceof WorkerReady ready) {
       pool.ready(w);
       LOG.debug("worker {} (pid {}) is ready", ready.workerId(), ready.pid());

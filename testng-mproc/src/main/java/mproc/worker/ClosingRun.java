@@ -50,8 +50,17 @@ final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
   }
 
   @Override
+  public void onConfigurationSuccess(ITestResult r) {
+    Session.sendWorking(test, results, r.getMethod(), Working.Kind.OVER);
+  }
+
+  @Override
   public void onConfigurationFailure(ITestResult r) {
-    Session.sendConfiguration(test, results, r);
+    if (ConfigurationGate.rethrown(r)) {
+      Session.sendWorking(test, results, r.getMethod(), Working.Kind.OVER);
+    } else {
+      Session.sendConfiguration(test, results, r);
+    }
   }
 
   @Override

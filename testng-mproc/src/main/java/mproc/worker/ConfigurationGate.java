@@ -27,6 +27,7 @@ final class ConfigurationGate implements IConfigurable {
   private final Map<String, Throwable> outcomes = new HashMap<>();
   private static final Throwable PASSED = new Throwable("passed");
   private static final String PASSED_OVER = "mproc.passedOver";
+  private static final String RETHROWN = "mproc.rethrown";
   /** The scopes whose after-methods may run now; empty outside a closing run. */
   private Set<String> closing = Set.of();
   /** The session running now, if any. */
@@ -71,6 +72,7 @@ final class ConfigurationGate implements IConfigurable {
       callBack.runConfigurationMethod(result);
       outcomes.put(key, result.getThrowable() == null ? PASSED : result.getThrowable());
     } else if (earlier != null && earlier != PASSED && before) {
+      result.setAttribute(RETHROWN, Boolean.TRUE); // reported once, when it ran
       throw Sneaky.<RuntimeException>rethrow(earlier);
     } else {
       passOver(result);
@@ -81,6 +83,11 @@ final class ConfigurationGate implements IConfigurable {
   private static void passOver(ITestResult result) {
     result.setStatus(ITestResult.SUCCESS);
     result.setAttribute(PASSED_OVER, Boolean.TRUE);
+  }
+
+  /** Whether this failure is an earlier run's, given again to skip what depends on it here. */
+  static boolean rethrown(ITestResult result) {
+    return result.getAttribute(RETHROWN) != null;
   }
 
   /** Whether this configuration method really ran here (and passed), rather than being passed over. */

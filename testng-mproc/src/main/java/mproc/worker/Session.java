@@ -385,6 +385,11 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     sendWorking(test, results, method, Working.Kind.DATA_PROVIDER);
   }
 
+  @Override
+  public void afterDataProviderExecution(IDataProviderMethod dataProvider, ITestNGMethod method, ITestContext context) {
+    sendWorking(test, results, method, Working.Kind.OVER);
+  }
+
   /** What starts now, outside a test: the parent times it ({@code mproc.timeout}) and names it if the worker is lost. */
   static void sendWorking(KnownTest test, Channel results, ITestNGMethod m, Working.Kind kind) {
     results.send(new Working(test.id, Planner.className(m), m.getMethodName(), kind));
@@ -394,12 +399,18 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
   public void onConfigurationSuccess(ITestResult r) {
     if (Planner.isClassOrMethodLevel(r.getMethod()) && ConfigurationGate.ranHere(r)) {
       sendConfiguration(test, results, r);
+    } else {
+      sendWorking(test, results, r.getMethod(), Working.Kind.OVER);
     }
   }
 
   @Override
   public void onConfigurationFailure(ITestResult r) {
-    sendConfiguration(test, results, r);
+    if (ConfigurationGate.rethrown(r)) {
+      sendWorking(test, results, r.getMethod(), Working.Kind.OVER);
+    } else {
+      sendConfiguration(test, results, r);
+    }
   }
 
   @Override

@@ -30,5 +30,8 @@ public class BrokenSuiteSetupTest {
     assertEquals(distributed.events("test "), List.of(), distributed.output);
     assertEquals(distributed.events("config connect"), List.of(), distributed.output);
     assertFalse(distributed.events("config startTheServer").isEmpty(), "it ran in a worker: " + distributed.output);
+    long failures = distributed.reportedConfigurations().stream().filter(c -> c.equals("startTheServer FAIL")).count();
+    assertEquals(failures, (long) distributed.events("config startTheServer").size(),
+        "its failure is reported once from each worker it ran in, not again for each later run there: " + distributed.reportedConfigurations());
   }
 }
