@@ -103,12 +103,8 @@ public class MprocListener
       }
     }
     int firstWorkers = Math.min(1, suite.getAllMethods().size()); // the others once the plan says how many
-    boolean anotherSuiteUsesTheRun;
-    synchronized (distributed) {
-      anotherSuiteUsesTheRun = distributed.entrySet().stream().anyMatch(e -> e.getKey() != suite && e.getValue());
-    }
     if (run != null && !run.settings().sameRunAs(settings)) {
-      if (!run.dispatchedAny() && !anotherSuiteUsesTheRun) { // started before this suite's parameters were read: again, with them
+      if (!run.dispatchedAny() && !usedByAnotherSuite(suite)) { // started before this suite's parameters were read: again, with them
         run.close();
         run = null;
       } else {
@@ -122,6 +118,12 @@ public class MprocListener
     Path file = durationsFile(suite, settings);
     run.durations(file, durationsIn(file));
     run.ensureWorkers(firstWorkers);
+  }
+
+  private boolean usedByAnotherSuite(ISuite suite) {
+    synchronized (distributed) {
+      return distributed.entrySet().stream().anyMatch(e -> e.getKey() != suite && e.getValue());
+    }
   }
 
   private Durations durationsIn(Path file) {

@@ -296,8 +296,8 @@ public final class DistributedRun implements AutoCloseable {
             String why = w.process.describe() + " exited with code " + w.process.exitCode() + " while running @AfterTest/@AfterSuite"
                 + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
             err.println("mproc: " + why);
-            closingLost(w, why);
-          } else if (settings.timeoutSeconds() > 0 && System.nanoTime() - quietSince > (long) (settings.timeoutSeconds() * 1e9)) {
+            failConfigurationInFlight(w, why);
+          } else if (pastTimeout(quietSince)) {
             String dump = pool.stopHung(w);
             w.gone = true;
             for (Message late = w.results.poll(); late != null; late = w.results.poll()) {
@@ -306,7 +306,7 @@ public final class DistributedRun implements AutoCloseable {
             String why = w.process.describe() + " ran @AfterTest/@AfterSuite for longer than mproc.timeout ("
                 + seconds(settings.timeoutSeconds()) + " s) and was stopped; its threads:\n" + dump;
             err.println("mproc: " + why);
-            closingLost(w, why);
+            failConfigurationInFlight(w, why);
           }
           idle.idle();
           continue;
@@ -321,8 +321,8 @@ public final class DistributedRun implements AutoCloseable {
     }
   }
 
-  /** The closing configuration method a worker was running when it was lost fails, with the reason. */
-  private void closingLost(RemoteWorker w, String why) {
+  /** The configuration method a worker was running when it was lost (stopped or dead) fails, with the reason. */
+  private void failConfigurationInFlight(RemoteWorker w, String why) {
     if (w.working != null && w.working.kind() == Working.Kind.CONFIGURATION && testsById.containsKey(w.working.testId())) {
       testsById.get(w.working.testId()).configurationLost(w.working.className(), w.working.methodName(), why, w.host());
     }
@@ -338,8 +338,12 @@ public final class DistributedRun implements AutoCloseable {
         continue;
       }
       boolean alive = w.process.isAlive(); // before reading: a dead worker's last messages are all in
+      boolean heard = false;
       for (Message m = w.results.poll(); m != null; m = w.results.poll()) {
         handle(w, m);
+        heard = true;
+      }
+      if (heard) {
         w.heardNanos = System.nanoTime();
         any = true;
       }
@@ -384,8 +388,7 @@ public final class DistributedRun implements AutoCloseable {
    * set-up, a configuration method or a data provider), and a claimed unit not done: stuck in one of those.
    */
   private boolean silentTooLongOutsideTests(RemoteWorker w, TestDispatch test) {
-    if (settings.timeoutSeconds() <= 0 || w.inFlight != null || !w.ready
-        || System.nanoTime() - w.heardNanos <= (long) (settings.timeoutSeconds() * 1e9)) {
+    if (w.inFlight != null || !w.ready || !pastTimeout(w.heardNanos)) {
       return false;
     }
     boolean holding = false;
@@ -409,8 +412,12 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   private boolean ranTooLong(RemoteWorker w) {
-    return settings.timeoutSeconds() > 0 && w.inFlight != null
-        && System.nanoTime() - w.inFlightSinceNanos > (long) (settings.timeoutSeconds() * 1e9);
+    return w.inFlight != null && pastTimeout(w.inFlightSinceNanos);
+  }
+
+  /** Whether {@code mproc.timeout} is set and has passed since then. */
+  private boolean pastTimeout(long sinceNanos) {
+    return settings.timeoutSeconds() > 0 && System.nanoTime() - sinceNanos > (long) (settings.timeoutSeconds() * 1e9);
   }
 
   private static String seconds(double s) {
@@ -486,13 +493,12 @@ public final class DistributedRun implements AutoCloseable {
             ? w.stoppedBecause
             : headline + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
     boolean requeue = pool.mayReplace();
-    if (w.inFlight == null && w.working != null && w.working.kind() == Working.Kind.CONFIGURATION
-        && testsById.containsKey(w.working.testId())) {
-      testsById.get(w.working.testId()).configurationLost(w.working.className(), w.working.methodName(), why, w.host());
+    if (w.inFlight == null) {
+      failConfigurationInFlight(w, why);
     }
     // The class it hung in: another worker would hang there too.
-    Set<String> hungClasses = w.stoppedOutsideTests && w.working != null && w.working.kind() != Working.Kind.SETUP
-        ? Set.of(w.working.className()) : Set.of();
+    String hungClass = w.stoppedOutsideTests && w.working != null && w.working.kind() != Working.Kind.SETUP
+        ? w.working.className() : null;
     for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
       int unitId = e.getKey();
       if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
@@ -508,13 +514,13 @@ public final class DistributedRun implements AutoCloseable {
         }
       }
     }
-    // Another worker would hang in the same class's configuration: its units nobody claimed yet are skipped too.
-    for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
-      int unitId = e.getKey();
-      if (!hungClasses.isEmpty() && !test.isDone(unitId)
-          && e.getValue().methods().stream().anyMatch(m -> hungClasses.contains(Planner.className(m)))
-          && claims.claim(unitId, Long.MAX_VALUE)) {
-        test.abandon(unitId, null, why, "mproc", false);
+    if (hungClass != null) { // its units nobody claimed yet are skipped too
+      for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
+        int unitId = e.getKey();
+        if (!test.isDone(unitId) && e.getValue().methods().stream().anyMatch(m -> hungClass.equals(Planner.className(m)))
+            && claims.claim(unitId, Long.MAX_VALUE)) {
+          test.abandon(unitId, null, why, "mproc", false);
+        }
       }
     }
     w.inFlight = null;

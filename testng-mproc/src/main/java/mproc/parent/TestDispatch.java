@@ -163,13 +163,16 @@ final class TestDispatch {
     List<ITestNGMethod> notStarted = new ArrayList<>();
     long now = System.currentTimeMillis();
     forEachInstance(unit, (m, key) -> {
-      String method = Planner.key(m);
-      String lostUpstream = Planner.upstreamAmong(m, unit.methods(), ran);
       if (key.equals(failKey)) {
         report(m, ITestResult.FAILURE, new WorkerLostException(why), now, host);
-      } else if (reported.contains(key)) {
-        // it has its result
-      } else if (requeue && !ran.contains(method) && lostUpstream == null) {
+        return;
+      }
+      if (reported.contains(key)) {
+        return; // it has its result
+      }
+      String method = Planner.key(m);
+      String lostUpstream = Planner.upstreamAmong(m, unit.methods(), ran);
+      if (requeue && !ran.contains(method) && lostUpstream == null) {
         notStarted.add(m);
       } else {
         String reason = why.replaceFirst(" while running .*", "") + " before running " + method

@@ -56,11 +56,7 @@ final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
 
   @Override
   public void onConfigurationFailure(ITestResult r) {
-    if (ConfigurationGate.rethrown(r)) {
-      Session.sendWorking(test, results, r.getMethod(), Working.Kind.OVER);
-    } else {
-      Session.sendConfiguration(test, results, r);
-    }
+    Session.sendConfiguration(test, results, r);
   }
 
   @Override

@@ -406,11 +406,7 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
 
   @Override
   public void onConfigurationFailure(ITestResult r) {
-    if (ConfigurationGate.rethrown(r)) {
-      sendWorking(test, results, r.getMethod(), Working.Kind.OVER);
-    } else {
-      sendConfiguration(test, results, r);
-    }
+    sendConfiguration(test, results, r);
   }
 
   @Override
@@ -418,8 +414,16 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     sendConfiguration(test, results, r);
   }
 
+  /**
+   * Sends a configuration method's outcome; a failure the gate gave again (an earlier run's, so that
+   * what depends on it skips here) was reported when it happened: only the end of the step is sent.
+   */
   static void sendConfiguration(KnownTest test, Channel results, ITestResult r) {
     ITestNGMethod m = r.getMethod();
+    if (ConfigurationGate.rethrown(r)) {
+      sendWorking(test, results, m, Working.Kind.OVER);
+      return;
+    }
     results.send(
         new ConfigOutcome(
             test.id,
