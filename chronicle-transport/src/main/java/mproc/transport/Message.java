@@ -43,12 +43,14 @@ public sealed interface Message {
 
   /**
    * Work outside a test is starting: a TestNG run's set-up ({@code methodName} empty), a
-   * configuration method, or a test method's data provider; or ({@code OVER}) the one named last
-   * ended without a result of its own (a configuration method that passed, or was passed over). For
-   * {@code mproc.timeout}, and to name what a lost worker was doing.
+   * configuration method, a test method's data provider, or the next row of a lazy one (an
+   * {@code Iterator} makes each row between two tests; {@code instanceOrdinal} says which instance's,
+   * as in {@link TestStarted}); or ({@code OVER}) the one named last ended without a result of its
+   * own (a configuration method that passed, or was passed over). For {@code mproc.timeout}, and to
+   * name what a lost worker was doing.
    */
-  record Working(int testId, String className, String methodName, Kind kind) implements Message {
-    public enum Kind { SETUP, CONFIGURATION, DATA_PROVIDER, OVER }
+  record Working(int testId, String className, String methodName, int instanceOrdinal, Kind kind) implements Message {
+    public enum Kind { SETUP, CONFIGURATION, DATA_PROVIDER, DATA_ROW, OVER }
   }
 
   /** A stack frame, as {@link StackTraceElement} has it. */

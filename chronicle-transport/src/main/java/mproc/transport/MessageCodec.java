@@ -83,7 +83,7 @@ final class MessageCodec {
       out.writeByte(FIXTURE_REQUEST).writeUtf8(m.name());
     } else if (message instanceof Working m) {
       out.writeByte(WORKING).writeInt(m.testId()).writeUtf8(m.className()).writeUtf8(m.methodName())
-          .writeByte((byte) m.kind().ordinal());
+          .writeInt(m.instanceOrdinal()).writeByte((byte) m.kind().ordinal());
     } else if (message instanceof FixtureValue m) {
       out.writeByte(FIXTURE_VALUE).writeUtf8(m.name());
       writeBytes(out, m.value());
@@ -162,7 +162,7 @@ final class MessageCodec {
       case FIXTURE_REQUEST:
         return new FixtureRequest(in.readUtf8());
       case WORKING:
-        return new Working(in.readInt(), in.readUtf8(), in.readUtf8(), Working.Kind.values()[in.readByte()]);
+        return new Working(in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt(), Working.Kind.values()[in.readByte()]);
       case FIXTURE_VALUE:
         {
           String name = in.readUtf8();

@@ -47,8 +47,9 @@ public class ChannelTest {
             new EndOfWork(),
             new WorkerReady(2, 12345L),
             new TestStarted(7, "a.B", "c", 1),
-            new Working(3, "a.B", "setUp", Working.Kind.CONFIGURATION),
-            new Working(3, "a.B", "", Working.Kind.SETUP),
+            new Working(3, "a.B", "setUp", 0, Working.Kind.CONFIGURATION),
+            new Working(3, "a.B", "rows", 2, Working.Kind.DATA_ROW),
+            new Working(3, "a.B", "", 0, Working.Kind.SETUP),
             new TestOutcome(
                 7, "a.B", "c", 1, 2, 10L, 20L, true, 4,
                 List.of(new ValueData(new byte[] {9}, "nine"), new ValueData(null, "null")),

@@ -321,6 +321,25 @@ public final class DistributedRun implements AutoCloseable {
     }
   }
 
+  /**
+   * The row a lazy data provider was making when its worker was lost, as the test in flight: it fails,
+   * as the row a worker dies in does (the method's earlier rows keep their results).
+   */
+  private TestStarted rowInFlight(RemoteWorker w, TestDispatch test) {
+    Working row = w.working;
+    if (row == null || row.kind() != Working.Kind.DATA_ROW) {
+      return null;
+    }
+    for (Map.Entry<Integer, PlannedUnit> e : test.units().entrySet()) {
+      int unitId = e.getKey();
+      if (claims.owner(unitId) == w.id() && !test.isDone(unitId) && e.getValue().methods().stream()
+          .anyMatch(m -> m.getMethodName().equals(row.methodName()) && Planner.className(m).equals(row.className()))) {
+        return new TestStarted(unitId, row.className(), row.methodName(), row.instanceOrdinal());
+      }
+    }
+    return null;
+  }
+
   /** The configuration method a worker was running when it was lost (stopped or dead) fails, with the reason. */
   private void failConfigurationInFlight(RemoteWorker w, String why) {
     if (w.working != null && w.working.kind() == Working.Kind.CONFIGURATION && testsById.containsKey(w.working.testId())) {
@@ -379,6 +398,7 @@ public final class DistributedRun implements AutoCloseable {
       case SETUP -> "TestNG's set-up of a run";
       case CONFIGURATION -> "configuration method " + working.className() + "." + working.methodName();
       case DATA_PROVIDER -> "the data provider of " + working.className() + "." + working.methodName();
+      case DATA_ROW -> "the next row of the data provider of " + working.className() + "." + working.methodName();
       case OVER -> "outside a test";
     };
   }
@@ -493,6 +513,7 @@ public final class DistributedRun implements AutoCloseable {
             ? w.stoppedBecause
             : headline + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
     boolean requeue = pool.mayReplace();
+    TestStarted lost = w.inFlight != null ? w.inFlight : rowInFlight(w, test);
     if (w.inFlight == null) {
       failConfigurationInFlight(w, why);
     }
@@ -503,7 +524,7 @@ public final class DistributedRun implements AutoCloseable {
       int unitId = e.getKey();
       if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
         boolean requeueUnit = requeue && !test.wasRequeued(unitId) && !w.stoppedOutsideTests;
-        List<ITestNGMethod> notStarted = test.abandon(unitId, w.inFlight, why, w.host(), requeueUnit);
+        List<ITestNGMethod> notStarted = test.abandon(unitId, lost, why, w.host(), requeueUnit);
         if (!notStarted.isEmpty()) {
           PlannedUnit original = e.getValue();
           long expected = original.expectedMillis() * notStarted.size() / Math.max(1, original.methods().size()); // what is left of it

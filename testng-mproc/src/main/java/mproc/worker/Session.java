@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testng.IClassListener;
 import org.testng.IConfigurationListener;
+import org.testng.IDataProviderInterceptor;
 import org.testng.IDataProviderListener;
 import org.testng.IDataProviderMethod;
 import org.testng.IMethodInstance;
@@ -56,7 +58,8 @@ import org.testng.xml.XmlSuite;
  * runs in as few workers as possible, and near the end idle workers still join the classes that are
  * left (in a new session, as TestNG cannot go back).
  */
-final class Session implements IMethodInterceptor, ITestListener, IConfigurationListener, IClassListener, IDataProviderListener {
+final class Session
+    implements IMethodInterceptor, ITestListener, IConfigurationListener, IClassListener, IDataProviderListener, IDataProviderInterceptor {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
   /**
    * TestNG sets up every class of a run (scans its methods and annotations) before the first test,
@@ -390,9 +393,23 @@ final class Session implements IMethodInterceptor, ITestListener, IConfiguration
     sendWorking(test, results, method, Working.Kind.OVER);
   }
 
+  /**
+   * A data provider that returns arrays has made every row in its call, which the two methods above
+   * announce; an {@code Iterator} (or anything else) makes each row later, so each is announced too.
+   */
+  @Override
+  public Iterator<Object[]> intercept(Iterator<Object[]> rows, IDataProviderMethod dataProvider, ITestNGMethod method, ITestContext context) {
+    if (dataProvider.getMethod().getReturnType().isArray()) {
+      return rows;
+    }
+    return new AnnouncedRows(rows, () -> sendWorking(test, results, method, Working.Kind.DATA_ROW),
+        () -> sendWorking(test, results, method, Working.Kind.OVER));
+  }
+
   /** What starts now, outside a test: the parent times it ({@code mproc.timeout}) and names it if the worker is lost. */
   static void sendWorking(KnownTest test, Channel results, ITestNGMethod m, Working.Kind kind) {
-    results.send(new Working(test.id, Planner.className(m), m.getMethodName(), kind));
+    int instance = m instanceof ClaimingMethod claiming ? claiming.ordinal() : 0;
+    results.send(new Working(test.id, Planner.className(m), m.getMethodName(), instance, kind));
   }
 
   @Override

@@ -41,7 +41,7 @@ final class Worker {
       if (next != null) {
         KnownTest test = book.test(next.plan.testId());
         // Before any claim: the parent times a worker that holds work from its last message.
-        results.send(new Working(test.id, next.plan.methods().get(0).className(), "", Working.Kind.SETUP));
+        results.send(new Working(test.id, next.plan.methods().get(0).className(), "", 0, Working.Kind.SETUP));
         Session session =
             next.plan.exclusive()
                 ? Session.exclusive(book, test, next, results)

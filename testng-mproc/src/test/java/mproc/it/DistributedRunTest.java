@@ -26,7 +26,7 @@ public class DistributedRunTest {
           "passes PASS", "fails FAIL", "skips SKIP", "expectsAnException PASS",
           "failsWithAnUnserializableException FAIL",
           "rowsArePassedWithTheirParameters PASS", "rowsArePassedWithTheirParameters PASS",
-          "rowsArePassedWithTheirParameters PASS",
+          "rowsArePassedWithTheirParameters PASS", "lazyRowsArePassedToo PASS", "lazyRowsArePassedToo PASS",
           "repeated PASS", "repeated PASS", "repeated PASS");
 
   private ParentRun distributed;
@@ -69,7 +69,7 @@ public class DistributedRunTest {
   public void exitCodeAndSummaryMatchTheSequentialRun() {
     assertEquals(sequential.exitCode, 3, sequential.output); // failures (1) and skips (2), as TestNG counts
     assertEquals(distributed.exitCode, sequential.exitCode, distributed.output);
-    String summary = "Total tests run: 17, Passes: 14, Failures: 2, Skips: 1";
+    String summary = "Total tests run: 19, Passes: 16, Failures: 2, Skips: 1";
     assertTrue(sequential.output.contains(summary), sequential.output);
     assertTrue(distributed.output.contains(summary), distributed.output);
   }
@@ -99,7 +99,7 @@ public class DistributedRunTest {
   @Test
   public void parametersAndReporterOutputReachTheParent() throws Exception {
     String xml = distributed.reportXml();
-    for (String label : List.of("Opaque(one)", "Opaque(two)", "Opaque(three)")) {
+    for (String label : List.of("Opaque(one)", "Opaque(two)", "Opaque(three)", "Opaque(lazy one)", "Opaque(lazy two)")) {
       assertTrue(xml.contains(label), label + " in report");
     }
     assertTrue(xml.contains("hello from the worker"), "Reporter.log output");
@@ -123,7 +123,7 @@ public class DistributedRunTest {
     List<String> remote = distributed.reportedConfigurations();
     List<String> local = sequential.reportedConfigurations();
     long beforeEach = local.stream().filter("beforeEach PASS"::equals).count();
-    assertEquals(beforeEach, 11, "one per invocation of MixedB's tests: " + local);
+    assertEquals(beforeEach, 13, "one per invocation of MixedB's tests: " + local);
     assertEquals(remote.stream().filter("beforeEach PASS"::equals).count(), beforeEach, remote.toString());
     assertEquals(remote.stream().filter("beforeClass PASS"::equals).count(), (long) distributed.events("beforeClass SlowA").size(),
         "once for each worker that ran SlowA's @BeforeClass, none for those that passed over it: " + remote);

@@ -135,6 +135,23 @@ public class FaultsTest {
     assertNothingLeft(run);
   }
 
+  /**
+   * A lazy data provider makes each row between two tests: a row that never comes is a step like a
+   * hung data provider, named as one, and fails the method (its earlier rows keep their results).
+   */
+  @Test
+  public void aLazyDataRowThatNeverComesIsStoppedAtTheTimeoutAndFailsItsMethod() throws Exception {
+    ParentRun run = ParentRun.run(suite("", "HangsInLazyRow", "Quick"), "-cores", "1", "-mproc.timeout", "3");
+    assertEquals(run.reportedTests().stream().sorted().toList(), List.of("q1 PASS", "q2 PASS", "row FAIL", "row PASS"), run.output);
+    assertEquals(run.exitCode, 1, "the lost row is a failure: " + run.output);
+    assertTrue(run.output.matches("(?s).*mproc: mproc.timeout: worker 1 \\(pid \\d+\\) ran the next row of the data provider of"
+        + " mproc.it.suite.faults.HangsInLazyRow.row for longer than 3 s, and was stopped; its threads:.*"), run.output);
+    assertTrue(run.reportXml().contains("mproc.it.suite.faults.HangsInLazyRow$1.next(HangsInLazyRow.java:"), "the dump: " + run.reportXml());
+    assertEquals(run.events("test row1").size(), 1, run.log.toString());
+    assertTrue(run.events("test row3").isEmpty(), "rows after the lost one are not run: " + run.log);
+    assertNothingLeft(run);
+  }
+
   /** The timeout applies to each step outside a test, not to their sum: 3 x 1.5 s against 3 s. */
   @Test
   public void slowStepsBeforeTheFirstTestEachWithinTheTimeoutAreNotAHang() throws Exception {

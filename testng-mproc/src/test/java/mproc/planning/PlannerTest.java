@@ -153,10 +153,10 @@ public class PlannerTest {
   public void methodConfigurationIsWorkThatRepaysWorkersToo() throws Exception {
     StringBuilder text = new StringBuilder();
     for (String test : List.of("passes", "fails", "skips", "expectsAnException", "failsWithAnUnserializableException",
-        "rowsArePassedWithTheirParameters", "repeated")) {
+        "rowsArePassedWithTheirParameters", "lazyRowsArePassedToo", "repeated")) {
       text.append("1\tmproc.it.suite.MixedB.").append(test).append('\n');
     }
-    assertEquals(workersWorthStarting(measured(text.toString()), 1, MixedB.class), 1, "7 empty tests: one worker");
+    assertEquals(workersWorthStarting(measured(text.toString()), 1, MixedB.class), 1, "8 empty tests: one worker");
     text.append("5000\tmproc.it.suite.MixedB.beforeEach\n");
     assertEquals(workersWorthStarting(measured(text.toString()), 1, MixedB.class), 5,
         "and 5 s of @BeforeMethod, which may wait: five");

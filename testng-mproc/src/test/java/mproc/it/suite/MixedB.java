@@ -3,6 +3,8 @@ package mproc.it.suite;
 import static org.testng.Assert.assertEquals;
 
 import java.io.Serializable;
+import java.util.Iterator;
+import java.util.List;
 import org.testng.Reporter;
 import org.testng.SkipException;
 import org.testng.annotations.BeforeMethod;
@@ -46,6 +48,16 @@ public class MixedB {
   @Test(dataProvider = "rows")
   public void rowsArePassedWithTheirParameters(int n, Opaque label) {
     RunLog.record("test rows" + n);
+  }
+
+  /** A lazy data provider: TestNG asks it for each row between two tests. */
+  @DataProvider public Iterator<Object[]> lazyRows() {
+    return List.of(new Object[] {new Opaque("lazy one")}, new Object[] {new Opaque("lazy two")}).iterator();
+  }
+
+  @Test(dataProvider = "lazyRows")
+  public void lazyRowsArePassedToo(Opaque label) {
+    RunLog.record("test lazyRows " + label);
   }
 
   @Test(invocationCount = 3)
