@@ -25,7 +25,13 @@ final class AnnouncedRows implements Iterator<Object[]> {
   @Override
   public boolean hasNext() {
     making.run();
-    boolean more = rows.hasNext();
+    boolean more;
+    try {
+      more = rows.hasNext();
+    } catch (RuntimeException | Error e) {
+      over.run(); // TestNG reports the method failed: the step is over, and no row is owed
+      throw e;
+    }
     if (!more) {
       over.run();
     }
@@ -34,6 +40,11 @@ final class AnnouncedRows implements Iterator<Object[]> {
 
   @Override
   public Object[] next() {
-    return rows.next();
+    try {
+      return rows.next();
+    } catch (RuntimeException | Error e) {
+      over.run();
+      throw e;
+    }
   }
 }

@@ -402,8 +402,12 @@ final class Session
     if (dataProvider.getMethod().getReturnType().isArray()) {
       return rows;
     }
-    return new AnnouncedRows(rows, () -> sendWorking(test, results, method, Working.Kind.DATA_ROW),
+    AnnouncedRows announced = new AnnouncedRows(rows, () -> sendWorking(test, results, method, Working.Kind.DATA_ROW),
         () -> sendWorking(test, results, method, Working.Kind.OVER));
+    // TestNG also asks the rows it was given whether there are more (after a row's @AfterMethod, for
+    // a method with groups or a lastTimeOnly @AfterMethod): an iterator may make the row right there.
+    method.setMoreInvocationChecker(announced::hasNext);
+    return announced;
   }
 
   /** What starts now, outside a test: the parent times it ({@code mproc.timeout}) and names it if the worker is lost. */

@@ -152,6 +152,16 @@ public class FaultsTest {
     assertNothingLeft(run);
   }
 
+  /** The same for a row made in {@code hasNext}, which TestNG asks for after the test of a method with groups. */
+  @Test
+  public void aLazyDataRowMadeWhenTestNGAsksForMoreIsStoppedAndFailsToo() throws Exception {
+    ParentRun run = ParentRun.run(suite("", "HangsInLazyRowWithGroups"), "-cores", "1", "-mproc.timeout", "3");
+    assertEquals(run.reportedTests().stream().sorted().toList(), List.of("row FAIL", "row PASS"), run.output);
+    assertTrue(run.output.contains("ran the next row of the data provider of mproc.it.suite.faults.HangsInLazyRowWithGroups.row"
+        + " for longer than 3 s"), run.output);
+    assertNothingLeft(run);
+  }
+
   /** The timeout applies to each step outside a test, not to their sum: 3 x 1.5 s against 3 s. */
   @Test
   public void slowStepsBeforeTheFirstTestEachWithinTheTimeoutAreNotAHang() throws Exception {
