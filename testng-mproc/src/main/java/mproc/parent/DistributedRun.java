@@ -322,22 +322,17 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   /**
-   * The row a lazy data provider was making when its worker was lost, as the test in flight: it fails,
-   * as the row a worker dies in does (the method's earlier rows keep their results).
+   * What a lost worker had in flight in this unit: its test, or the row a lazy data provider of the
+   * unit was making, which fails as the row a worker dies in does (earlier rows keep their results).
    */
-  private TestStarted rowInFlight(RemoteWorker w, TestDispatch test) {
+  private static TestStarted inFlight(RemoteWorker w, int unitId, PlannedUnit unit) {
     Working row = w.working;
-    if (row == null || row.kind() != Working.Kind.DATA_ROW) {
-      return null;
+    if (w.inFlight != null || row == null || row.kind() != Working.Kind.DATA_ROW) {
+      return w.inFlight;
     }
-    for (Map.Entry<Integer, PlannedUnit> e : test.units().entrySet()) {
-      int unitId = e.getKey();
-      if (claims.owner(unitId) == w.id() && !test.isDone(unitId) && e.getValue().methods().stream()
-          .anyMatch(m -> m.getMethodName().equals(row.methodName()) && Planner.className(m).equals(row.className()))) {
-        return new TestStarted(unitId, row.className(), row.methodName(), row.instanceOrdinal());
-      }
-    }
-    return null;
+    boolean ours = unit.methods().stream()
+        .anyMatch(m -> m.getMethodName().equals(row.methodName()) && Planner.className(m).equals(row.className()));
+    return ours ? new TestStarted(unitId, row.className(), row.methodName(), row.instanceOrdinal()) : null;
   }
 
   /** The configuration method a worker was running when it was lost (stopped or dead) fails, with the reason. */
@@ -513,7 +508,6 @@ public final class DistributedRun implements AutoCloseable {
             ? w.stoppedBecause
             : headline + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
     boolean requeue = pool.mayReplace();
-    TestStarted lost = w.inFlight != null ? w.inFlight : rowInFlight(w, test);
     if (w.inFlight == null) {
       failConfigurationInFlight(w, why);
     }
@@ -524,7 +518,7 @@ public final class DistributedRun implements AutoCloseable {
       int unitId = e.getKey();
       if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
         boolean requeueUnit = requeue && !test.wasRequeued(unitId) && !w.stoppedOutsideTests;
-        List<ITestNGMethod> notStarted = test.abandon(unitId, lost, why, w.host(), requeueUnit);
+        List<ITestNGMethod> notStarted = test.abandon(unitId, inFlight(w, unitId, e.getValue()), why, w.host(), requeueUnit);
         if (!notStarted.isEmpty()) {
           PlannedUnit original = e.getValue();
           long expected = original.expectedMillis() * notStarted.size() / Math.max(1, original.methods().size()); // what is left of it
