@@ -83,6 +83,7 @@ public final class SessionSuite {
     suite.setParentSuite(null);
     suite.setParallel(XmlSuite.ParallelMode.NONE);
     suite.setVerbose(0);
+    suite.setObjectFactoryClass(null); // the worker's TestInstances makes the instances, through it
     suite.setListeners(parent.getListeners().stream().filter(SessionSuite::shapesExecution).toList());
 
     XmlTest test = new XmlTest(suite);

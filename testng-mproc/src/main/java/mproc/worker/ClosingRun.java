@@ -3,7 +3,7 @@ package mproc.worker;
 import java.util.List;
 import java.util.Set;
 import mproc.fixtures.FixtureInjector;
-import mproc.testng.SessionSuite;
+import mproc.testng.TestInstances;
 import mproc.transport.Channel;
 import mproc.transport.Message.Working;
 import org.testng.IConfigurationListener;
@@ -25,7 +25,7 @@ final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
     this.results = results;
   }
 
-  void run(ConfigurationGate gate, FixtureInjector injector) {
+  void run(ConfigurationGate gate, FixtureInjector injector, TestInstances instances) {
     test.closed = true;
     if (test.configClasses.isEmpty()) {
       return;
@@ -33,7 +33,7 @@ final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
     String suite = test.suite.getName();
     gate.closing(Set.of(ConfigurationGate.testScope(suite, test.name), ConfigurationGate.suiteScope(suite)));
     try {
-      Session.runTestNG(SessionSuite.narrow(test.suite, test.name, test.configClasses), gate, injector, this);
+      Session.runTestNG(test, test.configClasses, instances, gate, injector, this);
     } finally {
       gate.closing(Set.of());
     }

@@ -1,6 +1,7 @@
 package mproc.worker;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import mproc.testng.CachingTestNG;
 import mproc.testng.ClaimingMethod;
 import mproc.testng.SessionSuite;
 import mproc.testng.SoleInterceptor;
+import mproc.testng.TestInstances;
 import mproc.transport.Channel;
 import mproc.transport.Message.ConfigOutcome;
 import mproc.transport.Message.MethodRef;
@@ -177,16 +179,15 @@ final class Session
   }
 
   /** Runs the session and reports each unit it ran as done. */
-  void run(ConfigurationGate gate, FixtureInjector injector) {
+  void run(ConfigurationGate gate, FixtureInjector injector, TestInstances instances) {
     Set<String> classes = new LinkedHashSet<>();
     units.forEach(u -> u.plan.methods().forEach(ref -> classes.add(ref.className())));
     classes.addAll(test.configClasses);
-    XmlSuite suite = SessionSuite.narrow(test.suite, test.name, classes);
     test.touched = true;
     gate.session(this);
     long start = System.nanoTime();
     try {
-      runTestNG(suite, gate, injector, this);
+      runTestNG(test, classes, instances, gate, injector, this);
     } finally {
       gate.session(null);
     }
@@ -210,8 +211,12 @@ final class Session
     }
   }
 
-  static void runTestNG(XmlSuite suite, Object... listeners) {
+  /** One TestNG run over these classes of the test, on the test's instances kept in this worker. */
+  static void runTestNG(KnownTest test, Collection<String> classes, TestInstances instances, Object... listeners) {
+    XmlSuite suite = SessionSuite.narrow(test.suite, test.name, classes);
+    instances.forTest(test.id, new HashSet<>(classes), test.suite.getObjectFactoryClass());
     TestNG testng = CachingTestNG.forWorker();
+    testng.setObjectFactory(instances);
     testng.setVerbose(0);
     testng.setXmlSuites(List.of(suite));
     for (Object listener : listeners) {

@@ -3,6 +3,7 @@ package mproc.worker;
 import java.util.ArrayList;
 import java.util.List;
 import mproc.fixtures.FixtureInjector;
+import mproc.testng.TestInstances;
 import mproc.transport.Channel;
 import mproc.transport.ClaimTable;
 import mproc.transport.IdleStrategy;
@@ -23,6 +24,8 @@ final class Worker {
   private final Channel results;
   private final WorkBook book;
   private final ConfigurationGate gate = new ConfigurationGate();
+  /** One instance of each test class per {@code <test>}, across this worker's runs of it. */
+  private final TestInstances instances = new TestInstances();
   private final FixtureInjector injector;
   private boolean ended;
 
@@ -47,7 +50,7 @@ final class Worker {
                 ? Session.exclusive(book, test, next, results)
                 : Session.shared(book, test, book.freeSharedUnits(test.id), results);
         if (session != null) {
-          session.run(gate, injector);
+          session.run(gate, injector, instances);
         }
         idle.reset();
       } else if (ended) {
@@ -81,6 +84,6 @@ final class Worker {
    * {@code @AfterSuite} methods may run in any of them (once each: {@link ConfigurationGate}).
    */
   private void closeTests(List<KnownTest> tests) {
-    tests.forEach(t -> new ClosingRun(t, results).run(gate, injector));
+    tests.forEach(t -> new ClosingRun(t, results).run(gate, injector, instances));
   }
 }
