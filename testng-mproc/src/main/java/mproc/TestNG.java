@@ -49,6 +49,10 @@ public final class TestNG {
     if (!disabled && mayDistribute && !JvmFlags.presentInThisJvm() && System.getProperty(REEXECUTED) == null) {
       System.exit(reexecuteWithFlags(args, settings.classDataSharing()));
     }
+    String launcher = System.getProperty(REEXECUTED);
+    if (launcher != null) {
+      mproc.launch.LauncherWatch.start(Long.parseLong(launcher));
+    }
     ChronicleProperties.apply();
     QuietLogging.apply();
     if (!suitesMentionEverywhere(testngArgs, MprocListener.class.getName())) {
@@ -186,7 +190,7 @@ public final class TestNG {
     List<String> command = mproc.launch.WorkerCommand.javaWithChronicleFlags();
     command.addAll(mproc.launch.WorkerCommand.JIT_OPTIONS);
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    command.add("-D" + REEXECUTED + "=true");
+    command.add("-D" + REEXECUTED + "=" + ProcessHandle.current().pid());
     command.addAll((classDataSharing ? mproc.launch.ClassDataSharing.forThisJvm() : mproc.launch.ClassDataSharing.none())
         .parentJvmOptions());
     command.add(TestNG.class.getName());

@@ -1,6 +1,5 @@
 package mproc.launch;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +8,9 @@ import mproc.transport.ChronicleProperties;
 import mproc.transport.JvmFlags;
 
 /**
- * The command line of a worker JVM: the parent's java and classpath, the flags Chronicle needs,
- * Chronicle kept quiet, the parent's own {@code -D} system properties, the user's extra options, and
- * the worker's id.
+ * The command line of a worker JVM: the parent's java and class path (in its order), the flags
+ * Chronicle needs, Chronicle kept quiet, the parent's own JVM options ({@link InheritedOptions}), the
+ * user's extra options ({@code mproc.jvmArgs}, last, so they win), and the worker's id.
  */
 public final class WorkerCommand {
   /**
@@ -39,14 +38,15 @@ public final class WorkerCommand {
    * @param classDataSharing the archive to start from, if there is one (it also decides the order of
    *     the class path)
    */
-  public static List<String> of(Path runDirectory, int workerId, List<String> userJvmArgs, ClassDataSharing classDataSharing) {
+  public static List<String> of(
+      Path runDirectory, int workerId, InheritedOptions parent, List<String> userJvmArgs, ClassDataSharing classDataSharing) {
     List<String> command = javaWithChronicleFlags();
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("-D") && !arg.startsWith("-D" + Settings.WORKER_ID + "=") && !command.contains(arg)) {
-        command.add(arg);
+    command.addAll(JIT_OPTIONS);
+    for (String arg : parent.inherited()) {
+      if (!command.contains(arg)) {
+        command.add(arg); // after our JIT options: the user's own -XX win
       }
     }
-    command.addAll(JIT_OPTIONS);
     command.addAll(userJvmArgs);
     command.add("-D" + Settings.WORKER_ID + "=" + workerId);
     command.addAll(classDataSharing.jvmOptions());

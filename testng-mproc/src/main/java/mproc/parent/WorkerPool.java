@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import mproc.launch.ClassDataSharing;
+import mproc.launch.InheritedOptions;
+import mproc.launch.RuntimeProperties;
 import mproc.launch.WorkerCommand;
 import mproc.launch.WorkerProcess;
 import mproc.settings.Settings;
@@ -30,6 +32,8 @@ final class WorkerPool {
   private final PrintStream err;
   private final List<RemoteWorker> workers = new ArrayList<>();
   private final ClassDataSharing classDataSharing;
+  /** The parent's JVM options that workers get, read once per run. */
+  private final InheritedOptions parentOptions = InheritedOptions.ofThisJvm();
   private int wanted;
   private int restarts;
   private boolean anyReady;
@@ -46,6 +50,10 @@ final class WorkerPool {
     this.out = out;
     this.err = err;
     this.classDataSharing = settings.classDataSharing() ? ClassDataSharing.forThisJvm() : ClassDataSharing.none();
+    RuntimeProperties.write(RuntimeProperties.in(directory.path()));
+    if (parentOptions.notice() != null) {
+      err.println(parentOptions.notice());
+    }
   }
 
   /** After the run: make the workers' class-data sharing archive for next time, if there is none. */
@@ -148,8 +156,7 @@ final class WorkerPool {
       throw new IllegalStateException("mproc: the run is ending; no worker starts");
     }
     int id = workers.size() + 1;
-    List<String> command = WorkerCommand.of(directory.path(), id, settings.jvmArgs(),
-        classDataSharing);
+    List<String> command = WorkerCommand.of(directory.path(), id, parentOptions, settings.jvmArgs(), classDataSharing);
     WorkerProcess process;
     try {
       process = WorkerProcess.start(id, command, out, err);

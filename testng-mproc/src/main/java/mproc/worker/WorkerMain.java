@@ -1,6 +1,8 @@
 package mproc.worker;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import mproc.launch.RuntimeProperties;
 import mproc.fixtures.FixtureInjector;
 import mproc.fixtures.FixtureSource;
 import mproc.reporting.QuietLogging;
@@ -18,6 +20,7 @@ public final class WorkerMain {
   private WorkerMain() {}
 
   public static void main(String[] args) {
+    RuntimeProperties.apply(RuntimeProperties.in(Path.of(args[0])), ManagementFactory.getRuntimeMXBean().getInputArguments());
     ChronicleProperties.apply();
     QuietLogging.apply();
     int id = Integer.parseInt(args[1]);

@@ -217,6 +217,24 @@ public class FaultsTest {
     }
   }
 
+  /** mproc.TestNG restarts itself with Chronicle's flags: a kill -9 of the JVM the user started ends that one too. */
+  @Test
+  public void whenTheLauncherIsKilledTheRestartedParentAndItsWorkersStopSilently() throws Exception {
+    ParentRun.Running running = ParentRun.start(false, suite("", "Slow"), "-cores", "2");
+    awaitEvent(running, "test s");
+    List<ProcessHandle> started = running.process.descendants().toList();
+    assertTrue(started.size() >= 2, "a restarted parent and its workers: " + started);
+    running.process.destroyForcibly().waitFor(); // kill -9 of the launcher
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertTrue(started.stream().noneMatch(ProcessHandle::isAlive), "still alive: " + started.stream().filter(ProcessHandle::isAlive).toList());
+    try (var dirs = Files.list(running.runs())) {
+      assertEquals(dirs.count(), 0L, "the restarted parent removed its run directory on the way out");
+    }
+  }
+
   @Test
   public void anInterruptedParentStopsWorkersClosesGlobalFixturesAndRemovesItsDirectory() throws Exception {
     String parameters = "  <parameter name=\"mproc.fixtures\" value=\"mproc.it.suite.fixtures.SharedFixtures\"/>\n";

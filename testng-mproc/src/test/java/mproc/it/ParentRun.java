@@ -132,7 +132,16 @@ final class ParentRun {
     return all.toArray(new String[0]);
   }
 
+  /** Runs {@code mproc.TestNG args... suite.xml} in a JVM started with these options of the user's. */
+  static ParentRun runWithJvmOptions(List<String> jvmOptions, String suiteXml, String... args) throws Exception {
+    return start(false, Files.createTempDirectory("mproc-it"), jvmOptions, suiteXml, args).await();
+  }
+
   private static Running start(boolean withFlags, Path dir, String suiteXml, String... args) throws IOException {
+    return start(withFlags, dir, List.of(), suiteXml, args);
+  }
+
+  private static Running start(boolean withFlags, Path dir, List<String> jvmOptions, String suiteXml, String... args) throws IOException {
     Path suite = dir.resolve("suite.xml");
     Files.writeString(suite, suiteXml);
     Path log = dir.resolve("run.log");
@@ -143,6 +152,7 @@ final class ParentRun {
       command.addAll(mproc.transport.JvmFlags.ALL);
       command.addAll(mproc.transport.ChronicleProperties.asJvmOptions());
     }
+    command.addAll(jvmOptions);
     command.add("-Dit.log=" + log);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));

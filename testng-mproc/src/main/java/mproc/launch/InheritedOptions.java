@@ -1,0 +1,72 @@
+package mproc.launch;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import mproc.settings.Settings;
+
+/**
+ * Which of the parent JVM's own options a worker JVM gets: all that change how code behaves
+ * ({@code -ea}/{@code -da}/{@code -esa} and their package forms, {@code --add-opens},
+ * {@code --enable-preview}, {@code -javaagent} such as JaCoCo's, {@code -Xss}, {@code -Xmx},
+ * {@code -D}, locale and encoding, {@code -XX} options), so that a test behaves in a worker as in the
+ * JVM the user started (Surefire and Gradle run tests with {@code -ea}). Withheld: what cannot be
+ * shared (a debugger's or JMX's port, a flight recording's file: every worker would take the same),
+ * our own class-data sharing options (a worker gets its own archive), and what the environment's
+ * {@code JAVA_TOOL_OPTIONS}/{@code JDK_JAVA_OPTIONS} gave (a worker inherits the environment: they
+ * would apply twice, and an agent would load twice).
+ */
+public record InheritedOptions(List<String> inherited, List<String> withheld) {
+  public InheritedOptions {
+    inherited = List.copyOf(inherited);
+    withheld = List.copyOf(withheld);
+  }
+
+  /** Options a worker must not share with the parent, with a reason the user sees once. */
+  private static final List<String> UNSHARABLE = List.of(
+      "-agentlib:jdwp", "-Xrunjdwp", "-Xdebug", "-Dcom.sun.management.jmxremote.port=",
+      "-Dcom.sun.management.jmxremote.rmi.port=", "-XX:StartFlightRecording", "-XX:FlightRecorderOptions");
+
+  /** Ours, set per JVM we start: never inherited, never mentioned. */
+  private static final List<String> OURS = List.of(
+      "-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=", "-Xshare:", "-Xlog:cds", "-D" + Settings.WORKER_ID + "=");
+
+  public static InheritedOptions ofThisJvm() {
+    return of(ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS"));
+  }
+
+  static InheritedOptions of(List<String> inputArguments, String javaToolOptions, String jdkJavaOptions) {
+    Map<String, Integer> fromEnvironment = new HashMap<>();
+    for (String variable : new String[] {javaToolOptions, jdkJavaOptions}) {
+      if (variable != null && !variable.isBlank()) {
+        for (String token : variable.trim().split("\\s+")) {
+          fromEnvironment.merge(token, 1, Integer::sum);
+        }
+      }
+    }
+    List<String> inherited = new ArrayList<>();
+    List<String> withheld = new ArrayList<>();
+    for (String arg : inputArguments) {
+      if (fromEnvironment.getOrDefault(arg, 0) > 0) {
+        fromEnvironment.merge(arg, -1, Integer::sum);
+      } else if (OURS.stream().anyMatch(arg::startsWith)) {
+        continue;
+      } else if (UNSHARABLE.stream().anyMatch(arg::startsWith)) {
+        withheld.add(arg);
+      } else {
+        inherited.add(arg);
+      }
+    }
+    return new InheritedOptions(inherited, withheld);
+  }
+
+  /** The one line that says what the workers did not get, or null if they got everything. */
+  public String notice() {
+    return withheld.isEmpty() ? null
+        : "mproc: workers do not get " + String.join(" ", withheld)
+            + " (a port or file only one JVM can use); give a worker its own with mproc.jvmArgs if needed";
+  }
+}

@@ -1,0 +1,43 @@
+package mproc.launch;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertNull;
+
+import java.util.List;
+import org.testng.annotations.Test;
+
+public class InheritedOptionsTest {
+  @Test
+  public void optionsThatChangeBehaviourAreInheritedInTheirOrder() {
+    List<String> args = List.of("-ea:com.example...", "-esa", "--add-opens=java.base/java.lang=ALL-UNNAMED", "--enable-preview",
+        "-javaagent:/jacoco.jar=destfile=target/jacoco.exec", "-Xss4m", "-Xmx1g", "-Duser.language=fr", "-Dfile.encoding=UTF-8",
+        "-XX:+UseSerialGC");
+    InheritedOptions options = InheritedOptions.of(args, null, null);
+    assertEquals(options.inherited(), args);
+    assertNull(options.notice());
+  }
+
+  @Test
+  public void aDebuggersOrJmxsPortOrAFlightRecordingIsWithheldAndNamedOnce() {
+    InheritedOptions options = InheritedOptions.of(List.of("-agentlib:jdwp=transport=dt_socket,address=5005", "-ea",
+        "-Dcom.sun.management.jmxremote.port=9010", "-XX:StartFlightRecording=filename=rec.jfr"), null, null);
+    assertEquals(options.inherited(), List.of("-ea"));
+    assertEquals(options.notice(), "mproc: workers do not get -agentlib:jdwp=transport=dt_socket,address=5005"
+        + " -Dcom.sun.management.jmxremote.port=9010 -XX:StartFlightRecording=filename=rec.jfr"
+        + " (a port or file only one JVM can use); give a worker its own with mproc.jvmArgs if needed");
+  }
+
+  @Test
+  public void whatTheEnvironmentGaveIsLeftToTheEnvironmentWhichWorkersInherit() {
+    InheritedOptions options = InheritedOptions.of(
+        List.of("-javaagent:agent.jar", "-Dtool=1", "-Djdk=1", "-javaagent:agent.jar", "-ea"), "-javaagent:agent.jar  -Dtool=1", "-Djdk=1");
+    assertEquals(options.inherited(), List.of("-javaagent:agent.jar", "-ea"), "given twice: once on the command line");
+  }
+
+  @Test
+  public void ourOwnClassDataSharingAndWorkerIdAreNotInherited() {
+    InheritedOptions options = InheritedOptions.of(List.of("-XX:SharedArchiveFile=/tmp/a.jsa", "-Xshare:auto", "-Xlog:cds=off",
+        "-Xlog:cds+dynamic=off", "-Dmproc.worker.id=3", "-Xmx2g"), null, null);
+    assertEquals(options.inherited(), List.of("-Xmx2g"));
+  }
+}
