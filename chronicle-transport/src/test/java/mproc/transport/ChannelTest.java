@@ -62,7 +62,7 @@ public class ChannelTest {
             new FixtureValue("server", new byte[] {4, 5}, null, null),
             new FixtureValue("schema", null, "not serializable", failure));
 
-    Path dir = Files.createTempDirectory("channel-test");
+    Path dir = TempDirs.directory("channel-test");
     try (RunDirectory run = RunDirectory.open(dir);
         Channel writer = Channel.open(run.workChannel());
         Channel reader = Channel.open(run.workChannel())) {

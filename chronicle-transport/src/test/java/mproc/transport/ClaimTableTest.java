@@ -19,7 +19,7 @@ public class ClaimTableTest {
 
   @Test
   public void aUnitIsClaimedOnceAndRemembersItsOwner() throws Exception {
-    Path dir = Files.createTempDirectory("claims");
+    Path dir = TempDirs.directory("claims");
     try (RunDirectory run = RunDirectory.open(dir);
         ClaimTable table = ClaimTable.open(run.claimFile())) {
       assertEquals(table.owner(5), 0L);
@@ -32,7 +32,7 @@ public class ClaimTableTest {
 
   @Test
   public void racingThreadsClaimEveryUnitExactlyOnce() throws Exception {
-    Path dir = Files.createTempDirectory("claims");
+    Path dir = TempDirs.directory("claims");
     AtomicIntegerArray wins = new AtomicIntegerArray(UNITS);
     try (RunDirectory run = RunDirectory.open(dir);
         ClaimTable table = ClaimTable.open(run.claimFile())) {
@@ -69,7 +69,7 @@ public class ClaimTableTest {
 
   @Test
   public void racingJvmsClaimEveryUnitExactlyOnce() throws Exception {
-    Path dir = Files.createTempDirectory("claims");
+    Path dir = TempDirs.directory("claims");
     try (RunDirectory run = RunDirectory.open(dir)) {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<Process> processes = new ArrayList<>();

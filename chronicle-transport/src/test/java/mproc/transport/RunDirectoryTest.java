@@ -21,7 +21,7 @@ public class RunDirectoryTest {
 
   @Test
   public void aRunDirectoryIsPrivateAndADeadRunsIsRemovedByTheNextRun() throws Exception {
-    Path base = Files.createTempDirectory("runs");
+    Path base = TempDirs.directory("runs");
     Path dead = Files.createDirectory(base.resolve(RunDirectory.PREFIX + "dead"));
     Files.writeString(dead.resolve("owner"), "2147483646 2000-01-01T00:00:00Z"); // no such process
     Path foreign = Files.createDirectory(base.resolve(RunDirectory.PREFIX + "foreign")); // no owner file: left alone

@@ -1,5 +1,6 @@
 package mproc.it;
 
+import mproc.TempDirs;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
@@ -148,7 +149,7 @@ public class DistributedRunTest {
   /** TestNG runs the two suites on two threads; the run serves their tests one at a time. */
   @Test
   public void suitesRunInParallelByTestNGShareTheWorkers() throws Exception {
-    Path other = Files.createTempFile("mproc-other-suite", ".xml");
+    Path other = TempDirs.file("mproc-other-suite", ".xml");
     try {
       Files.writeString(other, ParentRun.suite("other", ParentRun.RECORDING_LISTENER, "mproc.it.suite.", "PlanPlain"));
       ParentRun both = ParentRun.run(ParentRun.suite("one", ParentRun.RECORDING_LISTENER, "mproc.it.suite.", "SlowA"),
@@ -176,7 +177,7 @@ public class DistributedRunTest {
 
   @Test
   public void aRunDirectoryThatCannotBeMadeIsOneLineAndNoTestRuns() throws Exception {
-    Path file = Files.createTempFile("mproc-not-a-dir", ".txt");
+    Path file = TempDirs.file("mproc-not-a-dir", ".txt");
     try {
       ParentRun bad = ParentRun.run(ParentRun.SUITE, "-cores", "2", "-mproc.dir", file.resolve("runs").toString());
       assertEquals(bad.exitCode, 1, bad.output);

@@ -1,5 +1,6 @@
 package mproc.it;
 
+import mproc.TempDirs;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
@@ -110,7 +111,7 @@ public class GroupsTest {
 
   @Test
   public void theSecondRunDispatchesTheLongestTestFirst() throws Exception {
-    Path durations = Files.createTempDirectory("mproc-durations").resolve("durations.txt");
+    Path durations = TempDirs.directory("mproc-durations").resolve("durations.txt");
     String suite = suite("Independent", "SlowLast");
     ParentRun first = ParentRun.run(suite, "-cores", "1", "-mproc.durations", durations.toString());
     List<String> firstOrder = ran(first).stream().map(Ran::name).toList();

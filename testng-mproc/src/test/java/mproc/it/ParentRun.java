@@ -1,5 +1,6 @@
 package mproc.it;
 
+import mproc.TempDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,7 +118,7 @@ final class ParentRun {
    * flags on its command line, so that it is the parent itself (no restart): for tests that kill it.
    */
   static Running start(boolean withFlags, String suiteXml, String... args) throws IOException {
-    return start(withFlags, Files.createTempDirectory("mproc-it"), suiteXml, args);
+    return start(withFlags, TempDirs.directory("mproc-it"), suiteXml, args);
   }
 
   /** Starts another run in the directory of an earlier one (the same {@code mproc.dir}). */
@@ -134,7 +135,7 @@ final class ParentRun {
 
   /** Runs {@code mproc.TestNG args... suite.xml} in a JVM started with these options of the user's. */
   static ParentRun runWithJvmOptions(List<String> jvmOptions, String suiteXml, String... args) throws Exception {
-    return start(false, Files.createTempDirectory("mproc-it"), jvmOptions, suiteXml, args).await();
+    return start(false, TempDirs.directory("mproc-it"), jvmOptions, suiteXml, args).await();
   }
 
   private static Running start(boolean withFlags, Path dir, String suiteXml, String... args) throws IOException {

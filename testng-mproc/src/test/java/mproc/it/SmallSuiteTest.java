@@ -1,5 +1,6 @@
 package mproc.it;
 
+import mproc.TempDirs;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
@@ -20,7 +21,7 @@ public class SmallSuiteTest {
 
   @Test
   public void aSuiteMeasuredAsSmallRunsInTheParentUntilItIsMeasuredLarger() throws Exception {
-    Path durations = Files.createTempFile("mproc-durations", ".txt");
+    Path durations = TempDirs.file("mproc-durations", ".txt");
     StringBuilder tiny = new StringBuilder();
     for (int i = 1; i <= 6; i++) {
       tiny.append("1\tmproc.it.suite.SlowA.a").append(i).append('\n');

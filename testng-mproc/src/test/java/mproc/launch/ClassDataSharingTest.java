@@ -1,5 +1,6 @@
 package mproc.launch;
 
+import mproc.TempDirs;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
@@ -19,7 +20,7 @@ public class ClassDataSharingTest {
 
   @BeforeMethod
   public void makeDirectory() throws Exception {
-    dir = Files.createTempDirectory("mproc-cds-test");
+    dir = TempDirs.directory("mproc-cds-test");
   }
 
   @AfterMethod(alwaysRun = true)

@@ -1,5 +1,6 @@
 package mproc.planning;
 
+import mproc.TempDirs;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
@@ -80,7 +81,7 @@ public class PlannerTest {
 
   @Test
   public void measuredDurationsPutTheLongestFirstAndUnknownTestsCountAsTheMedian() throws Exception {
-    Path file = Files.createTempFile("durations", ".txt");
+    Path file = TempDirs.file("durations", ".txt");
     String p = "mproc.it.suite.groups.";
     Files.writeString(file, "500\t" + p + "Independent.i1\n100\t" + p + "Independent.i2\n300\t" + p + "SlowLast.slow\n");
     // known: i1 500, slow 300, i2 100; median 300 for i4 (unknown); i3 has priority -1; s1 is a group
@@ -107,7 +108,7 @@ public class PlannerTest {
   }
 
   private static Durations measured(String durationsFile) throws Exception {
-    Path file = Files.createTempFile("durations", ".txt");
+    Path file = TempDirs.file("durations", ".txt");
     Files.writeString(file, durationsFile);
     return Durations.read(file);
   }
@@ -164,7 +165,7 @@ public class PlannerTest {
 
   @Test
   public void aSuiteMeasuredBelowOneWorkerStartIsNotWorthAWorker() throws Exception {
-    Path file = Files.createTempFile("durations", ".txt");
+    Path file = TempDirs.file("durations", ".txt");
     String p = "mproc.it.suite.groups.Independent.";
     List<ITestNGMethod> methods = plan(Independent.class).stream().flatMap(u -> u.methods().stream()).toList();
     assertTrue(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.none())), "unmeasured");
@@ -179,7 +180,7 @@ public class PlannerTest {
 
   @Test
   public void aCostlyBeforeClassCountsAsWorkToo() throws Exception {
-    Path file = Files.createTempFile("durations", ".txt");
+    Path file = TempDirs.file("durations", ".txt");
     String p = "mproc.it.suite.affinity.One.";
     List<ITestNGMethod> methods = plan(One.class).stream().flatMap(u -> u.methods().stream()).toList();
     Files.writeString(file, "1\t" + p + "t1\n1\t" + p + "t2\n1\t" + p + "t3\n1\t" + p + "t4\n");
@@ -193,7 +194,7 @@ public class PlannerTest {
 
   @Test
   public void twoWritersOfOneDurationsFileKeepBothTheirMeasurements() throws Exception {
-    Path file = Files.createTempDirectory("durations").resolve("d.txt");
+    Path file = TempDirs.directory("durations").resolve("d.txt");
     Durations inParent = Durations.read(file);
     Durations inWorkers = Durations.read(file);
     inParent.record("a.Small.t", 3);
@@ -206,7 +207,7 @@ public class PlannerTest {
 
   @Test
   public void durationsSurviveAWriteAndARead() throws Exception {
-    Path file = Files.createTempDirectory("durations").resolve("d.txt");
+    Path file = TempDirs.directory("durations").resolve("d.txt");
     Durations first = Durations.read(file);
     first.record("a.B.c", 40);
     first.record("a.B.c", 2); // a second invocation adds up

@@ -1,5 +1,6 @@
 package mproc.testng;
 
+import mproc.TempDirs;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
@@ -16,7 +17,7 @@ public class CachingTestNGTest {
   @Test
   public void aCommandLineRunsWithTheCachingFinderTheDefaultReportsAndTestNGsExitCode() throws Exception {
     for (String group : new String[] {"passes", "fails"}) {
-      Path ours = Files.createTempDirectory("mproc-cmdline");
+      Path ours = TempDirs.directory("mproc-cmdline");
       CommandLineSample.FinderProbe.finder = null;
 
       int exit = CachingTestNG.runCommandLine(commandLine(ours, "-listener", CommandLineSample.FinderProbe.class.getName(),
@@ -34,12 +35,12 @@ public class CachingTestNGTest {
   /** TestNG stops before any test (here: no {@code <test>} of that name): TestNG's main exits 8, "no tests". */
   @Test
   public void aRunThatStopsBeforeAnyTestEndsAsNoTests() throws Exception {
-    Path suite = Files.createTempFile("mproc-cmdline", ".xml");
+    Path suite = TempDirs.file("mproc-cmdline", ".xml");
     Files.writeString(suite, "<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n"
         + "<suite name=\"cmdline\"><test name=\"t\"><classes><class name=\"" + CommandLineSample.class.getName()
         + "\"/></classes></test></suite>\n");
 
-    int exit = CachingTestNG.runCommandLine(commandLine(Files.createTempDirectory("mproc-cmdline"), "-testnames", "nope", suite.toString()));
+    int exit = CachingTestNG.runCommandLine(commandLine(TempDirs.directory("mproc-cmdline"), "-testnames", "nope", suite.toString()));
 
     assertEquals(exit, 8);
     assertEquals(exit, testngExit("-testnames", "nope", suite.toString()));
@@ -50,14 +51,14 @@ public class CachingTestNGTest {
   public void aRunThatStopsAfterItsTestsEndsAsFailed() throws Exception {
     String[] args = {"-failwheneverythingskipped", "-testclass", CommandLineSample.class.getName(), "-groups", "skips"};
 
-    int exit = CachingTestNG.runCommandLine(commandLine(Files.createTempDirectory("mproc-cmdline"), args));
+    int exit = CachingTestNG.runCommandLine(commandLine(TempDirs.directory("mproc-cmdline"), args));
 
     assertEquals(exit, 1);
     assertEquals(exit, testngExit(args));
   }
 
   private static int testngExit(String... args) throws Exception {
-    return TestNG.privateMain(commandLine(Files.createTempDirectory("mproc-cmdline"), args), null).getStatus();
+    return TestNG.privateMain(commandLine(TempDirs.directory("mproc-cmdline"), args), null).getStatus();
   }
 
   private static String[] commandLine(Path outputDir, String... args) {

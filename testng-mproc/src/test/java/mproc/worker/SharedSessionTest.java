@@ -1,5 +1,6 @@
 package mproc.worker;
 
+import mproc.TempDirs;
 import static org.testng.Assert.assertEquals;
 
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ public class SharedSessionTest {
 
   @BeforeMethod
   public void claims() throws Exception {
-    file = Files.createTempFile("mproc-claims", ".bin");
+    file = TempDirs.file("mproc-claims", ".bin");
     claims = ClaimTable.open(file);
   }
 
