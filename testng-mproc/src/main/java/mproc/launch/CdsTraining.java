@@ -123,7 +123,11 @@ public final class CdsTraining {
       } else if (!maps(parentPart, jars, deadline) || !maps(workerPart, jars, deadline)) {
         System.out.println("a JVM could not map the archives the training wrote: no archives");
       } else {
-        // The parent's first: a class path counts as trained once both are there.
+        // On disk before the names make them trusted: a machine or container stopped right after a
+        // rename must not leave a name pointing at bytes the page cache never wrote (a torn archive
+        // aborts the JVM that maps it). The parent's first: a class path counts as trained once both are there.
+        flush(parentPart);
+        flush(workerPart);
         Files.move(parentPart, parentArchive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Files.move(workerPart, workerArchive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -151,6 +155,12 @@ public final class CdsTraining {
   }
 
   /** This training's file for an archive being written: its token in the name, so no other training touches it. */
+  private static void flush(Path file) throws IOException {
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+  }
+
   static Path partial(Path archive, String token) {
     return archive.resolveSibling(archive.getFileName() + "." + token + ".part");
   }
