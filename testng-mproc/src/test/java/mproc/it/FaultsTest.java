@@ -20,7 +20,7 @@ public class FaultsTest {
   private static final String FAULTS = "mproc.it.suite.faults.";
 
   static String suite(String extraParameters, String... classes) {
-    return ParentRun.suite("faults", extraParameters + ParentRun.RECORDING_LISTENER, FAULTS, classes);
+    return ParentRun.suite("faults", extraParameters + ParentRun.PROBED, FAULTS, classes);
   }
 
   private static void assertNothingLeft(ParentRun run) throws Exception {
@@ -44,6 +44,8 @@ public class FaultsTest {
     long crashed = ParentRun.pid(run.events("test g2").get(0));
     assertTrue(ParentRun.pid(run.events("test g3").get(0)) != crashed, "g3 ran in the replacement");
     assertTrue(run.output.contains("worker 2 (pid"), run.output);
+    assertEquals(run.events("probe start g2 ").size(), 1, "listeners heard g2 start once, in the worker: " + run.log);
+    assertEquals(ParentRun.unmatchedStartsAndEnds(run.log), List.of(), "the failure ends the started g2: " + run.log);
     assertNothingLeft(run);
   }
 
@@ -238,6 +240,8 @@ public class FaultsTest {
         "TestNG's reports are written, unfinished tests skipped: " + report);
     assertTrue(report.matches("(?s).*<test-method[^>]*name=\"s1\"[^>]*status=\"SKIP\".*"), "the later <test> is skipped too: " + report);
     assertTrue(running.logLines().stream().noneMatch(l -> l.startsWith("test s")), "and nothing of it ran: " + running.logLines());
+    assertEquals(ParentRun.unmatchedStartsAndEnds(running.logLines()), List.of(),
+        "the tests in flight were ended (skipped): " + running.logLines());
   }
 
   @Test
