@@ -189,7 +189,9 @@ final class TestDispatch {
         notStarted.add(m);
       } else {
         String reason = why.replaceFirst(" while running .*", "") + " before running " + method
-            + (lostUpstream == null ? "" : ", which depends on " + lostUpstream + " (run by that worker; it runs once)");
+            + (lostUpstream == null ? "" : ", which depends on " + lostUpstream + " (run by that worker; it runs once)")
+            // Its rows are not known without calling the data provider, which runs only in workers.
+            + (m.isDataDriven() ? "; its data provider was never called, so this one skip stands for all its rows" : "");
         report(m, key, ITestResult.SKIP, new WorkerLostException(reason), now, host);
       }
     });

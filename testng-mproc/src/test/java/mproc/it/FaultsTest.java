@@ -224,7 +224,7 @@ public class FaultsTest {
     String parameters = "  <parameter name=\"mproc.fixtures\" value=\"mproc.it.suite.fixtures.SharedFixtures\"/>\n";
     // A later <test> that would want more workers than the first started (3 against 2).
     String secondTest = "  <test name=\"second\">\n    <classes>\n      <class name=\"" + FAULTS + "Slow\"/>\n"
-        + "      <class name=\"" + FAULTS + "Hangs\"/>\n    </classes>\n  </test>\n";
+        + "      <class name=\"" + FAULTS + "Hangs\"/>\n      <class name=\"" + FAULTS + "RowsNeverMade\"/>\n    </classes>\n  </test>\n";
     ParentRun.Running running = ParentRun.start(true, suite(parameters, "SlowWithToken").replace("</suite>", secondTest + "</suite>"), "-cores", "3");
     awaitEvent(running, "test t");
     running.process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hooks run
@@ -240,6 +240,10 @@ public class FaultsTest {
         "TestNG's reports are written, unfinished tests skipped: " + report);
     assertTrue(report.matches("(?s).*<test-method[^>]*name=\"s1\"[^>]*status=\"SKIP\".*"), "the later <test> is skipped too: " + report);
     assertTrue(running.logLines().stream().noneMatch(l -> l.startsWith("test s")), "and nothing of it ran: " + running.logLines());
+    // A data-driven test whose rows were never made is one skip, which says so.
+    assertEquals(report.split("name=\"row\"", -1).length - 1, 1, report);
+    assertTrue(report.contains("before running mproc.it.suite.faults.RowsNeverMade.row; its data provider was never called,"
+        + " so this one skip stands for all its rows"), report);
     assertEquals(ParentRun.unmatchedStartsAndEnds(running.logLines()), List.of(),
         "the tests in flight were ended (skipped): " + running.logLines());
   }
