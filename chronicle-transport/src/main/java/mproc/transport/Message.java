@@ -38,8 +38,19 @@ public sealed interface Message {
 
   record WorkerReady(int workerId, long pid) implements Message {}
 
-  /** {@code instanceOrdinal}: which of the method's instances in the unit ({@code @Factory}), as in {@link TestOutcome}. */
-  record TestStarted(int unitId, String className, String methodName, int instanceOrdinal) implements Message {}
+  /**
+   * A test invocation starts: {@code instanceOrdinal}: which of the method's instances in the unit
+   * ({@code @Factory}), as in {@link TestOutcome}; its start time, parameter index and parameters as
+   * TestNG has them at {@code onTestStart}, which the parent replays then.
+   */
+  record TestStarted(
+      int unitId, String className, String methodName, int instanceOrdinal, long startMillis, int parameterIndex, List<ValueData> parameters)
+      implements Message {
+    /** What a lost worker was making, with nothing more known. */
+    public TestStarted(int unitId, String className, String methodName, int instanceOrdinal) {
+      this(unitId, className, methodName, instanceOrdinal, 0L, 0, List.of());
+    }
+  }
 
   /**
    * Work outside a test is starting: a TestNG run's set-up ({@code methodName} empty), a

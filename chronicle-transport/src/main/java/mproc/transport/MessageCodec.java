@@ -60,15 +60,13 @@ final class MessageCodec {
       out.writeByte(WORKER_READY).writeInt(m.workerId()).writeLong(m.pid());
     } else if (message instanceof TestStarted m) {
       out.writeByte(TEST_STARTED).writeInt(m.unitId()).writeUtf8(m.className()).writeUtf8(m.methodName()).writeInt(m.instanceOrdinal());
+      out.writeLong(m.startMillis()).writeInt(m.parameterIndex());
+      writeValues(out, m.parameters());
     } else if (message instanceof TestOutcome m) {
       out.writeByte(TEST_OUTCOME).writeInt(m.unitId()).writeUtf8(m.className()).writeUtf8(m.methodName());
       out.writeInt(m.instanceOrdinal()).writeInt(m.status()).writeLong(m.startMillis()).writeLong(m.endMillis());
       out.writeBoolean(m.wasRetried()).writeInt(m.parameterIndex());
-      out.writeStopBit(m.parameters().size());
-      for (ValueData value : m.parameters()) {
-        writeBytes(out, value.serialized());
-        out.writeUtf8(value.text());
-      }
+      writeValues(out, m.parameters());
       writeThrowable(out, m.throwable());
       writeStrings(out, m.output());
     } else if (message instanceof ConfigOutcome m) {
@@ -130,7 +128,7 @@ final class MessageCodec {
       case WORKER_READY:
         return new WorkerReady(in.readInt(), in.readLong());
       case TEST_STARTED:
-        return new TestStarted(in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt());
+        return new TestStarted(in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt(), in.readLong(), in.readInt(), readValues(in));
       case TEST_OUTCOME:
         {
           int unitId = in.readInt();
@@ -142,11 +140,7 @@ final class MessageCodec {
           long end = in.readLong();
           boolean retried = in.readBoolean();
           int parameterIndex = in.readInt();
-          int n = (int) in.readStopBit();
-          List<ValueData> parameters = new ArrayList<>(n);
-          for (int i = 0; i < n; i++) {
-            parameters.add(new ValueData(readBytes(in), in.readUtf8()));
-          }
+          List<ValueData> parameters = readValues(in);
           ThrowableData throwable = readThrowable(in);
           List<String> output = readStrings(in);
           return new TestOutcome(
@@ -173,6 +167,23 @@ final class MessageCodec {
       default:
         throw new IllegalStateException("unknown message type " + type + ": the queue is from another version");
     }
+  }
+
+  private static void writeValues(BytesOut<?> out, List<ValueData> values) {
+    out.writeStopBit(values.size());
+    for (ValueData value : values) {
+      writeBytes(out, value.serialized());
+      out.writeUtf8(value.text());
+    }
+  }
+
+  private static List<ValueData> readValues(BytesIn<?> in) {
+    int n = (int) in.readStopBit();
+    List<ValueData> values = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      values.add(new ValueData(readBytes(in), in.readUtf8()));
+    }
+    return values;
   }
 
   private static void writeThrowable(BytesOut<?> out, ThrowableData t) {

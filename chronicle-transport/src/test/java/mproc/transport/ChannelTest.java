@@ -47,6 +47,7 @@ public class ChannelTest {
             new EndOfWork(),
             new WorkerReady(2, 12345L),
             new TestStarted(7, "a.B", "c", 1),
+            new TestStarted(7, "a.B", "rows", 0, 1_234L, 3, List.of(new ValueData(new byte[] {8}, "eight"), new ValueData(null, "null"))),
             new Working(3, "a.B", "setUp", 0, Working.Kind.CONFIGURATION),
             new Working(3, "a.B", "rows", 2, Working.Kind.DATA_ROW),
             new Working(3, "a.B", "", 0, Working.Kind.SETUP),
@@ -90,6 +91,10 @@ public class ChannelTest {
       return o.toString().replaceAll("\\[B@[0-9a-f]+", "")
           + o.parameters().stream().map(v -> java.util.Arrays.toString(v.serialized())).toList()
           + java.util.Arrays.toString(o.throwable().serialized());
+    }
+    if (m instanceof TestStarted s) {
+      return s.toString().replaceAll("\\[B@[0-9a-f]+", "")
+          + s.parameters().stream().map(v -> java.util.Arrays.toString(v.serialized())).toList();
     }
     if (m instanceof ConfigOutcome o) {
       return o.toString().replaceAll("\\[B@[0-9a-f]+", "") + java.util.Arrays.toString(o.throwable().serialized());

@@ -447,6 +447,7 @@ public final class DistributedRun implements AutoCloseable {
       w.inFlight = started;
       w.inFlightSinceNanos = System.nanoTime();
       pool.testStarted();
+      testsById.get(testOf(started.unitId())).testStarted(started, w.host());
     } else if (m instanceof TestOutcome outcome) {
       w.inFlight = null;
       testsById.get(testOf(outcome.unitId())).testOutcome(outcome, w.host());

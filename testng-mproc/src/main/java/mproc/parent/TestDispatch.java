@@ -38,6 +38,8 @@ final class TestDispatch {
   private final Set<Integer> requeued = new HashSet<>();
   private final Map<String, ITestNGMethod> methodsByKey = new HashMap<>();
   private final Set<String> reported = new HashSet<>();
+  /** Invocations a worker started and has not finished, by method instance key: listeners heard of their start. */
+  private final Map<String, ITestResult> started = new HashMap<>();
   int results;
 
   TestDispatch(int testId, ITestContext context, List<PlannedUnit> planned, int firstUnitId, Durations durations) {
@@ -91,34 +93,41 @@ final class TestDispatch {
     }
     long now = System.currentTimeMillis();
     forEachInstance(units.get(unitId), (m, key) -> {
-      if (!reported.contains(key) && m.getDataProviderMethod() == null && m.getInvocationCount() > 0) {
+      if (started.containsKey(key) || (!reported.contains(key) && !m.isDataDriven() && m.getInvocationCount() > 0)) {
         String why = host + " ended its unit without running " + Planner.key(m) + " (a testng-mproc bug: please report it)";
-        report(m, ITestResult.FAILURE, new IllegalStateException(why), now, host);
+        report(m, key, ITestResult.FAILURE, new IllegalStateException(why), now, host);
       }
     });
     pending.remove(unitId);
   }
 
+  /** A worker started a test invocation: listeners hear of it now, and of its end when its outcome comes. */
+  void testStarted(TestStarted s, String host) {
+    String key = s.className() + "." + s.methodName() + "#" + s.instanceOrdinal();
+    ITestNGMethod method = planned(key);
+    started.put(key, replay.start(method, Values.decode(s.parameters()), s.parameterIndex(), s.startMillis(), host));
+  }
+
   void testOutcome(TestOutcome o, String host) {
     String key = o.className() + "." + o.methodName() + "#" + o.instanceOrdinal();
+    ITestNGMethod method = planned(key);
+    reported.add(key);
+    results++;
+    durations.record(Planner.key(method), o.endMillis() - o.startMillis());
+    Object[] parameters = Values.decode(o.parameters());
+    ITestResult result = started.remove(key);
+    if (result == null) { // TestNG reports a data provider's failure without a start
+      result = replay.unstarted(method, parameters, o.parameterIndex(), o.startMillis(), host);
+    }
+    replay.finish(result, o.status(), parameters, Throwables.decode(o.throwable()), o.endMillis(), o.wasRetried(), o.output());
+  }
+
+  private ITestNGMethod planned(String key) {
     ITestNGMethod method = methodsByKey.get(key);
     if (method == null) {
       throw new IllegalStateException("a worker reported a test the parent did not plan: " + key);
     }
-    reported.add(key);
-    results++;
-    durations.record(Planner.key(method), o.endMillis() - o.startMillis());
-    replay.test(
-        method,
-        o.status(),
-        Values.decode(o.parameters()),
-        o.parameterIndex(),
-        Throwables.decode(o.throwable()),
-        o.startMillis(),
-        o.endMillis(),
-        o.wasRetried(),
-        o.output(),
-        host);
+    return method;
   }
 
   /**
@@ -152,41 +161,56 @@ final class TestDispatch {
   List<ITestNGMethod> abandon(int unitId, TestStarted inFlight, String why, String host, boolean requeue) {
     String inFlightKey =
         inFlight != null && inFlight.unitId() == unitId ? inFlight.className() + "." + inFlight.methodName() : null;
-    Set<String> started = new HashSet<>();
-    reported.forEach(k -> started.add(k.substring(0, k.lastIndexOf('#'))));
+    Set<String> ran = new HashSet<>();
+    reported.forEach(k -> ran.add(k.substring(0, k.lastIndexOf('#'))));
+    started.keySet().forEach(k -> ran.add(k.substring(0, k.lastIndexOf('#'))));
     PlannedUnit unit = units.get(unitId);
     String failKey = inFlightKey == null ? null : inFlightKey + "#" + inFlight.instanceOrdinal();
-    Set<String> ran = new HashSet<>(started);
     if (inFlightKey != null) {
       ran.add(inFlightKey);
     }
     List<ITestNGMethod> notStarted = new ArrayList<>();
     long now = System.currentTimeMillis();
     forEachInstance(unit, (m, key) -> {
+      String method = Planner.key(m);
       if (key.equals(failKey)) {
-        report(m, ITestResult.FAILURE, new WorkerLostException(why), now, host);
+        report(m, key, ITestResult.FAILURE, new WorkerLostException(why), now, host);
+        return;
+      }
+      if (started.containsKey(key)) { // in flight, with nobody to blame (an interrupted run): not finished, so skipped
+        report(m, key, ITestResult.SKIP, new WorkerLostException(why.replaceFirst(" while running .*", "") + " while running " + method), now, host);
         return;
       }
       if (reported.contains(key)) {
         return; // it has its result
       }
-      String method = Planner.key(m);
       String lostUpstream = Planner.upstreamAmong(m, unit.methods(), ran);
       if (requeue && !ran.contains(method) && lostUpstream == null) {
         notStarted.add(m);
       } else {
         String reason = why.replaceFirst(" while running .*", "") + " before running " + method
-            + (lostUpstream == null ? "" : ", which depends on " + lostUpstream + " (run by that worker; it runs once)");
-        report(m, ITestResult.SKIP, new WorkerLostException(reason), now, host);
+            + (lostUpstream == null ? "" : ", which depends on " + lostUpstream + " (run by that worker; it runs once)")
+            // Its rows are not known without calling the data provider, which runs only in workers.
+            + (m.isDataDriven() ? "; its data provider was never called, so this one skip stands for all its rows" : "");
+        report(m, key, ITestResult.SKIP, new WorkerLostException(reason), now, host);
       }
     });
     pending.remove(unitId);
     return notStarted;
   }
 
-  private void report(ITestNGMethod m, int status, Throwable why, long now, String host) {
+  /**
+   * A result the parent gives: it ends the invocation the worker had started, if any (listeners heard
+   * of its start), as that test's one result; otherwise one is started and ended now.
+   */
+  private void report(ITestNGMethod m, String key, int status, Throwable why, long now, String host) {
     results++;
-    replay.test(m, status, new Object[0], 0, why, now, now, false, List.of(), host);
+    ITestResult inFlight = started.remove(key);
+    if (inFlight != null) {
+      replay.finish(inFlight, status, inFlight.getParameters(), why, now, false, List.of());
+    } else {
+      replay.test(m, status, new Object[0], 0, why, now, now, false, List.of(), host);
+    }
   }
 
   /** Calls {@code action} with each method instance of the unit and its key (class.method#ordinal). */

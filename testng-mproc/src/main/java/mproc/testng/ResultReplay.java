@@ -1,20 +1,37 @@
 package mproc.testng;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.testng.IConfigurationListener;
+import org.testng.IDataProviderMethod;
+import org.testng.IRetryDataProvider;
 import org.testng.ITestContext;
 import org.testng.ITestListener;
 import org.testng.ITestNGMethod;
 import org.testng.ITestResult;
 import org.testng.Reporter;
+import org.testng.SuiteRunner;
+import org.testng.annotations.IDataProviderAnnotation;
+import org.testng.annotations.ITestAnnotation;
+import org.testng.internal.ClassHelper;
 import org.testng.internal.ITestResultNotifier;
 import org.testng.internal.TestListenerHelper;
+import org.testng.internal.TestNGMethod;
 import org.testng.internal.TestResult;
+import org.testng.internal.annotations.IAnnotationFinder;
+import org.testng.internal.invokers.IInvocationStatus;
 
 /**
- * Reports, in the parent, a result that a worker produced, the way TestNG reports one of its own:
- * the result goes into the test context's maps (summary, XML and JUnit reports), and every test
- * listener, TestNG's exit-code listener included, is told of its start and its end.
+ * Reports, in the parent, a result that a worker produced, the way TestNG reports one of its own
+ * (7.12.0's {@code TestInvoker.invokeMethod}), in two steps as the worker's messages arrive:
+ * {@link #start} when the worker starts the test (the result, with its parameters and start time,
+ * goes to {@code onTestStart}; the method counts as invoked for the suite), and {@link #finish} on the
+ * same result when its outcome arrives (the method's invocation count goes up, then the listeners
+ * hear of the end in reverse order, the exit-code listener last, then the result goes into the test
+ * context's maps for the summary and the reports).
  */
 public final class ResultReplay {
   private final ITestContext context;
@@ -25,7 +42,65 @@ public final class ResultReplay {
     this.notifier = (ITestResultNotifier) context;
   }
 
-  /** A finished test invocation. */
+  /** A test invocation a worker started: listeners hear {@code onTestStart}; returns the result to finish. */
+  public ITestResult start(ITestNGMethod method, Object[] parameters, int parameterIndex, long start, String host) {
+    TestResult result = newResult(method, parameters, parameterIndex, start, 0L, null, host);
+    result.setStatus(ITestResult.STARTED);
+    if (method instanceof IInvocationStatus invoked) {
+      invoked.setInvokedAt(start); // what TestNG's suite runner records, as an invoked-method listener, for getAllInvokedMethods
+    }
+    ITestResult previous = Reporter.getCurrentTestResult();
+    Reporter.setCurrentTestResult(result);
+    try {
+      TestListenerHelper.runTestListeners(result, notifier.getTestListeners());
+      TestListenerHelper.runTestListeners(result, List.of(notifier.getExitCodeListener()));
+    } finally {
+      Reporter.setCurrentTestResult(previous);
+    }
+    return result;
+  }
+
+  /** Ends a result of {@link #start} (or of {@link #unstarted}) with the worker's outcome. */
+  public void finish(
+      ITestResult started, int status, Object[] parameters, Throwable throwable, long end, boolean wasRetried, List<String> output) {
+    TestResult result = (TestResult) started;
+    ITestNGMethod method = result.getMethod();
+    result.setParameters(parameters);
+    result.setThrowable(throwable);
+    result.setWasRetried(wasRetried);
+    result.setEndMillis(end);
+    result.setStatus(status);
+    logOutput(result, output);
+    method.incrementCurrentInvocationCount(); // TestNG counts the invocation before the listeners hear of its end
+    ITestResult previous = Reporter.getCurrentTestResult();
+    Reporter.setCurrentTestResult(result);
+    try {
+      TestListenerHelper.runTestListeners(result, reversed(notifier.getTestListeners()));
+      TestListenerHelper.runTestListeners(result, List.of(notifier.getExitCodeListener()));
+    } finally {
+      Reporter.setCurrentTestResult(previous);
+    }
+    switch (status) {
+      case ITestResult.SUCCESS -> notifier.addPassedTest(method, result);
+      case ITestResult.FAILURE -> notifier.addFailedTest(method, result);
+      case ITestResult.SKIP -> notifier.addSkippedTest(method, result);
+      case ITestResult.SUCCESS_PERCENTAGE_FAILURE -> notifier.addFailedButWithinSuccessPercentageTest(method, result);
+      default -> throw new IllegalArgumentException("unexpected status " + status + " for " + method);
+    }
+  }
+
+  /**
+   * A result whose test never started, to {@link #finish}: TestNG reports a data provider that
+   * failed, or rows it could not make, without {@code onTestStart}.
+   */
+  public ITestResult unstarted(ITestNGMethod method, Object[] parameters, int parameterIndex, long start, String host) {
+    return newResult(method, parameters, parameterIndex, start, 0L, null, host);
+  }
+
+  /**
+   * A result the parent makes itself (a test a lost worker left, or that never ran): started and
+   * finished at once, as TestNG reports a test it skips.
+   */
   public void test(
       ITestNGMethod method,
       int status,
@@ -37,27 +112,8 @@ public final class ResultReplay {
       boolean wasRetried,
       List<String> output,
       String host) {
-    TestResult result = newResult(method, parameters, parameterIndex, start, end, throwable, host);
-    result.setWasRetried(wasRetried);
-    result.setStatus(ITestResult.STARTED);
-    List<ITestListener> listeners = notifier.getTestListeners();
-    TestListenerHelper.runTestListeners(result, listeners);
-    TestListenerHelper.runTestListeners(result, List.of(notifier.getExitCodeListener()));
-
-    logOutput(result, output);
-    result.setStatus(status);
-    result.setEndMillis(end);
-    switch (status) {
-      case ITestResult.SUCCESS -> notifier.addPassedTest(method, result);
-      case ITestResult.FAILURE -> notifier.addFailedTest(method, result);
-      case ITestResult.SKIP -> notifier.addSkippedTest(method, result);
-      case ITestResult.SUCCESS_PERCENTAGE_FAILURE -> notifier.addFailedButWithinSuccessPercentageTest(method, result);
-      default -> throw new IllegalArgumentException("unexpected status " + status + " for " + method);
-    }
-    // TestNG tells listeners of an end in reverse order of their start, the exit-code listener last.
-    TestListenerHelper.runTestListeners(result, reversed(listeners));
-    TestListenerHelper.runTestListeners(result, List.of(notifier.getExitCodeListener()));
-    method.incrementCurrentInvocationCount();
+    ITestResult result = start(method, parameters, parameterIndex, start, host);
+    finish(result, status, parameters, throwable, end, wasRetried, output);
   }
 
   /** A configuration method that ran in a worker: passed, failed or skipped. */
@@ -65,6 +121,9 @@ public final class ResultReplay {
       ITestNGMethod method, int status, Throwable throwable, long start, long end, String host) {
     TestResult result = newResult(method, new Object[0], 0, start, end, throwable, host);
     result.setStatus(status);
+    if (status != ITestResult.SKIP && method instanceof IInvocationStatus invoked) {
+      invoked.setInvokedAt(start); // it ran: TestNG lists it among the suite's invoked methods
+    }
     if (status == ITestResult.FAILURE) {
       context.getFailedConfigurations().addResult(result);
     } else if (status == ITestResult.SKIP) {
@@ -83,12 +142,64 @@ public final class ResultReplay {
 
   private TestResult newResult(
       ITestNGMethod method, Object[] parameters, int parameterIndex, long start, long end, Throwable throwable, String host) {
+    knowDataProvider(method);
     TestResult template = TestResult.newTestResult(parameters, parameterIndex);
     TestResult result = TestResult.newTestResultFrom(template, method, context, start);
     result.setEndMillis(end);
     result.setThrowable(throwable);
     result.setHost(host);
     return result;
+  }
+
+  /**
+   * TestNG gives a data-driven method its data provider when it makes the rows, which here happens in
+   * a worker; reports read it from the method (testng-results.xml's {@code data-provider}), so the
+   * parent's method gets it the same way TestNG finds it: by the name {@code @Test} gives, on the
+   * test class or {@code dataProviderClass}.
+   */
+  private void knowDataProvider(ITestNGMethod method) {
+    if (!(method instanceof TestNGMethod tm) || !tm.isDataDriven() || tm.getDataProviderMethod() != null
+        || !(context.getSuite() instanceof SuiteRunner suite)) {
+      return;
+    }
+    IAnnotationFinder finder = suite.getAnnotationFinder();
+    ITestAnnotation test = finder.findAnnotation(tm.getConstructorOrMethod(), ITestAnnotation.class);
+    ITestAnnotation classLevel = finder.findAnnotation(tm.getRealClass(), ITestAnnotation.class);
+    if (test == null) {
+      return;
+    }
+    String name = test.getDataProvider();
+    Class<?> providerClass = test.getDataProviderClass();
+    String dynamic = test.getDataProviderDynamicClass();
+    if (classLevel != null) {
+      name = name == null || name.isEmpty() ? classLevel.getDataProvider() : name;
+      providerClass = providerClass == null || providerClass == Object.class ? classLevel.getDataProviderClass() : providerClass;
+      dynamic = dynamic == null || dynamic.isEmpty() ? classLevel.getDataProviderDynamicClass() : dynamic;
+    }
+    if (name == null || name.isEmpty() || (dynamic != null && !dynamic.isEmpty())) {
+      return; // a dynamic provider's class is dropped again after its rows are made: TestNG's reports do not show it
+    }
+    Class<?> searched = providerClass != null && providerClass != Object.class && !Modifier.isAbstract(providerClass.getModifiers())
+        ? providerClass : tm.getRealClass();
+    for (Method m : ClassHelper.getAvailableMethods(searched)) {
+      IDataProviderAnnotation dp = finder.findAnnotation(m, IDataProviderAnnotation.class);
+      if (dp != null && name.equals(dp.getName())) {
+        Object instance = Modifier.isStatic(m.getModifiers()) || searched != tm.getRealClass() ? null : tm.getInstance();
+        tm.setDataProviderMethod(new ReplayedDataProvider(instance, m, dp));
+        return;
+      }
+    }
+  }
+
+  /** The data provider of a method whose rows a worker made, as TestNG describes one. */
+  private record ReplayedDataProvider(Object getInstance, Method getMethod, IDataProviderAnnotation annotation)
+      implements IDataProviderMethod {
+    @Override public String getName() { return annotation.getName(); }
+    @Override public boolean isParallel() { return annotation.isParallel(); }
+    @Override public List<Integer> getIndices() { return annotation.getIndices(); }
+    @Override public boolean propagateFailureAsTestFailure() { return annotation.isPropagateFailureAsTestFailure(); }
+    @Override public Class<? extends IRetryDataProvider> retryUsing() { return annotation.retryUsing(); }
+    @Override public boolean cacheDataForTestRetries() { return annotation.isCacheDataForTestRetries(); }
   }
 
   private static void logOutput(ITestResult result, List<String> output) {
@@ -105,8 +216,8 @@ public final class ResultReplay {
   }
 
   private static List<ITestListener> reversed(List<ITestListener> listeners) {
-    List<ITestListener> copy = new java.util.ArrayList<>(listeners);
-    java.util.Collections.reverse(copy);
+    List<ITestListener> copy = new ArrayList<>(listeners);
+    Collections.reverse(copy);
     return copy;
   }
 }

@@ -331,7 +331,7 @@ final class Session
     KnownUnit unit = mine(r);
     if (unit != null) {
       results.send(new TestStarted(unit.id(), Planner.className(r.getMethod()), r.getMethod().getMethodName(),
-          ((ClaimingMethod) r.getMethod()).ordinal()));
+          ((ClaimingMethod) r.getMethod()).ordinal(), r.getStartMillis(), r.getParameterIndex(), Values.encode(r.getParameters())));
     }
   }
 

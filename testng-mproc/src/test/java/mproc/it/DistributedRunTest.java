@@ -28,7 +28,8 @@ public class DistributedRunTest {
           "failsWithAnUnserializableException FAIL",
           "rowsArePassedWithTheirParameters PASS", "rowsArePassedWithTheirParameters PASS",
           "rowsArePassedWithTheirParameters PASS", "lazyRowsArePassedToo PASS", "lazyRowsArePassedToo PASS",
-          "repeated PASS", "repeated PASS", "repeated PASS");
+          "repeated PASS", "repeated PASS", "repeated PASS",
+          "slug PASS", "slug PASS", "slug PASS", "slug PASS", "slug PASS", "sleeps PASS");
 
   private ParentRun distributed;
   private ParentRun sequential;
@@ -44,7 +45,8 @@ public class DistributedRunTest {
     List<String> tests = distributed.events("test ");
     Map<String, Long> counts =
         tests.stream().map(l -> l.substring(0, l.lastIndexOf(' '))).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    for (String name : List.of("a1", "a2", "a3", "a4", "a5", "a6", "passes", "fails", "skips", "rows1", "rows2", "rows3")) {
+    for (String name : List.of("a1", "a2", "a3", "a4", "a5", "a6", "passes", "fails", "skips", "rows1", "rows2", "rows3",
+        "slug alpha", "slug epsilon", "sleeps")) {
       assertEquals(counts.get("test " + name), Long.valueOf(1), name + " in " + tests + "\n" + distributed.output);
     }
     assertEquals(counts.get("test repeated"), Long.valueOf(3));
@@ -70,7 +72,7 @@ public class DistributedRunTest {
   public void exitCodeAndSummaryMatchTheSequentialRun() {
     assertEquals(sequential.exitCode, 3, sequential.output); // failures (1) and skips (2), as TestNG counts
     assertEquals(distributed.exitCode, sequential.exitCode, distributed.output);
-    String summary = "Total tests run: 19, Passes: 16, Failures: 2, Skips: 1";
+    String summary = "Total tests run: 25, Passes: 22, Failures: 2, Skips: 1";
     assertTrue(sequential.output.contains(summary), sequential.output);
     assertTrue(distributed.output.contains(summary), distributed.output);
   }
@@ -86,6 +88,93 @@ public class DistributedRunTest {
     for (String line : heard) {
       assertTrue(line.matches("listener \\w+ \\w+ worker-[12] \\d+"), "result's host is its worker: " + line);
     }
+  }
+
+  /**
+   * A listener hears of a remote test's start when the worker starts it, not when its result comes:
+   * Surefire times a test between the two calls. Both calls get the same result object.
+   */
+  @Test
+  public void listenersHearOfATestsStartWhenItStartsAndOfItsEndOnTheSameResult() {
+    String start = distributed.events("probe start sleeps ").get(0);
+    String end = distributed.events("probe PASS sleeps ").get(0);
+    long gap = field(end, "at") - field(start, "at");
+    assertTrue(gap >= 250, "onTestStart came " + gap + " ms before onTestSuccess of a test that sleeps 300 ms:\n" + start + "\n" + end);
+    assertEquals(field(end, "result"), field(start, "result"), "the same ITestResult");
+  }
+
+  private static long field(String event, String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(" " + name + "=(\\d+)").matcher(event);
+    assertTrue(m.find(), name + " in " + event);
+    return Long.parseLong(m.group(1));
+  }
+
+  /**
+   * What a listener sees at each start and end, method by method in order: Surefire's name (with the
+   * method's current invocation count), the invocation count, the parameter index, the status, and
+   * whether the result is Reporter's current one; equal to the sequential run's.
+   */
+  @Test
+  public void listenersSeeEachInvocationNamedAndCountedAsInASequentialRun() {
+    List<String> remote = probed(distributed);
+    List<String> local = probed(sequential);
+    assertEquals(local.size(), 2 * EXPECTED_TESTS.size(), local.toString());
+    assertEquals(remote, local);
+    assertTrue(local.contains("probe PASS slug name=slug[epsilon](5) count=5 index=4 status=1 current=true"), local.toString());
+  }
+
+  /** The probe's events without what differs between runs (time, identity, pid), by method, each method's in order. */
+  private static List<String> probed(ParentRun run) {
+    return run.events("probe ").stream()
+        .filter(l -> !l.startsWith("probe invoked"))
+        .map(l -> l.replaceAll(" result=.*", ""))
+        .sorted(java.util.Comparator.comparing(l -> l.split(" ")[2])) // stable: each method's invocations keep their order
+        .toList();
+  }
+
+  /** ISuite.getAllInvokedMethods: what an IDE shows as the suite's method count. */
+  @Test
+  public void theSuiteListsItsInvokedTestMethodsAsInASequentialRun() {
+    List<String> local = sequential.events("probe invoked tests=");
+    assertEquals(local.size(), 1, sequential.log.toString());
+    assertTrue(local.get(0).startsWith("probe invoked tests=" + EXPECTED_TESTS.size() + " "), local.toString());
+    List<String> remote = distributed.events("probe invoked tests=");
+    assertEquals(remote.stream().map(l -> l.split(" ")[2]).toList(), local.stream().map(l -> l.split(" ")[2]).toList());
+  }
+
+  /**
+   * testng-results.xml element by element and attribute by attribute (names, signatures, statuses,
+   * parameters, data providers, exceptions and their messages, Reporter output, counts), but clock
+   * times and the runner's stack frames; each test of 200 ms or more within half to twice its time.
+   */
+  @Test
+  public void testngResultsXmlMatchesTheSequentialRun() throws Exception {
+    assertSameReports(Reports.testngResults(distributed.outputDir), Reports.testngResults(sequential.outputDir));
+    assertTrue(distributed.reportXml().contains("name=\"slug\" data-provider=\"slugs\""), distributed.reportXml());
+  }
+
+  /** The JUnit reports (junitreports/TEST-*.xml), read the same way. */
+  @Test
+  public void junitReportsMatchTheSequentialRun() throws Exception {
+    assertSameReports(Reports.junitReports(distributed.outputDir), Reports.junitReports(sequential.outputDir));
+  }
+
+  private static void assertSameReports(Reports remote, Reports local) {
+    List<String> missing = new java.util.ArrayList<>(local.lines);
+    remote.lines.forEach(missing::remove);
+    List<String> extra = new java.util.ArrayList<>(remote.lines);
+    local.lines.forEach(extra::remove);
+    // Configuration is listed once per worker that ran it: the same lines, maybe more often.
+    extra.removeIf(l -> l.startsWith("config ") && local.lines.contains(l));
+    assertTrue(missing.isEmpty() && extra.isEmpty(), "only sequentially:\n" + String.join("\n", missing)
+        + "\nonly with workers:\n" + String.join("\n", extra));
+    assertEquals(remote.durations.keySet(), local.durations.keySet());
+    local.durations.forEach((line, ms) -> {
+      long theirs = remote.durations.get(line);
+      if (ms >= 200) { // shorter ones are noise
+        assertTrue(theirs >= ms / 2 && theirs <= ms * 2, line + ": " + theirs + " ms with workers, " + ms + " ms sequentially");
+      }
+    });
   }
 
   @Test

@@ -20,7 +20,7 @@ public class FaultsTest {
   private static final String FAULTS = "mproc.it.suite.faults.";
 
   static String suite(String extraParameters, String... classes) {
-    return ParentRun.suite("faults", extraParameters + ParentRun.RECORDING_LISTENER, FAULTS, classes);
+    return ParentRun.suite("faults", extraParameters + ParentRun.PROBED, FAULTS, classes);
   }
 
   private static void assertNothingLeft(ParentRun run) throws Exception {
@@ -44,6 +44,8 @@ public class FaultsTest {
     long crashed = ParentRun.pid(run.events("test g2").get(0));
     assertTrue(ParentRun.pid(run.events("test g3").get(0)) != crashed, "g3 ran in the replacement");
     assertTrue(run.output.contains("worker 2 (pid"), run.output);
+    assertEquals(run.events("probe start g2 ").size(), 1, "listeners heard g2 start once, in the worker: " + run.log);
+    assertEquals(ParentRun.unmatchedStartsAndEnds(run.log), List.of(), "the failure ends the started g2: " + run.log);
     assertNothingLeft(run);
   }
 
@@ -240,7 +242,7 @@ public class FaultsTest {
     String parameters = "  <parameter name=\"mproc.fixtures\" value=\"mproc.it.suite.fixtures.SharedFixtures\"/>\n";
     // A later <test> that would want more workers than the first started (3 against 2).
     String secondTest = "  <test name=\"second\">\n    <classes>\n      <class name=\"" + FAULTS + "Slow\"/>\n"
-        + "      <class name=\"" + FAULTS + "Hangs\"/>\n    </classes>\n  </test>\n";
+        + "      <class name=\"" + FAULTS + "Hangs\"/>\n      <class name=\"" + FAULTS + "RowsNeverMade\"/>\n    </classes>\n  </test>\n";
     ParentRun.Running running = ParentRun.start(true, suite(parameters, "SlowWithToken").replace("</suite>", secondTest + "</suite>"), "-cores", "3");
     awaitEvent(running, "test t");
     running.process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hooks run
@@ -256,6 +258,12 @@ public class FaultsTest {
         "TestNG's reports are written, unfinished tests skipped: " + report);
     assertTrue(report.matches("(?s).*<test-method[^>]*name=\"s1\"[^>]*status=\"SKIP\".*"), "the later <test> is skipped too: " + report);
     assertTrue(running.logLines().stream().noneMatch(l -> l.startsWith("test s")), "and nothing of it ran: " + running.logLines());
+    // A data-driven test whose rows were never made is one skip, which says so.
+    assertEquals(report.split("name=\"row\"", -1).length - 1, 1, report);
+    assertTrue(report.contains("before running mproc.it.suite.faults.RowsNeverMade.row; its data provider was never called,"
+        + " so this one skip stands for all its rows"), report);
+    assertEquals(ParentRun.unmatchedStartsAndEnds(running.logLines()), List.of(),
+        "the tests in flight were ended (skipped): " + running.logLines());
   }
 
   @Test

@@ -35,6 +35,7 @@ final class ParentRun {
           + "  <listeners>\n"
           + "    <listener class-name=\"mproc.MprocListener\"/>\n"
           + "    <listener class-name=\"mproc.it.suite.RecordingListener\"/>\n"
+          + "    <listener class-name=\"mproc.it.suite.ReportProbe\"/>\n"
           + "  </listeners>\n"
           + "  <test name=\"first\">\n"
           + "    <classes>\n"
@@ -45,6 +46,7 @@ final class ParentRun {
           + "  <test name=\"second\">\n"
           + "    <classes>\n"
           + "      <class name=\"mproc.it.suite.MixedB\"/>\n"
+          + "      <class name=\"mproc.it.suite.Rows\"/>\n"
           + "    </classes>\n"
           + "  </test>\n"
           + "</suite>\n";
@@ -65,6 +67,27 @@ final class ParentRun {
   }
 
   static final String RECORDING_LISTENER = "  <listeners><listener class-name=\"mproc.it.suite.RecordingListener\"/></listeners>\n";
+
+  /** The recording listener and {@code ReportProbe}, which records each start and end a listener hears. */
+  static final String PROBED = "  <listeners><listener class-name=\"mproc.it.suite.RecordingListener\"/>"
+      + "<listener class-name=\"mproc.it.suite.ReportProbe\"/></listeners>\n";
+
+  /**
+   * Every test start a listener heard was ended once, on the same result, and no result ended without a
+   * start, but for a data provider's failure (TestNG reports it so); as "method result" pairs.
+   */
+  static List<String> unmatchedStartsAndEnds(List<String> log) {
+    java.util.Map<String, Integer> open = new java.util.TreeMap<>();
+    for (String line : log) {
+      if (line.startsWith("probe ") && !line.startsWith("probe invoked")) {
+        String[] f = line.split(" ");
+        String key = f[2] + " " + line.replaceAll(".* result=(\\d+).*", "$1");
+        open.merge(key, f[1].equals("start") ? 1 : -1, Integer::sum);
+      }
+    }
+    open.values().removeIf(n -> n == 0);
+    return open.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+  }
 
   /** Runs {@code mproc.TestNG args... suite.xml} (which restarts itself once with Chronicle's flags). */
   static ParentRun run(String suiteXml, String... args) throws Exception {
