@@ -47,6 +47,7 @@ public final class WorkerCommand {
       }
     }
     command.addAll(JIT_OPTIONS);
+    command.addAll(mproc.reporting.QuietLogging.workerJvmOptions()); // logging as in this JVM (issue 17)
     command.addAll(userJvmArgs);
     command.add("-D" + Settings.WORKER_ID + "=" + workerId);
     command.addAll(classDataSharing.jvmOptions());
