@@ -45,6 +45,8 @@ public class StockTestNGTest {
     assertEachTestReportedOnce(run);
     assertRanInWorkers(run);
     assertEquals(run.events("listener ").size(), 6, run.output);
+    assertEquals(count(run.output, "mproc: stock:"), 1, "one run, not one per instance:\n" + run.output);
+    assertTrue(run.pids("test ").size() <= 2, "at most 2 workers:\n" + run.log);
     assertFalse(run.output.contains("Ignoring duplicate listener"), run.output);
     assertFalse(run.output.contains("already set"), run.output);
   }
