@@ -40,19 +40,56 @@ import org.testng.xml.XmlSuite;
 import org.testng.xml.XmlTest;
 
 /**
- * The listener that spreads a suite over worker JVMs: {@code <listener class-name="mproc.MprocListener"/>}.
+ * The listener that spreads a suite over worker JVMs. TestNG's service loader registers it (as
+ * {@link FromServiceLoader}) wherever the jar is on the class path; a suite may also name it:
+ * {@code <listener class-name="mproc.MprocListener"/>}.
  *
  * <p>With {@code mproc.cores} set (system property, suite parameter, or {@code mproc.TestNG -cores}),
  * each {@code <test>}'s selected methods are planned into units and run by workers; the results are
- * reported here as if the tests had run here. Without it, the listener does nothing and the suite
- * runs in-process as plain TestNG would. Inside a worker it always does nothing.
+ * reported here as if the tests had run here. Without it, the suite runs in-process as plain TestNG
+ * would (a suite that names this listener still gets its global fixtures). Inside a worker it always
+ * does nothing.
+ *
+ * <p>One instance acts for each suite: TestNG keeps one instance per listener class, but the
+ * service loader's and the suite's are two classes. The first instance that wants a suite takes it
+ * ({@link #actsFor}); the others stand aside.
+ *
+ * <p>It is no {@link IConfigurable}: TestNG keeps only one, warns when it is given a second, and
+ * would then call the user's or ours, not both. A distributed suite gets {@link PassOver} put in
+ * front of whatever configurable TestNG has.
  */
 public class MprocListener
-    implements IExecutionListener, ISuiteListener, ITestListener, IConfigurable, IInvokedMethodListener {
+    implements IExecutionListener, ISuiteListener, ITestListener, IInvokedMethodListener {
   /** The measured durations' file name in TestNG's output directory, unless mproc.durations says where. */
   static final String DURATIONS_FILE = "mproc-durations.txt";
 
+  /**
+   * The instance TestNG's service loader makes ({@code META-INF/services/org.testng.ITestNGListener}),
+   * so that the jar on the class path and {@code mproc.cores} are enough in any runner (an IDE's
+   * suite has no {@code <listeners>}). A class of its own, so that TestNG keeps it beside a
+   * {@code MprocListener} the suite names without warning of a duplicate. Unless {@code mproc.cores}
+   * is given it does nothing at all: no queue, no thread, no file, no check of the suite.
+   */
+  public static final class FromServiceLoader extends MprocListener {
+    public FromServiceLoader() {
+      super(true);
+    }
+  }
+
+  /** Which instance acts for each suite (weak: a suite is forgotten with its TestNG run). */
+  private static final Map<ISuite, MprocListener> ACTING = Collections.synchronizedMap(new java.util.WeakHashMap<>());
+  /** The execution whose execution listeners are being started, on this thread, before any suite. */
+  private static Execution starting; // guarded by MprocListener.class
+
+  /** The instances of one TestNG execution: the one that started a run early, if any. */
+  private static final class Execution {
+    final Thread thread = Thread.currentThread();
+    MprocListener lead;
+  }
+
   private final boolean inWorker = System.getProperty(Settings.WORKER_ID) != null;
+  private final boolean fromServiceLoader;
+  private Execution execution;
   private final Map<ISuite, Boolean> distributed = Collections.synchronizedMap(new IdentityHashMap<>()); // read on suites' threads
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
   private DistributedRun run;
@@ -65,15 +102,57 @@ public class MprocListener
   private FixtureInjector injector;
   private Thread closeFixturesOnExit;
 
+  public MprocListener() {
+    this(false);
+  }
+
+  private MprocListener(boolean fromServiceLoader) {
+    this.fromServiceLoader = fromServiceLoader;
+  }
+
+  /** Whether this instance is the one that acts for the suite. */
+  private boolean actsFor(ISuite suite) {
+    return ACTING.get(suite) == this;
+  }
+
+  /**
+   * Takes the suite if no other instance has and this one wants it: the suite's listener always, the
+   * service loader's only when {@code mproc.cores} is given. An instance that started a run early
+   * for this execution is left to take it.
+   */
+  private boolean takes(ISuite suite) {
+    synchronized (MprocListener.class) {
+      if (starting == execution) {
+        starting = null; // suites have started: a later execution on this thread is another one
+      }
+      MprocListener acting = ACTING.get(suite);
+      if (acting != null) {
+        return acting == this;
+      }
+      if (fromServiceLoader && !Settings.coresGiven(suite.getXmlSuite().getAllParameters())) {
+        return false;
+      }
+      MprocListener lead = execution == null ? null : execution.lead;
+      if (lead != null && lead != this && lead.run != null) {
+        return false;
+      }
+      ACTING.put(suite, this);
+      return true;
+    }
+  }
+
   /** Synchronized: suites may start in parallel (suite-thread-pool-size), and a small one may close an early run. */
   @Override
   public synchronized void onStart(ISuite suite) {
-    if (inWorker) {
+    if (inWorker || !takes(suite)) {
       return;
     }
     Settings settings = Settings.resolve(suite.getXmlSuite().getAllParameters());
     findGlobalFixtures(suite, settings);
     Planner.checkGroups(suite.getAllMethods()); // also here, as fixtures are: a suite measured small grows
+    if (!settings.distributes() && Settings.coresGiven(suite.getXmlSuite().getAllParameters())) { // never silently
+      System.out.println("mproc: suite '" + suite.getName() + "' runs in this JVM: " + Settings.DISABLE + " is set");
+    }
     boolean distributes = settings.distributes() && worthAWorker(suite, settings);
     distributed.put(suite, distributes);
     if (!distributes) {
@@ -113,6 +192,7 @@ public class MprocListener
             + " workers already started. Give these settings as system properties to set them for every suite");
       }
     }
+    PassOver.install(suite);
     startRun(settings, firstWorkers);
     run.fixtures(fixtures);
     Path file = durationsFile(suite, settings);
@@ -169,11 +249,28 @@ public class MprocListener
     if (inWorker) {
       return;
     }
-    Settings settings = Settings.resolve(Map.of());
-    boolean small = settings.durations() != null
-        && durationsIn(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS);
-    if (settings.distributes() && JvmFlags.presentInThisJvm() && !small) {
-      startRun(settings, 1);
+    synchronized (MprocListener.class) { // the other instances of this execution start now, on this thread
+      if (starting == null || starting.thread != Thread.currentThread()) {
+        starting = new Execution();
+      }
+      execution = starting;
+      if (execution.lead != null || (fromServiceLoader && !Settings.coresGiven(Map.of()))) {
+        return;
+      }
+      execution.lead = this;
+    }
+    try {
+      Settings settings = Settings.resolve(Map.of());
+      boolean small = settings.durations() != null
+          && durationsIn(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS);
+      if (settings.distributes() && JvmFlags.presentInThisJvm() && !small) {
+        startRun(settings, 1);
+      }
+    } catch (RuntimeException | Error e) {
+      synchronized (MprocListener.class) {
+        starting = null; // this execution ends here; the next one on this thread is not it
+      }
+      throw e;
     }
   }
 
@@ -203,7 +300,7 @@ public class MprocListener
   @Override
   public void beforeInvocation(IInvokedMethod method, ITestResult result) {
     ISuite suite = result.getTestContext().getSuite();
-    if (!inWorker && injector != null && !Boolean.TRUE.equals(distributed.get(suite))) {
+    if (!inWorker && injector != null && actsFor(suite) && !Boolean.TRUE.equals(distributed.get(suite))) {
       injector.beforeInvocation(method, result);
     }
   }
@@ -214,6 +311,9 @@ public class MprocListener
    */
   @Override
   public void afterInvocation(IInvokedMethod method, ITestResult result) {
+    if (inProcessDurations.isEmpty()) {
+      return;
+    }
     Durations durations = inProcessDurations.get(result.getTestContext().getSuite());
     if (durations != null && (method.isTestMethod() || Planner.isClassOrMethodLevel(result.getMethod()))) {
       durations.record(Planner.key(result.getMethod()), result.getEndMillis() - result.getStartMillis());
@@ -235,7 +335,7 @@ public class MprocListener
    */
   @Override
   public void onStart(ITestContext context) {
-    if (!inWorker && Boolean.TRUE.equals(distributed.get(context.getSuite()))) {
+    if (!inWorker && actsFor(context.getSuite()) && Boolean.TRUE.equals(distributed.get(context.getSuite()))) {
       ((TestRunner) context).addListener((IMethodInterceptor) this::intercept);
     }
   }
@@ -256,27 +356,64 @@ public class MprocListener
 
   @Override
   public synchronized void onFinish(ISuite suite) {
-    if (!inWorker && Boolean.TRUE.equals(distributed.get(suite)) && testIds.containsKey(suite)) {
+    if (!inWorker && actsFor(suite) && Boolean.TRUE.equals(distributed.get(suite)) && testIds.containsKey(suite)) {
       run.closeTests(testIds.get(suite));
     }
   }
 
   /**
    * Suite- and test-level configuration runs in the workers (once per worker) when the suite is
-   * distributed, so the parent passes over it; everything else runs as usual.
+   * distributed, so the parent passes over it; everything else runs as usual, through the
+   * configurable that was there before (a user's {@link IConfigurable}), if any.
    */
-  @Override
-  public void run(IConfigureCallBack callBack, ITestResult result) {
-    ISuite suite = result.getTestContext().getSuite();
-    if (!inWorker && !Planner.isClassOrMethodLevel(result.getMethod()) && Boolean.TRUE.equals(distributed.get(suite))) {
-      result.setStatus(ITestResult.SUCCESS);
-    } else {
-      callBack.runConfigurationMethod(result);
+  static final class PassOver implements IConfigurable {
+    private final IConfigurable next;
+
+    PassOver(IConfigurable next) {
+      this.next = next;
+    }
+
+    @Override
+    public void run(IConfigureCallBack callBack, ITestResult result) {
+      ISuite suite = result.getTestContext().getSuite();
+      MprocListener acting = ACTING.get(suite);
+      if (acting != null && !Planner.isClassOrMethodLevel(result.getMethod()) && Boolean.TRUE.equals(acting.distributed.get(suite))) {
+        result.setStatus(ITestResult.SUCCESS);
+      } else if (next != null) {
+        next.run(callBack, result);
+      } else {
+        callBack.runConfigurationMethod(result);
+      }
+    }
+
+    /** Puts a PassOver in front of the suite's configurable (TestNG's configuration, shared by its suites). */
+    static void install(ISuite suite) {
+      try {
+        // One field by name and type: Class.getDeclaredField would load every field's type (Guice's too).
+        org.testng.internal.IConfiguration configuration = (org.testng.internal.IConfiguration)
+            java.lang.invoke.MethodHandles.privateLookupIn(org.testng.SuiteRunner.class, java.lang.invoke.MethodHandles.lookup())
+                .findGetter(org.testng.SuiteRunner.class, "configuration", org.testng.internal.IConfiguration.class)
+                .invoke(suite);
+        synchronized (configuration) {
+          if (!(configuration.getConfigurable() instanceof PassOver)) {
+            configuration.setConfigurable(new PassOver(configuration.getConfigurable()));
+          }
+        }
+      } catch (Throwable e) {
+        throw new mproc.settings.SettingsException(
+            "mproc: this TestNG (" + suite.getClass().getName() + ") does not let suite-level configuration be left to"
+                + " the workers (" + e + "); testng-mproc needs TestNG 7.12");
+      }
     }
   }
 
   @Override
   public void onExecutionFinish() {
+    synchronized (MprocListener.class) {
+      if (starting != null && starting == execution) {
+        starting = null;
+      }
+    }
     synchronized (durationsByFile) {
       // The files of suites run here are written now, but the run's own, which it writes when it closes.
       durationsByFile.forEach((file, durations) -> {

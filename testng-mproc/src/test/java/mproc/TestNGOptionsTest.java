@@ -39,6 +39,15 @@ public class TestNGOptionsTest {
     assertEquals(rest, List.of("-d", "out"));
   }
 
+  /** As through Surefire and plain TestNG: -Dmproc.cores= (or -cores "") means not set, not an error. */
+  @Test
+  public void anEmptyCoresValueIsNotSet() {
+    System.setProperty("mproc.cores", "");
+    assertEquals(TestNG.applyOwnOptions(new String[] {"suite.xml"}), List.of("suite.xml"));
+    assertEquals(TestNG.applyOwnOptions(new String[] {"-cores", "", "suite.xml"}), List.of("suite.xml"));
+    assertEquals(mproc.settings.Settings.resolve(java.util.Map.of()).cores(), 0);
+  }
+
   @Test
   public void aMisspeltSettingIsOneLineNamingTheSettings() {
     String message = expectThrows(SettingsException.class,

@@ -47,6 +47,7 @@ public final class WorkerCommand {
         command.add(arg); // after our JIT options: the user's own -XX win
       }
     }
+    command.addAll(mproc.reporting.QuietLogging.workerJvmOptions()); // logging as in this JVM
     command.addAll(userJvmArgs);
     command.add("-D" + Settings.WORKER_ID + "=" + workerId);
     command.addAll(classDataSharing.jvmOptions());

@@ -2,13 +2,18 @@ package mproc.settings;
 
 /**
  * Parses a cores value: a positive integer, {@code auto} (available processors), {@code auto*K} or
- * {@code auto/K} with K a positive number; the result is rounded and at least 1.
+ * {@code auto/K} with K a positive number; the result is rounded and at least 1. Empty (or blank)
+ * means not set, 0: in-process, the same through {@code mproc.TestNG}, Surefire and plain TestNG
+ * ({@code -Dmproc.cores=${cores}} with a Maven property that is empty by default).
  */
 public final class Cores {
   private Cores() {}
 
   public static int parse(String value, int availableProcessors) {
     String v = value == null ? "" : value.trim();
+    if (v.isEmpty()) {
+      return 0;
+    }
     try {
       if (v.equals("auto")) {
         return availableProcessors;

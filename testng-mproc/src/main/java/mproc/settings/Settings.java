@@ -61,6 +61,19 @@ public record Settings(
         && classDataSharing == other.classDataSharing;
   }
 
+  /**
+   * Whether {@code mproc.cores} is given, as a system property or a suite parameter: not empty or
+   * blank (which mean not set, as {@code -Dmproc.cores=${cores}} gives with Maven's property
+   * empty), and not a {@code ${...}} TestNG found nothing for.
+   */
+  public static boolean coresGiven(Map<String, String> suiteParameters) {
+    return given(System.getProperty(CORES)) || given(suiteParameters.get(CORES));
+  }
+
+  private static boolean given(String value) {
+    return value != null && !value.isBlank() && !value.contains("${");
+  }
+
   /** Resolves settings from system properties, then the suite's parameters. */
   public static Settings resolve(Map<String, String> suiteParameters) {
     return resolve(System::getProperty, suiteParameters::get, Runtime.getRuntime().availableProcessors());
@@ -71,10 +84,10 @@ public record Settings(
     Function<String, String> lookup =
         name -> {
           String v = systemProperties.apply(name);
-          return v != null ? v : suiteParameters.apply(name);
+          return v != null && !(name.equals(CORES) && v.isBlank()) ? v : suiteParameters.apply(name);
         };
     String cores = lookup.apply(CORES);
-    int n = cores == null || cores.isBlank() || cores.contains("${") ? 0 : Cores.parse(cores, processors);
+    int n = given(cores) ? Cores.parse(cores, processors) : 0;
     if (isTrue(DISABLE, lookup.apply(DISABLE))) {
       n = 0;
     }

@@ -25,7 +25,7 @@ public class CoresTest {
 
   @DataProvider
   public Object[][] invalid() {
-    return new Object[][] {{"0"}, {"-2"}, {"lots"}, {"auto*"}, {"auto/0"}, {"auto*-1"}, {"auto*x"}, {""}, {"2.5"}, {"AUTO"}};
+    return new Object[][] {{"0"}, {"-2"}, {"lots"}, {"auto*"}, {"auto/0"}, {"auto*-1"}, {"auto*x"}, {"2.5"}, {"AUTO"}};
   }
 
   @Test(dataProvider = "invalid")
@@ -34,6 +34,17 @@ public class CoresTest {
     assertTrue(e.getMessage().startsWith("mproc.cores: '" + value + "' is not a valid value"), e.getMessage());
     assertTrue(e.getMessage().contains("auto*K or auto/K"), e.getMessage());
     assertTrue(!e.getMessage().contains("\n"));
+  }
+
+  /** -Dmproc.cores= (e.g. -Dmproc.cores=${cores} with the Maven property empty) means not set, wherever it is read. */
+  @Test
+  public void emptyMeansNotSet() {
+    assertEquals(Cores.parse("", 8), 0);
+    assertEquals(Cores.parse("  ", 8), 0);
+    assertEquals(Settings.resolve(Map.of(Settings.CORES, "")::get, name -> null, 8).cores(), 0);
+    assertEquals(Settings.resolve(name -> null, Map.of(Settings.CORES, " ")::get, 8).cores(), 0);
+    // not set as a system property: the suite parameter applies
+    assertEquals(Settings.resolve(Map.of(Settings.CORES, "")::get, Map.of(Settings.CORES, "3")::get, 8).cores(), 3);
   }
 
   @Test
