@@ -17,7 +17,13 @@ public sealed interface Message {
    * suite- and test-level configuration methods; {@code workers} is how many workers it is spread
    * over, so that each takes about its share in one TestNG run.
    */
-  record TestPlan(int testId, String testName, String suiteXml, List<String> configClasses, int workers) implements Message {}
+  record TestPlan(int testId, String testName, String suiteXml, List<String> configClasses, int workers, List<String> testngOptions)
+      implements Message {
+    public TestPlan {
+      configClasses = List.copyOf(configClasses);
+      testngOptions = List.copyOf(testngOptions);
+    }
+  }
 
   /** A test method named by its class and method name. */
   record MethodRef(String className, String methodName) {}

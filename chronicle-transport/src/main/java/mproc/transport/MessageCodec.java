@@ -45,6 +45,7 @@ final class MessageCodec {
       out.writeByte(TEST_PLAN).writeInt(m.testId()).writeUtf8(m.testName()).writeUtf8(m.suiteXml());
       writeStrings(out, m.configClasses());
       out.writeInt(m.workers());
+      writeStrings(out, m.testngOptions());
     } else if (message instanceof UnitPlan m) {
       out.writeByte(UNIT_PLAN).writeInt(m.unitId()).writeInt(m.testId()).writeBoolean(m.exclusive()).writeStopBit(m.expectedMillis());
       out.writeStopBit(m.methods().size());
@@ -99,7 +100,7 @@ final class MessageCodec {
     byte type = in.readByte();
     switch (type) {
       case TEST_PLAN:
-        return new TestPlan(in.readInt(), in.readUtf8(), in.readUtf8(), readStrings(in), in.readInt());
+        return new TestPlan(in.readInt(), in.readUtf8(), in.readUtf8(), readStrings(in), in.readInt(), readStrings(in));
       case UNIT_PLAN:
         {
           int unitId = in.readInt();

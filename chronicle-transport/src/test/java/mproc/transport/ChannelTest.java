@@ -41,7 +41,7 @@ public class ChannelTest {
             cause);
     List<Message> sent =
         List.of(
-            new TestPlan(3, "unit tests", "<suite/>", List.of("a.Setup"), 4),
+            new TestPlan(3, "unit tests", "<suite/>", List.of("a.Setup"), 4, List.of("-propagateDataProviderFailureAsTestFailure")),
             new UnitPlan(7, 3, List.of(new MethodRef("a.B", "c"), new MethodRef("a.B", "d")), true, 2_500),
             new CloseTests(1, List.of(3, 4)),
             new EndOfWork(),

@@ -25,6 +25,7 @@ import mproc.transport.Message.EndOfWork;
 import mproc.transport.Message.FixtureRequest;
 import mproc.transport.Message.MethodRef;
 import mproc.transport.Message.TestOutcome;
+import mproc.testng.RunOptions;
 import mproc.transport.Message.TestPlan;
 import mproc.transport.Message.TestStarted;
 import mproc.transport.Message.TestsClosed;
@@ -179,7 +180,8 @@ public final class DistributedRun implements AutoCloseable {
     int worthIt = Planner.workersWorthStarting(units, durations, Planner.WORKER_START_MILLIS, WorkerPool.PROCESSORS);
     LOG.debug("{} worker(s) worth starting for {} units", worthIt, units.size());
     int workers = pool.want(worthIt);
-    work.send(new TestPlan(test.testId, context.getName(), suiteXml, test.configurations.suiteAndTestLevelClasses(), workers));
+    work.send(new TestPlan(test.testId, context.getName(), suiteXml, test.configurations.suiteAndTestLevelClasses(), workers,
+        RunOptions.ofThisRun()));
     test.units().forEach((id, unit) -> publish(test, id, unit));
     IdleStrategy idle = new IdleStrategy(1_000_000);
     dispatching = true;

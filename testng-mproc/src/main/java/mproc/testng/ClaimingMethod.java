@@ -1,6 +1,10 @@
 package mproc.testng;
 
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.testng.IDataProviderMethod;
+import org.testng.annotations.CustomAttribute;
+import org.testng.internal.IParameterInfo;
 import org.testng.ITestNGMethod;
 import org.testng.internal.WrappedTestNGMethod;
 
@@ -11,8 +15,11 @@ import org.testng.internal.WrappedTestNGMethod;
  * worker holds it, the count is 0 and TestNG passes over the method: no configuration, no result.
  */
 public final class ClaimingMethod extends WrappedTestNGMethod {
+  private final ITestNGMethod method;
   private final BooleanSupplier admit;
   private final int ordinal;
+  /** Set as TestNG calls the data provider: TestNG sets it only on its own method class. */
+  private volatile IDataProviderMethod dataProvider;
 
   /**
    * @param admit claims the method's unit (or finds it already claimed by this worker) and says
@@ -21,6 +28,7 @@ public final class ClaimingMethod extends WrappedTestNGMethod {
    */
   public ClaimingMethod(ITestNGMethod method, int ordinal, BooleanSupplier admit) {
     super(method);
+    this.method = method;
     this.ordinal = ordinal;
     this.admit = admit;
   }
@@ -32,5 +40,55 @@ public final class ClaimingMethod extends WrappedTestNGMethod {
   @Override
   public int getInvocationCount() {
     return admit.getAsBoolean() ? super.getInvocationCount() : 0;
+  }
+
+  /** The data provider TestNG is about to call for this method (from {@code IDataProviderListener}). */
+  public void dataProviderMethod(IDataProviderMethod dataProvider) {
+    this.dataProvider = dataProvider;
+  }
+
+  // TestNG's wrapper leaves these to the interface's defaults (false, null, empty), so without them a
+  // worker saw no data provider: retries of a data-driven method counted per method, not per row,
+  // and a provider's propagateFailureAsTestFailure was lost.
+
+  @Override
+  public IDataProviderMethod getDataProviderMethod() {
+    IDataProviderMethod set = dataProvider;
+    return set != null ? set : method.getDataProviderMethod();
+  }
+
+  @Override
+  public boolean isDataDriven() {
+    return method.isDataDriven();
+  }
+
+  @Override
+  public CustomAttribute[] getAttributes() {
+    return method.getAttributes();
+  }
+
+  @Override
+  public Class<?>[] getParameterTypes() {
+    return method.getParameterTypes();
+  }
+
+  @Override
+  public IParameterInfo getFactoryMethodParamsInfo() {
+    return method.getFactoryMethodParamsInfo();
+  }
+
+  @Override
+  public boolean isIgnoreFailure() {
+    return method.isIgnoreFailure();
+  }
+
+  @Override
+  public Set<ITestNGMethod> downstreamDependencies() {
+    return method.downstreamDependencies();
+  }
+
+  @Override
+  public Set<ITestNGMethod> upstreamDependencies() {
+    return method.upstreamDependencies();
   }
 }

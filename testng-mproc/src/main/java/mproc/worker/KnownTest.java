@@ -17,6 +17,8 @@ final class KnownTest {
   final List<String> configClasses;
   /** How many workers the parent spreads this test over. */
   final int workers;
+  /** The parent's TestNG options that change outcomes ({@code RunOptions}). */
+  final List<String> testngOptions;
   boolean touched;
   boolean closed;
 
@@ -26,6 +28,7 @@ final class KnownTest {
     this.suite = parse(plan.suiteXml());
     this.configClasses = plan.configClasses();
     this.workers = plan.workers();
+    this.testngOptions = plan.testngOptions();
   }
 
   private static XmlSuite parse(String xml) {

@@ -19,6 +19,7 @@ import mproc.reporting.Values;
 import mproc.testng.CachingTestNG;
 import mproc.testng.ClaimingMethod;
 import mproc.testng.SessionSuite;
+import mproc.testng.RunOptions;
 import mproc.testng.SoleInterceptor;
 import mproc.testng.TestInstances;
 import mproc.transport.Channel;
@@ -217,6 +218,7 @@ final class Session
     instances.forTest(test.id, new HashSet<>(classes), test.suite.getObjectFactoryClass());
     TestNG testng = CachingTestNG.forWorker();
     testng.setObjectFactory(instances);
+    RunOptions.apply(test.testngOptions, testng);
     testng.setVerbose(0);
     testng.setXmlSuites(List.of(suite));
     for (Object listener : listeners) {
@@ -390,6 +392,9 @@ final class Session
 
   @Override
   public void beforeDataProviderExecution(IDataProviderMethod dataProvider, ITestNGMethod method, ITestContext context) {
+    if (method instanceof ClaimingMethod claiming) {
+      claiming.dataProviderMethod(dataProvider);
+    }
     sendWorking(test, results, method, Working.Kind.DATA_PROVIDER);
   }
 
