@@ -34,9 +34,27 @@ public record InheritedOptions(List<String> inherited, List<String> withheld) {
       "-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=", "-Xshare:", "-Xlog:cds", "-D" + Settings.WORKER_ID + "=");
 
   public static InheritedOptions ofThisJvm() {
-    return of(ManagementFactory.getRuntimeMXBean().getInputArguments(),
+    InheritedOptions options = of(ManagementFactory.getRuntimeMXBean().getInputArguments(),
         System.getenv("JAVA_TOOL_OPTIONS"), System.getenv("JDK_JAVA_OPTIONS"));
+    return options.withAssertions(InheritedOptions.class.desiredAssertionStatus());
   }
+
+  /**
+   * Surefire enables assertions in its fork without {@code -ea}: it sets the class loader's default
+   * ({@code enableAssertions}, on by default). With no assertion option on the command line, a
+   * worker gets {@code -ea} when classes loaded here get assertions.
+   */
+  InheritedOptions withAssertions(boolean enabledHere) {
+    boolean given = inherited.stream().anyMatch(a -> ASSERTION_OPTIONS.stream().anyMatch(a::startsWith));
+    if (given || !enabledHere) {
+      return this;
+    }
+    List<String> more = new ArrayList<>(inherited);
+    more.add("-ea");
+    return new InheritedOptions(more, withheld);
+  }
+
+  private static final List<String> ASSERTION_OPTIONS = List.of("-ea", "-enableassertions", "-da", "-disableassertions");
 
   static InheritedOptions of(List<String> inputArguments, String javaToolOptions, String jdkJavaOptions) {
     Map<String, Integer> fromEnvironment = new HashMap<>();

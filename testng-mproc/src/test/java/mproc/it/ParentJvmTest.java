@@ -31,6 +31,13 @@ public class ParentJvmTest {
   }
 
   @Test
+  public void workersGetAssertionsSurefireTurnedOnThroughTheClassLoader() throws Exception {
+    String suite = SUITE.replace("mproc.it.suite.jvm.SetsAProperty", "mproc.it.suite.jvm.EnablesAssertionsAsSurefire");
+    ParentRun run = ParentRun.runWithJvmOptions(List.of(), suite);
+    assertEquals(seenInWorkers(run, "assertions "), List.of("assertions true"), run.output);
+  }
+
+  @Test
   public void workersSeeSystemPropertiesSetInTheParentBeforeTheRunStarted() throws Exception {
     ParentRun run = ParentRun.runWithJvmOptions(List.of(), SUITE);
     assertEquals(seenInWorkers(run, "property "), List.of("property yes"), run.output);

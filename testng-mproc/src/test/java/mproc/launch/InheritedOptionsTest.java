@@ -40,4 +40,12 @@ public class InheritedOptionsTest {
         "-Xlog:cds+dynamic=off", "-Dmproc.worker.id=3", "-Xmx2g"), null, null);
     assertEquals(options.inherited(), List.of("-Xmx2g"));
   }
+
+  @Test
+  public void assertionsSurefireEnablesWithoutAnOptionAreGivenToWorkersAsEa() {
+    assertEquals(InheritedOptions.of(List.of("-Xmx1g"), null, null).withAssertions(true).inherited(), List.of("-Xmx1g", "-ea"));
+    assertEquals(InheritedOptions.of(List.of("-Xmx1g"), null, null).withAssertions(false).inherited(), List.of("-Xmx1g"));
+    assertEquals(InheritedOptions.of(List.of("-ea:com.example..."), null, null).withAssertions(true).inherited(), List.of("-ea:com.example..."),
+        "the command line's own form stands");
+  }
 }
