@@ -25,6 +25,11 @@ import org.testng.ITestNGMethod;
  *   <li>Every instance of a method (a {@code @Factory} makes several) belongs to one unit.
  *   <li>Methods connected by {@code dependsOnMethods} or {@code dependsOnGroups} form one unit, so
  *       that order and skip-on-failure are decided in one JVM, as in a sequential run.
+ *   <li>The methods of a class with {@code @BeforeClass} or {@code @AfterClass} form one unit (but
+ *       for its {@code @Group} methods): one worker runs the class, its class configuration once,
+ *       as sequentially. Run in two workers at once, the class's set-up and tear-down overlap,
+ *       which real suites do not survive (one deletes, in its {@code @AfterClass}, the directory the
+ *       other's {@code @BeforeClass} just made).
  *   <li>Methods with the same {@link Group} name form one exclusive unit: one worker runs them
  *       serially, in TestNG's order, and nothing else meanwhile.
  *   <li>Order: {@code @Group} units first; then lower TestNG priority first; then the longest
@@ -49,10 +54,13 @@ public final class Planner {
       }
     }
     Map<String, String> firstOfGroup = new HashMap<>();
+    Map<String, String> firstOfConfiguredClass = new HashMap<>();
     for (ITestNGMethod m : methods) {
       String mprocGroup = groupOf(m);
       if (mprocGroup != null) {
         components.union(firstOfGroup.computeIfAbsent(mprocGroup, g -> key(m)), key(m));
+      } else if (hasClassConfiguration(m.getTestClass())) {
+        components.union(firstOfConfiguredClass.computeIfAbsent(className(m), c -> key(m)), key(m));
       }
       for (String upstream : m.getMethodsDependedUpon()) {
         if (byKey.containsKey(upstream)) {
@@ -86,6 +94,10 @@ public final class Planner {
     byClass.values().forEach(ordered::addAll);
     ordered.sort(DISPATCH_ORDER); // stable: ties keep TestNG's order
     return ordered;
+  }
+
+  static boolean hasClassConfiguration(ITestClass testClass) {
+    return testClass != null && (testClass.getBeforeClassMethods().length > 0 || testClass.getAfterClassMethods().length > 0);
   }
 
   private static final Comparator<PlannedUnit> DISPATCH_ORDER =

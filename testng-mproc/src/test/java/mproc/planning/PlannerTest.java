@@ -48,6 +48,12 @@ public class PlannerTest {
   }
 
   @Test
+  public void aClassWithBeforeClassIsOneUnitSoThatOneWorkerRunsItsClassConfigurationOnce() {
+    List<PlannedUnit> units = plan(One.class, PlanPlain.class);
+    assertEquals(names(units).stream().sorted().toList(), List.of("[a]", "[b]", "[t1, t2, t3, t4]"));
+  }
+
+  @Test
   public void methodsTestNGRunsOnAThreadPoolStartARunOfTheirOwn() {
     List<PlannedUnit> units = plan(PlanTimed.class);
     assertTrue(units.get(0).exclusive(), "pooled");
