@@ -25,7 +25,7 @@ public final class SessionSuite {
    * is replayed to them; running them in workers too would report each test twice.
    */
   static boolean shapesExecution(String listenerClass) {
-    if (listenerClass.equals(PARENT_LISTENER)) {
+    if (listenerClass.equals(PARENT_LISTENER) || isConfigurable(listenerClass)) {
       return false;
     }
     Class<?> c;
@@ -45,6 +45,25 @@ public final class SessionSuite {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether a suite listener is an {@link org.testng.IConfigurable}. TestNG keeps one configurable
+   * per run, the last it is given, so a user's would take the worker's place; the worker's
+   * configurable calls it instead ({@link #configurables}).
+   */
+  static boolean isConfigurable(String listenerClass) {
+    try {
+      return org.testng.IConfigurable.class.isAssignableFrom(
+          Class.forName(listenerClass, false, Thread.currentThread().getContextClassLoader()));
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** The suite's listeners that are {@link org.testng.IConfigurable}s, in the suite's order. */
+  public static List<String> configurables(XmlSuite suite) {
+    return suite.getListeners().stream().filter(SessionSuite::isConfigurable).toList();
   }
 
   private static final List<Class<?>> OBSERVERS =

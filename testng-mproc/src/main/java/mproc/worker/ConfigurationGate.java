@@ -1,6 +1,7 @@
 package mproc.worker;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.testng.IConfigurable;
@@ -32,6 +33,34 @@ final class ConfigurationGate implements IConfigurable {
   private Set<String> closing = Set.of();
   /** The session running now, if any. */
   private Session session;
+  /** The user's own configurable, which TestNG would call where this one runs a method; null if none. */
+  private IConfigurable user;
+  private final Map<String, IConfigurable> usersByClass = new HashMap<>();
+
+  /**
+   * The suite's own {@link IConfigurable}s (class names): TestNG keeps only the last one it is
+   * given, so this gate calls that one where it lets a method run. Made once per worker.
+   */
+  void userConfigurables(List<String> classNames) {
+    this.user = classNames.isEmpty() ? null : usersByClass.computeIfAbsent(classNames.get(classNames.size() - 1), ConfigurationGate::make);
+  }
+
+  private static IConfigurable make(String className) {
+    try {
+      return (IConfigurable) Class.forName(className, true, Thread.currentThread().getContextClassLoader())
+          .getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException("cannot make the suite's configurable " + className + ": " + e, e);
+    }
+  }
+
+  private void runMethod(IConfigureCallBack callBack, ITestResult result) {
+    if (user != null) {
+      user.run(callBack, result);
+    } else {
+      callBack.runConfigurationMethod(result);
+    }
+  }
 
   void session(Session session) {
     this.session = session;
@@ -60,7 +89,7 @@ final class ConfigurationGate implements IConfigurable {
       return;
     }
     if (!suiteLevel && !testLevel) {
-      callBack.runConfigurationMethod(result);
+      runMethod(callBack, result);
       return;
     }
     String suite = result.getTestContext().getSuite().getName();
@@ -69,7 +98,7 @@ final class ConfigurationGate implements IConfigurable {
     boolean before = m.isBeforeSuiteConfiguration() || m.isBeforeTestConfiguration();
     Throwable earlier = outcomes.get(key);
     if (earlier == null && (before || closing.contains(scope))) {
-      callBack.runConfigurationMethod(result);
+      runMethod(callBack, result);
       outcomes.put(key, result.getThrowable() == null ? PASSED : result.getThrowable());
     } else if (earlier != null && earlier != PASSED && before) {
       result.setAttribute(RETHROWN, Boolean.TRUE); // reported once, when it ran

@@ -216,6 +216,11 @@ final class Session
   static void runTestNG(KnownTest test, Collection<String> classes, TestInstances instances, Object... listeners) {
     XmlSuite suite = SessionSuite.narrow(test.suite, test.name, classes);
     instances.forTest(test.id, new HashSet<>(classes), test.suite.getObjectFactoryClass());
+    for (Object listener : listeners) {
+      if (listener instanceof ConfigurationGate gate) {
+        gate.userConfigurables(SessionSuite.configurables(test.suite));
+      }
+    }
     TestNG testng = CachingTestNG.forWorker();
     testng.setObjectFactory(instances);
     RunOptions.apply(test.testngOptions, testng);

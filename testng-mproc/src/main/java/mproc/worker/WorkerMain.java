@@ -12,8 +12,6 @@ import mproc.transport.ChronicleProperties;
 import mproc.transport.ClaimTable;
 import mproc.transport.Message.WorkerReady;
 import mproc.transport.RunDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The entry point of a worker JVM: {@code WorkerMain <run directory> <worker id> <parent pid>}. */
 public final class WorkerMain {
@@ -36,8 +34,10 @@ public final class WorkerMain {
       results.send(new WorkerReady(id, ProcessHandle.current().pid()));
       new Worker(id, work, results, claims, new FixtureInjector(fixtureClient)).run();
     } catch (RuntimeException | Error e) {
-      Logger log = LoggerFactory.getLogger(WorkerMain.class);
-      log.error("worker {} stopped: {}", id, e.toString(), e);
+      // Straight to stderr, which the parent shows with the worker's name: a user's JVM may have no
+      // SLF4J provider, and this is a worker's crash, not a test's failure.
+      System.err.println("mproc: worker " + id + " stopped: " + e);
+      e.printStackTrace(System.err);
       System.exit(1);
     }
     System.exit(0);

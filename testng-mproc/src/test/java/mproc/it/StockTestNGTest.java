@@ -82,6 +82,10 @@ public class StockTestNGTest {
     assertFalse(parentLines(run).contains("already set"), run.output); // workers: their own IConfigurable and the user's
     assertFalse(run.pids("beforeSuite").contains(run.pid), "@BeforeSuite runs in the workers, not in the parent");
     assertFalse(run.pids("configurable ").contains(run.pid), "the parent passed over suite-level configuration:\n" + run.log);
+    assertFalse(run.output.contains("already set"), "TestNG keeps one configurable: the workers' calls the user's\n" + run.output);
+    assertEquals(run.events("configurable beforeClass").size(), run.events("beforeClass").size(),
+        "the user's configurable ran each @BeforeClass in the workers:\n" + run.log);
+    assertEquals(run.events("configurable beforeSuite").size(), run.pids("beforeSuite").size(), "and each worker's @BeforeSuite, once:\n" + run.log);
   }
 
   /**
