@@ -25,6 +25,7 @@ import mproc.transport.Message.EndOfWork;
 import mproc.transport.Message.FixtureRequest;
 import mproc.transport.Message.MethodRef;
 import mproc.transport.Message.TestOutcome;
+import mproc.reporting.CucumberReports;
 import mproc.testng.RunOptions;
 import mproc.transport.Message.TestPlan;
 import mproc.transport.Message.TestStarted;
@@ -585,6 +586,7 @@ public final class DistributedRun implements AutoCloseable {
       if (durationsFile != null) {
         durations.writeOrWarn(durationsFile, err);
       }
+      CucumberReports.join(System.getProperty(CucumberReports.PLUGIN_PROPERTY), err); // every worker has written its own
       if (fixtures != null) {
         fixtures.closeAll(err); // after every worker's last test
       }

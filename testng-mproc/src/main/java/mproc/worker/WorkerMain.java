@@ -3,6 +3,7 @@ package mproc.worker;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import mproc.launch.RuntimeProperties;
+import mproc.reporting.CucumberReports;
 import mproc.fixtures.FixtureInjector;
 import mproc.fixtures.FixtureSource;
 import mproc.reporting.QuietLogging;
@@ -23,6 +24,7 @@ public final class WorkerMain {
     QuietLogging.apply();
     int id = Integer.parseInt(args[1]);
     System.setProperty(Settings.WORKER_ID, String.valueOf(id));
+    CucumberReports.giveWorkerItsOwnFiles(id);
     RunDirectory dir = RunDirectory.open(Path.of(args[0]));
     WorkerWatch.start(Long.parseLong(args[2]), dir.threadDumpRequest(id), dir.threadDump(id));
     try (Channel work = Channel.open(dir.workChannel());
