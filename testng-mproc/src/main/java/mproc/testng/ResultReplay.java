@@ -36,10 +36,17 @@ import org.testng.internal.invokers.IInvocationStatus;
 public final class ResultReplay {
   private final ITestContext context;
   private final ITestResultNotifier notifier;
+  private final ListenersInWorkers inWorkers;
 
   public ResultReplay(ITestContext context) {
     this.context = context;
     this.notifier = (ITestResultNotifier) context;
+    this.inWorkers = new ListenersInWorkers(context);
+  }
+
+  /** The test listeners that hear replayed results: not those that heard them live in a worker. */
+  private List<ITestListener> testListeners() {
+    return inWorkers.replayedTo(notifier.getTestListeners());
   }
 
   /** A test invocation a worker started: listeners hear {@code onTestStart}; returns the result to finish. */
@@ -52,7 +59,7 @@ public final class ResultReplay {
     ITestResult previous = Reporter.getCurrentTestResult();
     Reporter.setCurrentTestResult(result);
     try {
-      TestListenerHelper.runTestListeners(result, notifier.getTestListeners());
+      TestListenerHelper.runTestListeners(result, testListeners());
       TestListenerHelper.runTestListeners(result, List.of(notifier.getExitCodeListener()));
     } finally {
       Reporter.setCurrentTestResult(previous);
@@ -75,7 +82,7 @@ public final class ResultReplay {
     ITestResult previous = Reporter.getCurrentTestResult();
     Reporter.setCurrentTestResult(result);
     try {
-      TestListenerHelper.runTestListeners(result, reversed(notifier.getTestListeners()));
+      TestListenerHelper.runTestListeners(result, reversed(testListeners()));
       TestListenerHelper.runTestListeners(result, List.of(notifier.getExitCodeListener()));
     } finally {
       Reporter.setCurrentTestResult(previous);
