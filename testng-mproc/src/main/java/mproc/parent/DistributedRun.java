@@ -131,6 +131,11 @@ public final class DistributedRun implements AutoCloseable {
     }
   }
 
+  /** Every worker of the run so far, the replaced ones included, in the order they started. */
+  public List<mproc.reporting.WorkerLife> workerLives() {
+    return pool.all().stream().map(RemoteWorker::life).toList();
+  }
+
   /** Asks for {@code min(cores, units)} workers, never more than units (see {@link WorkerPool}). */
   public void ensureWorkers(int units) {
     pool.want(units);
@@ -499,6 +504,7 @@ public final class DistributedRun implements AutoCloseable {
    */
   private void workerGone(RemoteWorker w, TestDispatch test) {
     w.gone = true;
+    w.endedMillis = System.currentTimeMillis();
     int code = w.process.exitCode();
     List<String> lastLines = w.process.lastLines();
     if (!w.ready && !pool.anyReady()) {
@@ -545,7 +551,8 @@ public final class DistributedRun implements AutoCloseable {
     w.inFlight = null;
     w.working = null;
     if (code != 0 || !test.complete()) {
-      err.println("mproc: " + (w.stoppedBecause != null ? w.stoppedBecause.lines().findFirst().orElse(headline) : headline));
+      w.lostBecause = w.stoppedBecause != null ? w.stoppedBecause.lines().findFirst().orElse(headline) : headline;
+      err.println("mproc: " + w.lostBecause);
     }
     if (!test.complete() && !closed) {
       pool.replace(w);
@@ -582,6 +589,9 @@ public final class DistributedRun implements AutoCloseable {
         }
         // One still starting has run nothing: stop it now rather than wait for its start-up.
         w.process.stop(w.ready && !interrupted ? WORKER_EXIT_GRACE_MS : 0);
+        if (w.endedMillis == 0) {
+          w.endedMillis = System.currentTimeMillis();
+        }
       }
       if (durationsFile != null) {
         durations.writeOrWarn(durationsFile, err);

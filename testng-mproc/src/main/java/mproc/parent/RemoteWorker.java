@@ -29,6 +29,11 @@ final class RemoteWorker {
   /** It has said it is ready (its queues are open). */
   boolean ready;
   boolean gone;
+  final long startedMillis = System.currentTimeMillis();
+  long readyMillis;
+  long endedMillis;
+  /** Why it was lost (it died or was stopped), for the summary and timeline; null if it ended normally. */
+  String lostBecause;
 
   RemoteWorker(WorkerProcess process, Channel results, List<String> command) {
     this.process = process;
@@ -42,5 +47,9 @@ final class RemoteWorker {
 
   String host() {
     return "worker-" + process.id();
+  }
+
+  mproc.reporting.WorkerLife life() {
+    return new mproc.reporting.WorkerLife(id(), startedMillis, readyMillis, endedMillis, lostBecause);
   }
 }

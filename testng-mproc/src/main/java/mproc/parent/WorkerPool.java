@@ -100,6 +100,7 @@ final class WorkerPool {
 
   void ready(RemoteWorker w) {
     w.ready = true;
+    w.readyMillis = System.currentTimeMillis();
     if (!anyReady) {
       anyReady = true;
       firstReadyNanos = System.nanoTime();
