@@ -53,7 +53,9 @@ public class DistributedRunTest {
     Set<Long> pids = tests.stream().map(ParentRun::pid).collect(Collectors.toSet());
     Set<Long> parent = distributed.pids("listener ");
     assertFalse(pids.stream().anyMatch(parent::contains), "no test ran in the parent");
-    assertEquals(pids.size(), 2, "both workers ran tests: " + tests);
+    // SlowA has a @BeforeClass, so it is one unit, and the second <test> is short: one worker may run
+    // all of it. Spreading over workers is SchedulingTest's.
+    assertFalse(pids.isEmpty(), "tests ran in workers: " + tests);
   }
 
   @Test

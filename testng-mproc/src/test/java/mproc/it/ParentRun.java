@@ -194,8 +194,17 @@ final class ParentRun {
   /** Worker JVMs whose command line names this directory (a run's {@code mproc.dir}) and are alive. */
   static List<ProcessHandle> workersUnder(Path runs) {
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().commandLine().map(c -> c.contains("mproc.worker.WorkerMain") && c.contains(runs.toString())).orElse(false))
+        .filter(p -> commandLine(p).contains("mproc.worker.WorkerMain") && commandLine(p).contains(runs.toString()))
         .toList();
+  }
+
+  /** The whole command line: the JDK's {@code ProcessHandle.Info} cuts it at 4,096 bytes, before a worker's run directory. */
+  private static String commandLine(ProcessHandle p) {
+    try {
+      return Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline")).replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
+      return p.info().commandLine().orElse(""); // gone, or not Linux
+    }
   }
 
   /** The log's lines that start with {@code prefix}. */
