@@ -213,19 +213,16 @@ final class Session
   }
 
   /** One TestNG run over these classes of the test, on the test's instances kept in this worker. */
-  static void runTestNG(KnownTest test, Collection<String> classes, TestInstances instances, Object... listeners) {
+  static void runTestNG(KnownTest test, Collection<String> classes, TestInstances instances, ConfigurationGate gate, Object... listeners) {
     XmlSuite suite = SessionSuite.narrow(test.suite, test.name, classes);
     instances.forTest(test.id, new HashSet<>(classes), test.suite.getObjectFactoryClass());
-    for (Object listener : listeners) {
-      if (listener instanceof ConfigurationGate gate) {
-        gate.userConfigurables(SessionSuite.configurables(test.suite));
-      }
-    }
+    gate.userConfigurables(SessionSuite.configurables(test.suite));
     TestNG testng = CachingTestNG.forWorker();
     testng.setObjectFactory(instances);
     RunOptions.apply(test.testngOptions, testng);
     testng.setVerbose(0);
     testng.setXmlSuites(List.of(suite));
+    testng.addListener(gate);
     for (Object listener : listeners) {
       testng.addListener(listener);
     }
