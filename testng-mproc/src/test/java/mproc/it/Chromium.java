@@ -42,13 +42,14 @@ final class Chromium implements AutoCloseable {
    * AssertionError that says how to install it: the test fails, it is not skipped.
    */
   static Path executable() {
+    String given = System.getProperty("mproc.chromium", System.getenv("MPROC_CHROMIUM"));
+    if (given != null && !given.isBlank()) {
+      if (!Files.isExecutable(Path.of(given)) || Files.isDirectory(Path.of(given))) {
+        throw new AssertionError("the Chromium named by mproc.chromium or MPROC_CHROMIUM is no executable file: " + given);
+      }
+      return Path.of(given);
+    }
     List<String> named = new ArrayList<>();
-    if (System.getProperty("mproc.chromium") != null) {
-      named.add(System.getProperty("mproc.chromium"));
-    }
-    if (System.getenv("MPROC_CHROMIUM") != null) {
-      named.add(System.getenv("MPROC_CHROMIUM"));
-    }
     for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
       for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
         named.add(Path.of(dir, name).toString());

@@ -15,7 +15,6 @@ import mproc.reporting.timeline.Segment;
 import mproc.reporting.timeline.Timeline;
 import mproc.reporting.timeline.TimelineReport;
 import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /**
@@ -33,16 +32,32 @@ public class TimelineReportTest {
 
   private ParentRun run;
   private Chromium browser;
+  private Throwable failedToOpen;
 
-  @BeforeClass
-  public void runTheSuiteAndOpenItsTimeline() throws Exception {
-    Chromium.executable(); // no browser: fail at once, before the run
-    run = ParentRun.run(SUITE, "-cores", "2");
-    Path html = run.outputDir.resolve(TimelineReport.HTML_FILE);
-    assertTrue(Files.exists(html), "the report is written: " + run.output);
-    assertTrue(Files.exists(run.outputDir.resolve(TimelineReport.JSON_FILE)), run.output);
-    browser = Chromium.open(html.toUri(), 1280, 720);
-    browser.await("window.mprocTimeline && window.mprocTimeline.ready");
+  /**
+   * The run and the browser on its timeline, made by the first test that asks. Not in a
+   * {@code @BeforeClass}: TestNG would skip the tests after its failure, and without Chromium each
+   * test must fail.
+   */
+  private Chromium browser() throws Exception {
+    if (failedToOpen != null) {
+      throw new AssertionError("the timeline could not be opened: " + failedToOpen, failedToOpen);
+    }
+    if (browser == null) {
+      try {
+        Chromium.executable(); // no browser: fail at once, before the run
+        run = ParentRun.run(SUITE, "-cores", "2");
+        Path html = run.outputDir.resolve(TimelineReport.HTML_FILE);
+        assertTrue(Files.exists(html), "the report is written: " + run.output);
+        assertTrue(Files.exists(run.outputDir.resolve(TimelineReport.JSON_FILE)), run.output);
+        browser = Chromium.open(html.toUri(), 1280, 720);
+        browser.await("window.mprocTimeline && window.mprocTimeline.ready");
+      } catch (Exception | AssertionError e) {
+        failedToOpen = e;
+        throw e;
+      }
+    }
+    return browser;
   }
 
   @AfterClass(alwaysRun = true)
@@ -54,28 +69,28 @@ public class TimelineReportTest {
 
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> lanes() throws Exception {
-    return (List<Map<String, Object>>) browser.evaluate("mprocTimeline.lanes");
+    return (List<Map<String, Object>>) browser().evaluate("mprocTimeline.lanes");
   }
 
   /** Moves the mouse to what the page's {@code mprocTimeline.<call>} locates, and returns the tooltip's text. */
   private String hover(String locate) throws Exception {
-    Map<?, ?> point = (Map<?, ?>) browser.evaluate("mprocTimeline." + locate);
+    Map<?, ?> point = (Map<?, ?>) browser().evaluate("mprocTimeline." + locate);
     assertNotNull(point, "the page has no " + locate);
-    browser.mouseMove((Double) point.get("x"), (Double) point.get("y"));
-    browser.await("getComputedStyle(document.getElementById('tooltip')).display !== 'none'");
-    return (String) browser.evaluate("document.getElementById('tooltip').textContent");
+    browser().mouseMove((Double) point.get("x"), (Double) point.get("y"));
+    browser().await("getComputedStyle(document.getElementById('tooltip')).display !== 'none'");
+    return (String) browser().evaluate("document.getElementById('tooltip').textContent");
   }
 
   private List<Double> pixel(String locate, int dy) throws Exception {
     @SuppressWarnings("unchecked")
-    List<Double> rgb = (List<Double>) browser.evaluate(
+    List<Double> rgb = (List<Double>) browser().evaluate(
         "(function (p) { return mprocTimeline.pixelAt(p.x, p.y + (" + dy + ")); })(mprocTimeline." + locate + ")");
     return rgb;
   }
 
   @Test(priority = 1)
   public void oneLanePerWorkerTheReplacementIncludedAndTheCrashedOneMarkedLost() throws Exception {
-    browser.evaluate("mprocTimeline.wholeRun()");
+    browser().evaluate("mprocTimeline.wholeRun()");
     List<Map<String, Object>> lanes = lanes();
     List<String> names = lanes.stream().map(l -> (String) l.get("name")).toList();
     assertTrue(names.size() >= 3 && names.stream().allMatch(n -> n.matches("worker-\\d+")), "two workers and a replacement: " + names);
@@ -105,10 +120,10 @@ public class TimelineReportTest {
     assertTrue(bar.get(0) > 180 && bar.get(1) < 90 && bar.get(2) < 90, "the bar is red: " + bar);
     List<Double> mark = pixel("focus('MixedB.fails', 'FAIL')", -13); // the mark above failed bars, 2 px below the lane's top
     assertTrue(mark.get(0) > 140 && mark.get(1) < 40 && mark.get(2) < 40, "the failure's mark: " + mark);
-    String listed = (String) browser.evaluate("document.getElementById('problems').textContent");
+    String listed = (String) browser().evaluate("document.getElementById('problems').textContent");
     assertTrue(listed.contains("MixedB.fails — worker-"), listed);
     assertTrue(listed.contains("exited with code 7"), "the lost worker is listed: " + listed);
-    String summary = (String) browser.evaluate("document.getElementById('summary').textContent");
+    String summary = (String) browser().evaluate("document.getElementById('summary').textContent");
     List<String> reported = run.reportedTests();
     String counts = reported.size() + " tests: " + reported.stream().filter(r -> r.endsWith(" PASS")).count() + " passed, "
         + reported.stream().filter(r -> r.endsWith(" FAIL")).count() + " failed, "
@@ -133,18 +148,18 @@ public class TimelineReportTest {
   /** Configuration methods are segments of their own: one @BeforeMethod for each of MixedB's 13 tests, and SlowA's @BeforeClass. */
   @Test(priority = 4)
   public void configurationMethodsAreSegments() throws Exception {
-    Object beforeMethods = browser.evaluate(
+    Object beforeMethods = browser().evaluate(
         "mprocTimeline.data.segments.filter(s => s.kind === 'config' && s.annotation === '@BeforeMethod').length");
     assertEquals(beforeMethods, 13.0);
-    assertNotNull(browser.evaluate("mprocTimeline.find('@BeforeClass SlowA.beforeClass')"));
+    assertNotNull(browser().evaluate("mprocTimeline.find('@BeforeClass SlowA.beforeClass')"));
   }
 
   /** Last: the screenshot for the README, when asked for, with the failed test hovered. */
   @Test(priority = 5)
   public void screenshot() throws Exception {
-    browser.evaluate("mprocTimeline.wholeRun()");
+    browser().evaluate("mprocTimeline.wholeRun()");
     hover("find('MixedB.fails', 'FAIL')");
-    byte[] png = browser.screenshot();
+    byte[] png = browser().screenshot();
     assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG");
     String wanted = System.getProperty("mproc.screenshot");
     if (wanted != null && !wanted.isBlank()) {
@@ -184,15 +199,15 @@ public class TimelineReportTest {
     }
     Path dir = mproc.TempDirs.directory("mproc-timeline-big");
     TimelineReport.write(dir, new Timeline(List.of("big"), workers, segments));
-    browser.navigate(dir.resolve(TimelineReport.HTML_FILE).toUri());
-    browser.await("window.mprocTimeline && window.mprocTimeline.ready");
-    assertEquals(browser.evaluate("mprocTimeline.data.segments.length"), 20_000.0);
-    assertEquals(browser.evaluate("mprocTimeline.lanes.length"), 8.0);
-    double nodes = (Double) browser.evaluate("document.getElementsByTagName('*').length");
+    browser().navigate(dir.resolve(TimelineReport.HTML_FILE).toUri());
+    browser().await("window.mprocTimeline && window.mprocTimeline.ready");
+    assertEquals(browser().evaluate("mprocTimeline.data.segments.length"), 20_000.0);
+    assertEquals(browser().evaluate("mprocTimeline.lanes.length"), 8.0);
+    double nodes = (Double) browser().evaluate("document.getElementsByTagName('*').length");
     assertTrue(nodes < 400, "not one DOM node per bar (at most 200 failures listed): " + nodes);
     String tip = hover("focus('Class3.test2403(2403)')");
     assertTrue(tip.startsWith("Class3.test2403\nparameters: 2403\n"), tip);
-    double millis = (Double) browser.evaluate("mprocTimeline.drawMillis");
+    double millis = (Double) browser().evaluate("mprocTimeline.drawMillis");
     System.out.println("20,000 tests drawn in " + millis + " ms");
     assertTrue(millis < 10_000, "drawn in " + millis + " ms (a generous bound: the machine is shared)");
   }
