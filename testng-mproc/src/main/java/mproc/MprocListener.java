@@ -200,6 +200,13 @@ public class MprocListener
     run.ensureWorkers(firstWorkers);
   }
 
+  /** The suites whose tests ran on workers (for the timeline report). */
+  private List<ISuite> distributedSuites() {
+    synchronized (distributed) {
+      return distributed.entrySet().stream().filter(e -> e.getValue() && testIds.containsKey(e.getKey())).map(Map.Entry::getKey).toList();
+    }
+  }
+
   private boolean usedByAnotherSuite(ISuite suite) {
     synchronized (distributed) {
       return distributed.entrySet().stream().anyMatch(e -> e.getKey() != suite && e.getValue());
@@ -424,6 +431,8 @@ public class MprocListener
     }
     if (run != null) {
       run.close(); // closes the global fixtures after the workers' last tests
+      // Issue 19: the timeline report, now that every worker has exited (TestNG's reports are written).
+      mproc.reporting.timeline.TimelineReport.writeOrWarn(distributedSuites(), run.workerLives(), System.err);
       run = null;
     }
     if (fixtures != null) {
