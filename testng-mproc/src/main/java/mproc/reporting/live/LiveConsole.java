@@ -98,6 +98,14 @@ public final class LiveConsole {
       if (fitted.equals(status)) {
         return;
       }
+      if (drawn > 0 && !fitted.isEmpty()) { // rewritten in place, in one write: no flicker
+        int pad = Math.max(0, drawn - fitted.length());
+        terminal.print("\r" + fitted + " ".repeat(pad) + "\b".repeat(pad));
+        terminal.flush();
+        drawn = fitted.length();
+        status = fitted;
+        return;
+      }
       erase();
       status = fitted;
       draw();

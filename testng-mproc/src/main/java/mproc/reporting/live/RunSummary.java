@@ -162,7 +162,8 @@ public final class RunSummary {
       return null;
     }
     int longestShare = (int) Math.round(100.0 * f.longestUnitMillis() / f.wallMillis());
-    if (f.longestUnit() != null && f.longestUnitMillis() * f.workers() >= f.testMillis() && longestShare >= 25) {
+    // Splitting helps when the longest part is well beyond an even share of the work, and a good part of the run.
+    if (f.longestUnit() != null && f.longestUnitMillis() * f.workers() * 4 >= f.testMillis() * 5 && longestShare >= 25) {
       return f.longestUnitIsOneTest()
           ? String.format(Locale.ROOT, "one test, %s, takes %d %% of the run: split it; more workers would not help", f.longestUnit(), longestShare)
           : String.format(Locale.ROOT, "the tests of %s, which run on one worker (class configuration or @Group), take %d %% of the run:"

@@ -19,7 +19,7 @@ public class LiveConsoleTest {
     console.clear();
     assertEquals(bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
         "\rmproc  1/4" + "\r          \r" + "[worker-1] hello\n" + "\rmproc  1/4"
-            + "\r          \r" + "\rmproc  2/4" + "\r          \r");
+            + "\rmproc  2/4" + "\r          \r");
   }
 
   @Test
@@ -64,5 +64,14 @@ public class LiveConsoleTest {
     LiveConsole console = new LiveConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), 20);
     console.status("mproc  1,234/2,000  61%  3 failed");
     assertEquals(bytes.toString(StandardCharsets.UTF_8), "\rmproc  1,234/2,000 ");
+  }
+
+  @Test
+  public void aShorterLineCoversTheLongerOneItReplaces() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    LiveConsole console = new LiveConsole(new PrintStream(bytes, true, StandardCharsets.UTF_8), 80);
+    console.status("mproc  9/10  eta 0:01");
+    console.status("mproc  10/10");
+    assertEquals(bytes.toString(StandardCharsets.UTF_8), "\rmproc  9/10  eta 0:01" + "\rmproc  10/10" + " ".repeat(9) + "\b".repeat(9));
   }
 }

@@ -54,19 +54,23 @@ public class RunSummaryTest {
     assertEquals(even.speedUp(), 10_000 / 6_500.0, 1e-9);
 
     List<TestRecord> records = new ArrayList<>(evenRun());
-    records.add(passed("C", "huge", "worker-2", 6_500, 18_500, 99));
+    records.add(passed("C", "huge", "worker-2", 6_500, 26_500, 99));
     Figures pole = RunSummary.figures(records, TWO);
-    assertEquals(pole.longestUnitMillis(), 12_000);
+    assertEquals(pole.longestUnitMillis(), 20_000);
     assertEquals(pole.longestUnit(), "C.huge");
-    assertEquals(pole.boundMillis(), 12_000); // more than the 22 s of tests / 2
-    assertTrue(RunSummary.verdict(pole).startsWith("one test, C.huge, takes 65 % of the run: split it"), RunSummary.verdict(pole));
+    assertEquals(pole.boundMillis(), 20_000); // more than the 30 s of tests / 2
+    assertTrue(RunSummary.verdict(pole).startsWith("one test, C.huge, takes 75 % of the run: split it"), RunSummary.verdict(pole));
+
+    List<TestRecord> even2 = new ArrayList<>(evenRun());
+    even2.add(passed("C", "long", "worker-2", 6_500, 12_500, 98)); // 6 s of 16: splitting it would not end the run sooner
+    assertTrue(!RunSummary.verdict(RunSummary.figures(even2, TWO)).contains("split"), RunSummary.verdict(RunSummary.figures(even2, TWO)));
   }
 
   @Test
   public void aUnitOfSeveralTestsIsNamedByItsClass() {
     List<TestRecord> records = new ArrayList<>(evenRun());
-    records.add(passed("Db", "one", "worker-1", 7_000, 12_000, 50));
-    records.add(passed("Db", "two", "worker-1", 12_000, 17_000, 50));
+    records.add(passed("Db", "one", "worker-1", 7_000, 17_000, 50));
+    records.add(passed("Db", "two", "worker-1", 17_000, 27_000, 50));
     Figures f = RunSummary.figures(records, TWO);
     assertEquals(f.longestUnit(), "Db");
     assertTrue(RunSummary.verdict(f).startsWith("the tests of Db, which run on one worker"), RunSummary.verdict(f));
