@@ -101,6 +101,8 @@ public class MprocListener
   private FixtureValues fixtures;
   private FixtureInjector injector;
   private Thread closeFixturesOnExit;
+  /** Live progress and the summary at the end (issue 19): null without a run, or with mproc.progress=off. */
+  private mproc.reporting.live.LiveRun live;
 
   public MprocListener() {
     this(false);
@@ -194,6 +196,10 @@ public class MprocListener
     }
     PassOver.install(suite);
     startRun(settings, firstWorkers);
+    live = mproc.reporting.live.LiveRun.settle(live, settings, run.dispatchedAny()); // issue 19: the suite's mproc.progress
+    if (live != null) {
+      live.expect(suite.getAllMethods()); // the progress line's total
+    }
     run.fixtures(fixtures);
     Path file = durationsFile(suite, settings);
     run.durations(file, durationsIn(file));
@@ -331,6 +337,10 @@ public class MprocListener
     if (run == null) {
       ChronicleProperties.apply();
       QuietLogging.apply();
+      if (live != null) { // issue 19: a run started again gets its own live output
+        live.finish(List.of());
+      }
+      live = mproc.reporting.live.LiveRun.start(settings); // before the workers copy their output
       run = DistributedRun.start(settings, firstWorkers);
     }
   }
@@ -344,6 +354,9 @@ public class MprocListener
   public void onStart(ITestContext context) {
     if (!inWorker && actsFor(context.getSuite()) && Boolean.TRUE.equals(distributed.get(context.getSuite()))) {
       ((TestRunner) context).addListener((IMethodInterceptor) this::intercept);
+      if (live != null) {
+        ((TestRunner) context).addListener(live.listener()); // issue 19: hears the workers' results
+      }
     }
   }
 
@@ -356,7 +369,18 @@ public class MprocListener
     List<ITestNGMethod> selected = new ArrayList<>(methods.size());
     methods.forEach(mi -> selected.add(mi.getMethod()));
     List<PlannedUnit> units = Planner.plan(selected, run.durations());
-    int testId = run.runTest(context, units, context.getSuite().getXmlSuite().toXml());
+    int testId;
+    if (live != null) { // issue 19: the progress line shows while the workers run this <test>
+      live.plan(context.getName(), units);
+      live.dispatching(true);
+    }
+    try {
+      testId = run.runTest(context, units, context.getSuite().getXmlSuite().toXml());
+    } finally {
+      if (live != null) {
+        live.dispatching(false);
+      }
+    }
     testIds.computeIfAbsent(context.getSuite(), s -> new ArrayList<>()).add(testId);
     return List.of(); // everything ran in the workers; their results are already reported
   }
@@ -429,11 +453,17 @@ public class MprocListener
         }
       });
     }
+    List<mproc.reporting.WorkerLife> lives = List.of();
     if (run != null) {
       run.close(); // closes the global fixtures after the workers' last tests
+      lives = run.workerLives();
       // Issue 19: the timeline report, now that every worker has exited (TestNG's reports are written).
-      mproc.reporting.timeline.TimelineReport.writeOrWarn(distributedSuites(), run.workerLives(), System.err);
+      mproc.reporting.timeline.TimelineReport.writeOrWarn(distributedSuites(), lives, System.err);
       run = null;
+    }
+    if (live != null) { // issue 19: the summary, after TestNG's (printed when each suite ended) and its reports
+      live.finish(lives);
+      live = null;
     }
     if (fixtures != null) {
       fixtures.closeAll(System.err);

@@ -50,7 +50,7 @@ public final class WorkerProcess {
             () -> {
               try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                  target.println(prefix + line);
+                  mproc.reporting.live.LiveConsole.println(target, prefix + line); // never into the progress line
                   synchronized (tail) {
                     if (tail.size() == TAIL_LINES) {
                       tail.removeFirst();

@@ -20,6 +20,7 @@ import java.util.function.Function;
  * @param timeoutSeconds the longest a test may run in a worker before the worker is stopped (0: no limit)
  * @param maxWorkerRestarts how many crashed workers are replaced in a run (default 4 x cores)
  * @param classDataSharing whether workers start from a class-data sharing archive (default true)
+ * @param progress what the parent prints while workers run and at the end (default {@link Progress#AUTO})
  */
 public record Settings(
     int cores,
@@ -29,7 +30,8 @@ public record Settings(
     List<String> fixtureClasses,
     double timeoutSeconds,
     int maxWorkerRestarts,
-    boolean classDataSharing) {
+    boolean classDataSharing,
+    Progress progress) {
   public static final String CORES = "mproc.cores";
   public static final String DISABLE = "mproc.disable";
   public static final String JVM_ARGS = "mproc.jvmArgs";
@@ -39,11 +41,34 @@ public record Settings(
   public static final String TIMEOUT = "mproc.timeout";
   public static final String MAX_WORKER_RESTARTS = "mproc.maxWorkerRestarts";
   public static final String CDS = "mproc.cds";
+  public static final String PROGRESS = "mproc.progress";
   /** Every setting a user may give. */
   public static final List<String> NAMES =
-      List.of(CORES, DISABLE, JVM_ARGS, DIR, DURATIONS, FIXTURES, TIMEOUT, MAX_WORKER_RESTARTS, CDS);
+      List.of(CORES, DISABLE, JVM_ARGS, DIR, DURATIONS, FIXTURES, TIMEOUT, MAX_WORKER_RESTARTS, CDS, PROGRESS);
   /** Set in every worker JVM to its id; its presence makes the listener stand aside. */
   public static final String WORKER_ID = "mproc.worker.id";
+
+  /**
+   * What the parent prints while workers run: a line rewritten in place on a terminal ({@code tty}),
+   * a plain line every 10 % or 30 s ({@code plain}), the first when the parent's output is a terminal
+   * ({@code auto}); with any of them each failure as it happens and a summary at the end. {@code off}:
+   * none of it.
+   */
+  public enum Progress {
+    AUTO, TTY, PLAIN, OFF;
+
+    static Progress parse(String value) {
+      if (value == null || value.isBlank() || value.contains("${")) {
+        return AUTO;
+      }
+      for (Progress p : values()) {
+        if (p.name().equalsIgnoreCase(value.trim())) {
+          return p;
+        }
+      }
+      throw new SettingsException(PROGRESS + ": '" + value + "' is not a valid value; use auto, tty, plain or off");
+    }
+  }
 
   /** Whether this suite is spread over workers. */
   public boolean distributes() {
@@ -107,7 +132,8 @@ public record Settings(
     int restarts = wholeNumber(MAX_WORKER_RESTARTS, lookup.apply(MAX_WORKER_RESTARTS), 4 * n);
     return new Settings(
         n, splitArgs(lookup.apply(JVM_ARGS)), base, durations == null || durations.isBlank() ? null : Path.of(durations),
-        fixtureClasses, timeout, restarts, lookup.apply(CDS) == null || isTrue(CDS, lookup.apply(CDS)));
+        fixtureClasses, timeout, restarts, lookup.apply(CDS) == null || isTrue(CDS, lookup.apply(CDS)),
+        Progress.parse(lookup.apply(PROGRESS)));
   }
 
   /** A non-negative whole number, or {@code absent} if the setting is not given. */
