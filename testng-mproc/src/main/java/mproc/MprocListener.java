@@ -60,9 +60,6 @@ import org.testng.xml.XmlTest;
  */
 public class MprocListener
     implements IExecutionListener, ISuiteListener, ITestListener, IInvokedMethodListener {
-  /** The measured durations' file name in TestNG's output directory, unless mproc.durations says where. */
-  static final String DURATIONS_FILE = "mproc-durations.txt";
-
   /**
    * The instance TestNG's service loader makes ({@code META-INF/services/org.testng.ITestNGListener}),
    * so that the jar on the class path and {@code mproc.cores} are enough in any runner (an IDE's
@@ -224,9 +221,7 @@ public class MprocListener
   }
 
   private static Path durationsFile(ISuite suite, Settings settings) {
-    return settings.durations() != null
-        ? settings.durations()
-        : Path.of(suite.getOutputDirectory()).toAbsolutePath().getParent().resolve(DURATIONS_FILE);
+    return settings.durations(); // mproc.durations, or .mproc/durations.txt in the project's directory
   }
 
   /**

@@ -14,8 +14,8 @@ import java.util.function.Function;
  * @param cores the number of workers, or 0 to run in-process as plain TestNG would
  * @param jvmArgs extra options for every worker JVM
  * @param baseDir where run directories are created
- * @param durations the file of measured test durations, or null for the default (in TestNG's output
- *     directory)
+ * @param durations the file of measured test durations: {@code mproc.durations}, by default
+ *     {@code .mproc/durations.txt} in the project's directory (see {@link #defaultDurations})
  * @param fixtureClasses classes named in {@code mproc.fixtures} whose global fixtures join the suite's
  * @param timeoutSeconds the longest a test may run in a worker before the worker is stopped (0: no limit)
  * @param maxWorkerRestarts how many crashed workers are replaced in a run (default 4 x cores)
@@ -42,6 +42,9 @@ public record Settings(
   public static final String MAX_WORKER_RESTARTS = "mproc.maxWorkerRestarts";
   public static final String CDS = "mproc.cds";
   public static final String PROGRESS = "mproc.progress";
+  /** The default durations file, in the cache directory {@link #CACHE_DIR} of the project's directory. */
+  public static final String CACHE_DIR = ".mproc";
+  public static final String DURATIONS_FILE = "durations.txt";
   /** Every setting a user may give. */
   public static final List<String> NAMES =
       List.of(CORES, DISABLE, JVM_ARGS, DIR, DURATIONS, FIXTURES, TIMEOUT, MAX_WORKER_RESTARTS, CDS, PROGRESS);
@@ -131,9 +134,21 @@ public record Settings(
     double timeout = number(TIMEOUT, lookup.apply(TIMEOUT), 0, "a number of seconds, e.g. -Dmproc.timeout=60 (0: no limit)");
     int restarts = wholeNumber(MAX_WORKER_RESTARTS, lookup.apply(MAX_WORKER_RESTARTS), 4 * n);
     return new Settings(
-        n, splitArgs(lookup.apply(JVM_ARGS)), base, durations == null || durations.isBlank() ? null : Path.of(durations),
+        n, splitArgs(lookup.apply(JVM_ARGS)), base,
+        durations == null || durations.isBlank() ? defaultDurations(systemProperties) : Path.of(durations),
         fixtureClasses, timeout, restarts, lookup.apply(CDS) == null || isTrue(CDS, lookup.apply(CDS)),
         Progress.parse(lookup.apply(PROGRESS)));
+  }
+
+  /**
+   * {@code .mproc/durations.txt} in the project's directory, which {@code mvn clean} leaves alone (and
+   * a CI cache can keep): Maven's {@code basedir} when set (Surefire sets it to the module's
+   * directory, its fork's working directory), else the working directory.
+   */
+  static Path defaultDurations(Function<String, String> systemProperties) {
+    String basedir = systemProperties.apply("basedir");
+    String dir = basedir != null && !basedir.isBlank() ? basedir : systemProperties.apply("user.dir");
+    return Path.of(dir == null ? "" : dir, CACHE_DIR, DURATIONS_FILE);
   }
 
   /** A non-negative whole number, or {@code absent} if the setting is not given. */

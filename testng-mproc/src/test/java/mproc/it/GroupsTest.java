@@ -124,6 +124,34 @@ public class GroupsTest {
     assertEquals(secondOrder.get(2), "SlowLast.slow", "then the longest: " + secondOrder);
   }
 
+  /**
+   * The default durations file is kept in the project's directory ({@code .mproc/}), not in the output
+   * directory that {@code mvn clean} and a fresh CI checkout remove: a second run in a fresh output
+   * directory still dispatches by the first run's durations. Under Surefire the project's directory
+   * is {@code basedir}, which wins over the working directory.
+   */
+  @Test
+  public void aRunInAFreshOutputDirectoryStillReadsTheEarlierRunsDurations() throws Exception {
+    Path project = TempDirs.directory("mproc-project");
+    String suite = suite("Independent", "SlowLast");
+    ParentRun first = ParentRun.runIn(project, List.of(), suite, "-cores", "1");
+    List<String> firstOrder = ran(first).stream().map(Ran::name).toList();
+    assertEquals(firstOrder.get(firstOrder.size() - 1), "SlowLast.slow", "unknown durations: TestNG's order");
+    Path durations = project.resolve(".mproc").resolve("durations.txt");
+    assertTrue(Files.readString(durations).contains("\tmproc.it.suite.groups.SlowLast.slow"), Files.readString(durations));
+    try (var out = Files.walk(first.outputDir)) {
+      assertEquals(out.filter(p -> p.getFileName().toString().contains("durations")).toList(), List.of(), "nothing in the output directory");
+    }
+
+    Path elsewhere = TempDirs.directory("mproc-elsewhere");
+    ParentRun second = ParentRun.runIn(elsewhere, List.of("-Dbasedir=" + project), suite, "-cores", "1");
+    assertTrue(!second.outputDir.equals(first.outputDir));
+    List<String> secondOrder = ran(second).stream().map(Ran::name).toList();
+    assertEquals(secondOrder.subList(0, 3), List.of("Independent.s1", "Independent.i3", "SlowLast.slow"),
+        "groups, the lower priority, then the longest: " + secondOrder);
+    assertTrue(!Files.exists(elsewhere.resolve(".mproc")), "basedir wins over the working directory");
+  }
+
   @Test
   public void anEmptyGroupNameIsOneLineBeforeAnyTestRuns() throws Exception {
     ParentRun bad = ParentRun.run(suite("Independent", "EmptyName"), "-cores", "2");

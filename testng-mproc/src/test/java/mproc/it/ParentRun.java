@@ -161,11 +161,29 @@ final class ParentRun {
     return start(false, TempDirs.directory("mproc-it"), jvmOptions, suiteXml, args).await();
   }
 
+  /**
+   * Runs {@code mproc.TestNG args... suite.xml} with this working directory (a project's, where the
+   * default durations file is kept), its run directory and output directory fresh as always.
+   */
+  static ParentRun runIn(Path workingDir, List<String> jvmOptions, String suiteXml, String... args) throws Exception {
+    return start(false, TempDirs.directory("mproc-it"), workingDir, jvmOptions, suiteXml, args).await();
+  }
+
   private static Running start(boolean withFlags, Path dir, String suiteXml, String... args) throws IOException {
     return start(withFlags, dir, List.of(), suiteXml, args);
   }
 
   private static Running start(boolean withFlags, Path dir, List<String> jvmOptions, String suiteXml, String... args) throws IOException {
+    return start(withFlags, dir, dir, jvmOptions, suiteXml, args);
+  }
+
+  /**
+   * The parent's working directory is a temporary one ({@code dir} unless another is given): the
+   * default durations file ({@code .mproc/} there) is then new for every run, as the output
+   * directory's was, and no run leaves a {@code .mproc/} in the module's source tree.
+   */
+  private static Running start(
+      boolean withFlags, Path dir, Path workingDir, List<String> jvmOptions, String suiteXml, String... args) throws IOException {
     Path suite = dir.resolve("suite.xml");
     Files.writeString(suite, suiteXml);
     Path log = dir.resolve("run.log");
@@ -187,7 +205,7 @@ final class ParentRun {
     command.add("-d");
     command.add(out.toString());
     command.add(suite.toString());
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Process p = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true).start();
     return new Running(p, dir, log, out);
   }
 

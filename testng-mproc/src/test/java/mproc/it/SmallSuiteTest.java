@@ -21,10 +21,10 @@ public class SmallSuiteTest {
 
   @Test
   public void aSuiteMeasuredAsSmallRunsInTheParentUntilItIsMeasuredLarger() throws Exception {
-    Path durations = TempDirs.file("mproc-durations", ".txt");
+    Path durations = TempDirs.directory("mproc-durations").resolve("durations.txt"); // its lock file beside it
     StringBuilder tiny = new StringBuilder();
     for (int i = 1; i <= 6; i++) {
-      tiny.append("1\tmproc.it.suite.SlowA.a").append(i).append('\n');
+      tiny.append("100\tmproc.it.suite.SlowA.a").append(i).append('\n'); // 0.6 s in all: run in the parent
     }
     Files.writeString(durations, tiny);
 
@@ -33,14 +33,14 @@ public class SmallSuiteTest {
     assertTrue(small.output.contains(IN_THE_PARENT), small.output);
     assertEquals(small.reportedTests().size(), 6, small.output);
     assertEquals(small.pids("test "), small.pids("listener "), "the tests ran in the parent");
-    assertTrue(Durations.read(durations).allKnownTakeLessThan(6 * 250 + 1_000), "measured in the parent");
-    assertFalse(Durations.read(durations).allKnownTakeLessThan(6 * 250), "each test sleeps 250 ms: " + Files.readString(durations));
+    // each test sleeps 250 ms; the file keeps the mean of that and the 100 ms it held: 175 ms each, 1.05 s in all
+    assertTrue(Durations.read(durations).allKnownTakeLessThan(6 * 175 + 500), "measured in the parent: " + Files.readString(durations));
+    assertFalse(Durations.read(durations).allKnownTakeLessThan(6 * 175), "each test sleeps 250 ms: " + Files.readString(durations));
 
     ParentRun measured = ParentRun.run(SUITE, "-cores", "2", "-mproc.durations", durations.toString());
     assertEquals(measured.exitCode, 0, measured.output);
     assertFalse(measured.output.contains(IN_THE_PARENT), measured.output);
     Set<Long> workers = measured.pids("test ");
     assertFalse(workers.stream().anyMatch(measured.pids("listener ")::contains), "1.5 s of tests: run by workers");
-    Files.delete(durations);
   }
 }

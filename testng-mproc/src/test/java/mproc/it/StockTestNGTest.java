@@ -63,7 +63,7 @@ public class StockTestNGTest {
     assertEachTestReportedOnce(run);
     assertEquals(run.pids("test "), Set.of(run.pid), "in the parent");
     assertFalse(Files.exists(run.dir.resolve("runs")), "no run directory");
-    assertFalse(Files.exists(run.dir.resolve("out").resolve("mproc-durations.txt")), "no durations file");
+    assertFalse(Files.exists(run.dir.resolve(".mproc")), "no durations file (.mproc/ in the working directory)");
     assertFalse(run.output.contains("mproc:"), run.output);
     assertFalse(run.output.contains("already set"), run.output);
     assertEquals(run.events("configurable ").stream().map(e -> e.split(" ")[1]).sorted().toList(),
