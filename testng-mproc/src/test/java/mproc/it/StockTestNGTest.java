@@ -222,7 +222,7 @@ public class StockTestNGTest {
     }
 
     Run go() throws Exception {
-      dir = Files.createTempDirectory("mproc-stock");
+      dir = mproc.TempDirs.directory("mproc-stock");
       Path suite = dir.resolve("suite.xml");
       Files.writeString(suite, suiteXml);
       List<String> command = new ArrayList<>(List.of(java));
