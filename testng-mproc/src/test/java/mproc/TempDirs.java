@@ -9,9 +9,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Temporary files and directories for tests, removed (with all they hold) when the test JVM exits. */
+/**
+ * Temporary files and directories for tests, removed (with all they hold) when the test JVM exits;
+ * before that, the processes tests started that are still alive (a test that failed before it
+ * stopped its parent JVM) are killed with their workers, so that nothing outlives the test JVM or
+ * writes into a removed directory (an orphaned parent then waited forever on a deleted queue).
+ */
 public final class TempDirs {
   private static final List<Path> MADE = new ArrayList<>();
+  private static final List<Process> STARTED = new ArrayList<>();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(TempDirs::removeAll, "temp-dirs-cleanup"));
@@ -32,7 +38,26 @@ public final class TempDirs {
     return path;
   }
 
+  /** A process to kill, with its descendants, when the test JVM exits, if it is still alive then. */
+  public static synchronized Process killOnExit(Process process) {
+    STARTED.add(process);
+    return process;
+  }
+
   private static synchronized void removeAll() {
+    for (Process p : STARTED) {
+      if (p.isAlive()) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      }
+    }
+    for (Process p : STARTED) {
+      try {
+        p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     for (Path path : MADE) {
       if (!Files.exists(path)) {
         continue;

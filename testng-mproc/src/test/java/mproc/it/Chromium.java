@@ -79,7 +79,9 @@ final class Chromium implements AutoCloseable {
         "--hide-scrollbars", "--mute-audio", "--force-device-scale-factor=1",
         "--user-data-dir=" + profile, "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
         "--window-size=" + width + "," + height, url.toString());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("TMPDIR", profile.toString()); // its own temporary files go where the profile is removed
+    Process process = mproc.TempDirs.killOnExit(builder.start());
     Chromium chromium = new Chromium(process, profile);
     try {
       Thread drain = new Thread(() -> {

@@ -205,7 +205,7 @@ final class ParentRun {
     command.add("-d");
     command.add(out.toString());
     command.add(suite.toString());
-    Process p = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true).start();
+    Process p = TempDirs.killOnExit(new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true).start());
     return new Running(p, dir, log, out);
   }
 

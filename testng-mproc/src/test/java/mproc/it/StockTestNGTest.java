@@ -237,7 +237,7 @@ public class StockTestNGTest {
         command.add("-Dmproc.durations=" + dir.resolve("durations.txt"));
       }
       command.addAll(Arrays.asList("-cp", classPath, "org.testng.TestNG", "-d", dir.resolve("out").toString(), suite.toString()));
-      Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+      Process p = mproc.TempDirs.killOnExit(new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start());
       pid = p.pid();
       byte[] bytes;
       try (var in = p.getInputStream()) {
