@@ -26,10 +26,22 @@ import org.testng.annotations.Listeners;
  */
 final class ListenersInWorkers {
   private final Set<String> inWorkers = new HashSet<>();
+  /** Read once per JVM, not once per {@code <test>}: the class path does not change during a run. */
+  private static final java.util.function.Supplier<Set<String>> SERVICE_LOADED = new java.util.function.Supplier<>() {
+    private Set<String> names;
+
+    @Override
+    public synchronized Set<String> get() {
+      if (names == null) {
+        names = serviceLoaded();
+      }
+      return names;
+    }
+  };
 
   ListenersInWorkers(ITestContext context) {
     Set<String> reachWorkers = new HashSet<>(context.getSuite().getXmlSuite().getListeners());
-    reachWorkers.addAll(serviceLoaded());
+    reachWorkers.addAll(SERVICE_LOADED.get());
     for (ITestNGMethod m : context.getAllTestMethods()) {
       Class<?> testClass = m.getRealClass();
       Listeners annotated = testClass.getAnnotation(Listeners.class);
