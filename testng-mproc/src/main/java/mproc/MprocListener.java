@@ -84,7 +84,8 @@ public class MprocListener
     MprocListener lead;
   }
 
-  private final boolean inWorker = System.getProperty(Settings.WORKER_ID) != null;
+  /** In a worker JVM, or made by TestNG for one of the parent's own sessions: stands aside. */
+  private final boolean inWorker = System.getProperty(Settings.WORKER_ID) != null || mproc.worker.InProcessWorker.runningOnThisThread();
   private final boolean fromServiceLoader;
   private Execution execution;
   private final Map<ISuite, Boolean> distributed = Collections.synchronizedMap(new IdentityHashMap<>()); // read on suites' threads
@@ -187,7 +188,7 @@ public class MprocListener
         run = null;
       } else {
         System.err.println("mproc: suite '" + xml.getName() + "' asks for workers set up differently (mproc.cores,"
-            + " jvmArgs, dir, timeout, maxWorkerRestarts or cds) from an earlier suite's; its tests run on the"
+            + " jvmArgs, dir, timeout, maxWorkerRestarts, cds or parentRuns) from an earlier suite's; its tests run on the"
             + " workers already started. Give these settings as system properties to set them for every suite");
       }
     }

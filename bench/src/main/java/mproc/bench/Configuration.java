@@ -19,7 +19,12 @@ sealed interface Configuration {
       return new MprocSurefire(Integer.parseInt(name.substring("mproc-mvn".length())));
     }
     if (name.startsWith("mproc")) {
-      return new Mproc(Integer.parseInt(name.substring("mproc".length())));
+      String rest = name.substring("mproc".length());
+      boolean firstRun = rest.startsWith("-first");
+      rest = firstRun ? rest.substring("-first".length()) : rest;
+      boolean workersOnly = rest.startsWith("-w");
+      rest = workersOnly ? rest.substring("-w".length()) : rest;
+      return new Mproc(Integer.parseInt(rest), !workersOnly, firstRun);
     }
     if (name.startsWith("threads")) {
       return new Threads(Integer.parseInt(name.substring("threads".length())));
@@ -28,7 +33,8 @@ sealed interface Configuration {
       return new SurefireForks(Integer.parseInt(name.substring("surefire".length())));
     }
     throw new IllegalArgumentException(
-        "unknown configuration '" + name + "'; known: sequential, threadsN, surefireN, mprocN, mproc-mvnN (e.g. mproc4)");
+        "unknown configuration '" + name + "'; known: sequential, threadsN, surefireN, mprocN, mproc-wN (the parent runs no"
+            + " tests), mproc-firstN and mproc-first-wN (every run a first run: no durations), mproc-mvnN (e.g. mproc4)");
   }
 
   /** Whether the run goes through Maven (its summary line reads "Tests run: N, ..."). */
@@ -113,18 +119,30 @@ sealed interface Configuration {
     }
   }
 
-  /** testng-mproc as a user starts it: {@code java -cp CP mproc.TestNG -cores N suite.xml}. */
-  record Mproc(int cores) implements Configuration {
+  /**
+   * testng-mproc as a user starts it: {@code java -cp CP mproc.TestNG -cores N suite.xml}; with
+   * {@code parentRuns} false the parent runs no tests itself ({@code -mproc.parentRuns false}); with
+   * {@code firstRun} every round starts without measured durations.
+   */
+  record Mproc(int cores, boolean parentRuns, boolean firstRun) implements Configuration {
     @Override
     public String name() {
-      return "mproc -cores " + cores;
+      return "mproc -cores " + cores + (parentRuns ? "" : ", parent runs no tests") + (firstRun ? ", first run" : "");
     }
 
     @Override
     public List<String> command(GeneratedSuite suite, Path out, Path probe, Path arrivals) {
       // The durations file lives beside the suite, so that rounds after the first are informed.
+      Path durations = suite.dir.resolve("durations-" + cores + (parentRuns ? "" : "-w") + (firstRun ? "-first" : "") + ".txt");
+      if (firstRun) {
+        try {
+          java.nio.file.Files.deleteIfExists(durations);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
       return java(suite, out, probe, arrivals, "mproc.TestNG", "-cores", String.valueOf(cores),
-          "-mproc.durations", suite.dir.resolve("durations-" + cores + ".txt").toString());
+          "-mproc.durations", durations.toString(), "-mproc.parentRuns", String.valueOf(parentRuns));
     }
   }
 

@@ -35,6 +35,7 @@ import mproc.transport.Message.UnitPlan;
 import mproc.transport.Message.WorkerReady;
 import mproc.transport.Message.Working;
 import mproc.transport.RunDirectory;
+import mproc.worker.InProcessWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testng.ITestContext;
@@ -57,6 +58,11 @@ public final class DistributedRun implements AutoCloseable {
   private final Channel fixtureChannel;
   private final ClaimTable claims;
   private final WorkerPool pool;
+  /** The parent's own sessions' channel and handle ({@code mproc.parentRuns}); null when it runs none. */
+  private final RemoteWorker parent;
+  private volatile InProcessWorker parentWorker;
+  /** The {@code <test>} being dispatched, which the parent's own sessions read the workers for between their tests. */
+  private TestDispatch dispatched;
   private final Map<Integer, TestDispatch> testsById = new HashMap<>();
   private final Set<String> publishedFixtures = new HashSet<>();
   private final PrintStream out = System.out;
@@ -85,13 +91,19 @@ public final class DistributedRun implements AutoCloseable {
     this.claims = ClaimTable.open(directory.claimFile());
     WorkerPool workers = null;
     Channel workChannel = null;
+    Channel parentResults = null;
+    // Cucumber's report files are given per worker JVM through a system property; the parent's are the user's.
+    boolean parentWorks = settings.parentWorks() && System.getProperty(CucumberReports.PLUGIN_PROPERTY) == null;
     try {
-      workers = new WorkerPool(settings, directory, out, err);
+      workers = new WorkerPool(settings, parentWorks ? settings.cores() - 1 : settings.cores(), directory, out, err);
       // The first worker starts before this JVM opens its first queue (Chronicle's set-up, ~0.1 s),
       // which the worker does not need: either side may create a queue.
       workers.want(firstWorkers);
       workChannel = Channel.open(directory.workChannel());
       this.fixtureChannel = Channel.open(directory.fixtureChannel());
+      if (parentWorks) {
+        parentResults = Channel.open(directory.resultChannel(InProcessWorker.CHANNEL_ID));
+      }
     } catch (RuntimeException | Error e) {
       for (RemoteWorker w : workers == null ? List.<RemoteWorker>of() : workers.shutDown()) {
         w.process.stop(0);
@@ -100,11 +112,15 @@ public final class DistributedRun implements AutoCloseable {
       if (workChannel != null) {
         workChannel.close();
       }
+      if (parentResults != null) {
+        parentResults.close();
+      }
       claims.close();
       throw e; // start() removes the directory
     }
     this.pool = workers;
     this.work = workChannel;
+    this.parent = parentResults == null ? null : new RemoteWorker(InProcessWorker.OWNER_ID, parentResults);
     this.cleanupOnExit = new Thread(this::onExit, "mproc-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
   }
@@ -133,7 +149,12 @@ public final class DistributedRun implements AutoCloseable {
 
   /** Every worker of the run so far, the replaced ones included, in the order they started. */
   public List<mproc.reporting.WorkerLife> workerLives() {
-    return pool.all().stream().map(RemoteWorker::life).toList();
+    List<mproc.reporting.WorkerLife> lives = new ArrayList<>();
+    if (parent != null && parentWorker != null) {
+      lives.add(parent.life());
+    }
+    pool.all().forEach(w -> lives.add(w.life()));
+    return lives;
   }
 
   /** Asks for {@code min(cores, units)} workers, never more than units (see {@link WorkerPool}). */
@@ -185,17 +206,24 @@ public final class DistributedRun implements AutoCloseable {
     }
     int worthIt = Planner.workersWorthStarting(units, durations, Planner.WORKER_START_MILLIS, WorkerPool.PROCESSORS);
     LOG.debug("{} worker(s) worth starting for {} units", worthIt, units.size());
-    int workers = pool.want(worthIt);
+    if (parent != null && parentWorker == null) {
+      parentWorker = new InProcessWorker(work, parent.results, claims, fixtures, this::betweenParentTests);
+      parent.readyMillis = System.currentTimeMillis(); // its lane in the timeline starts with its first <test>
+    }
+    int workers = pool.want(parent != null ? worthIt - 1 : worthIt) + (parent != null ? 1 : 0);
     work.send(new TestPlan(test.testId, context.getName(), suiteXml, test.configurations.suiteAndTestLevelClasses(), workers,
         RunOptions.ofThisRun()));
     test.units().forEach((id, unit) -> publish(test, id, unit));
     IdleStrategy idle = new IdleStrategy(1_000_000);
     dispatching = true;
+    dispatched = test;
     try {
       while (!test.complete()) {
         if (interrupted) {
           stopForInterrupt(test);
         } else if (pump(test)) {
+          idle.reset();
+        } else if (parentWorker != null && parentWorker.runOneSession()) {
           idle.reset();
         } else {
           idle.idle();
@@ -203,12 +231,35 @@ public final class DistributedRun implements AutoCloseable {
       }
     } finally {
       dispatching = false;
+      dispatched = null;
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     int n = pool.all().size();
-    out.printf(Locale.ROOT, "mproc: %s: %d results from %d worker%s in %.2f s%n",
-        context.getName(), test.results, n, n == 1 ? "" : "s", seconds);
+    out.printf(Locale.ROOT, "mproc: %s: %d results from %s%d worker%s in %.2f s%n",
+        context.getName(), test.results, parentWorker != null ? "this JVM and " : "", n, n == 1 ? "" : "s", seconds);
     return test.testId;
+  }
+
+  /**
+   * Between two of the parent's own tests (it runs them on TestNG's thread, as its read loop): the
+   * workers' results are read and replayed, so that nothing waits for the parent's session to end.
+   */
+  private void betweenParentTests() {
+    if (dispatched != null && !interrupted) {
+      pump(dispatched);
+    }
+  }
+
+  /** Reads and handles what the parent's own sessions sent; true if anything. */
+  private boolean pumpParent() {
+    boolean any = false;
+    if (parent != null) {
+      for (Message m = parent.results.poll(); m != null; m = parent.results.poll()) {
+        handle(parent, m);
+        any = true;
+      }
+    }
+    return any;
   }
 
   private void publish(TestDispatch test, int unitId, PlannedUnit unit) {
@@ -244,6 +295,10 @@ public final class DistributedRun implements AutoCloseable {
       return;
     }
     interrupted = true;
+    InProcessWorker own = parentWorker;
+    if (own != null) {
+      own.stopClaiming(); // TestNG's thread may be in one of the parent's own sessions
+    }
     try {
       if (ended.await(INTERRUPTED_REPORT_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
         return;
@@ -256,6 +311,7 @@ public final class DistributedRun implements AutoCloseable {
 
   /** Interrupted: workers stop now; what has no result is skipped with the reason. */
   private void stopForInterrupt(TestDispatch test) {
+    pumpParent();
     for (RemoteWorker w : pool.shutDown()) {
       w.process.stop(0);
       for (Message m = w.results.poll(); m != null; m = w.results.poll()) {
@@ -282,6 +338,14 @@ public final class DistributedRun implements AutoCloseable {
     IdleStrategy idle = new IdleStrategy(1_000_000);
     dispatching = true;
     try {
+      if (parentWorker != null) {
+        parentWorker.readPublished(); // runs its closing configuration now
+        for (Message m = parent.results.poll(); m != null; m = parent.results.poll()) {
+          if (!(m instanceof TestsClosed)) {
+            handle(parent, m);
+          }
+        }
+      }
       awaitClosed(batch, idle);
     } finally {
       dispatching = false;
@@ -352,7 +416,7 @@ public final class DistributedRun implements AutoCloseable {
 
   /** Reads what every worker has sent; true if anything was read. */
   private boolean pump(TestDispatch test) {
-    boolean any = false;
+    boolean any = pumpParent();
     List<RemoteWorker> workers = pool.all();
     for (int i = 0; i < workers.size(); i++) { // handling a message may start more workers
       RemoteWorker w = workers.get(i);
@@ -386,8 +450,8 @@ public final class DistributedRun implements AutoCloseable {
         any = true;
       }
     }
-    if (!any && pool.alive() == 0 && !test.complete()) {
-      abandonUnclaimed(test);
+    if (!any && pool.alive() == 0 && parentWorker == null && !test.complete()) {
+      abandonUnclaimed(test); // (the parent's own sessions take what no worker can)
     }
     pool.startPending();
     return any;
@@ -484,7 +548,7 @@ public final class DistributedRun implements AutoCloseable {
       pool.ready(w);
       LOG.debug("worker {} (pid {}) is ready", ready.workerId(), ready.pid());
     } else {
-      throw new IllegalStateException("unexpected message from " + w.process.describe() + ": " + m);
+      throw new IllegalStateException("unexpected message from " + w.host() + ": " + m);
     }
   }
 
@@ -583,6 +647,11 @@ public final class DistributedRun implements AutoCloseable {
     LOG.debug("ending the run");
     try {
       work.send(new EndOfWork());
+      if (parentWorker != null) {
+        parentWorker.finish(); // its tests' closing configuration not run yet (a run ended without closeTests)
+        pumpParent();
+        parent.endedMillis = System.currentTimeMillis();
+      }
       for (RemoteWorker w : pool.all()) {
         for (Message m = w.results.poll(); m != null; m = w.results.poll()) {
           handle(w, m);
@@ -633,6 +702,9 @@ public final class DistributedRun implements AutoCloseable {
   private void release() {
     for (RemoteWorker w : pool.all()) {
       w.results.close();
+    }
+    if (parent != null) {
+      parent.results.close();
     }
     work.close();
     fixtureChannel.close();

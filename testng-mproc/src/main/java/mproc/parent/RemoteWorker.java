@@ -6,9 +6,15 @@ import mproc.transport.Channel;
 import mproc.transport.Message.TestStarted;
 import mproc.transport.Message.Working;
 
-/** The parent's handle on one worker: its process, its result channel, and the test in flight. */
+/**
+ * The parent's handle on one worker: its process, its result channel, and the test in flight. The
+ * parent's own sessions ({@code mproc.parentRuns}) have one too, with no process.
+ */
 final class RemoteWorker {
+  /** Null for the parent's own sessions. */
   final WorkerProcess process;
+  private final int id;
+  private final String host;
   final Channel results;
   final List<String> command;
   /** The test the worker said it started and has not yet reported, or null. */
@@ -39,17 +45,32 @@ final class RemoteWorker {
     this.process = process;
     this.results = results;
     this.command = command;
+    this.id = process.id();
+    this.host = mproc.reporting.WorkerLife.name(id);
   }
 
+  /** The parent's own sessions, whose claims carry {@code ownerId}. */
+  RemoteWorker(int ownerId, Channel results) {
+    this.process = null;
+    this.results = results;
+    this.command = List.of();
+    this.id = ownerId;
+    this.host = mproc.reporting.WorkerLife.name(mproc.reporting.WorkerLife.PARENT);
+    this.ready = true;
+    this.readyMillis = startedMillis;
+  }
+
+  /** Its claims' owner id in the claim table. */
   int id() {
-    return process.id();
+    return id;
   }
 
   String host() {
-    return "worker-" + process.id();
+    return host;
   }
 
   mproc.reporting.WorkerLife life() {
-    return new mproc.reporting.WorkerLife(id(), startedMillis, readyMillis, endedMillis, lostBecause);
+    return new mproc.reporting.WorkerLife(process == null ? mproc.reporting.WorkerLife.PARENT : id, startedMillis, readyMillis,
+        endedMillis, lostBecause);
   }
 }

@@ -34,6 +34,8 @@ final class WorkerPool {
   private final ClassDataSharing classDataSharing;
   /** The parent's JVM options that workers get, read once per run. */
   private final InheritedOptions parentOptions = InheritedOptions.ofThisJvm();
+  /** The most workers alive at once: the cores, less the parent when it runs units itself. */
+  private final int capacity;
   private int wanted;
   private int restarts;
   private boolean anyReady;
@@ -44,8 +46,9 @@ final class WorkerPool {
   /** The run is ending: no worker starts any more (a shutdown hook sets it while TestNG's thread runs on). */
   private volatile boolean shutDown;
 
-  WorkerPool(Settings settings, RunDirectory directory, PrintStream out, PrintStream err) {
+  WorkerPool(Settings settings, int capacity, RunDirectory directory, PrintStream out, PrintStream err) {
     this.settings = settings;
+    this.capacity = capacity;
     this.directory = directory;
     this.out = out;
     this.err = err;
@@ -69,11 +72,11 @@ final class WorkerPool {
   }
 
   /**
-   * Asks for {@code min(cores, units)} workers, never more than units; the first starts now. Returns
+   * Asks for {@code min(capacity, units)} workers, never more than units; the first starts now. Returns
    * how many the run now wants.
    */
   int want(int units) {
-    wanted = Math.max(wanted, Math.min(settings.cores(), units));
+    wanted = Math.max(wanted, Math.min(capacity, units));
     if (workers.isEmpty() && wanted > 0) {
       start();
     }

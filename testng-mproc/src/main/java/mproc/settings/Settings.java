@@ -21,6 +21,8 @@ import java.util.function.Function;
  * @param maxWorkerRestarts how many crashed workers are replaced in a run (default 4 x cores)
  * @param classDataSharing whether workers start from a class-data sharing archive (default true)
  * @param progress what the parent prints while workers run and at the end (default {@link Progress#AUTO})
+ * @param parentRuns whether the parent JVM runs units itself, as one of the {@code cores} (default true;
+ *     see {@link #parentWorks})
  */
 public record Settings(
     int cores,
@@ -31,7 +33,8 @@ public record Settings(
     double timeoutSeconds,
     int maxWorkerRestarts,
     boolean classDataSharing,
-    Progress progress) {
+    Progress progress,
+    boolean parentRuns) {
   public static final String CORES = "mproc.cores";
   public static final String DISABLE = "mproc.disable";
   public static final String JVM_ARGS = "mproc.jvmArgs";
@@ -42,12 +45,13 @@ public record Settings(
   public static final String MAX_WORKER_RESTARTS = "mproc.maxWorkerRestarts";
   public static final String CDS = "mproc.cds";
   public static final String PROGRESS = "mproc.progress";
+  public static final String PARENT_RUNS = "mproc.parentRuns";
   /** The default durations file, in the cache directory {@link #CACHE_DIR} of the project's directory. */
   public static final String CACHE_DIR = ".mproc";
   public static final String DURATIONS_FILE = "durations.txt";
   /** Every setting a user may give. */
   public static final List<String> NAMES =
-      List.of(CORES, DISABLE, JVM_ARGS, DIR, DURATIONS, FIXTURES, TIMEOUT, MAX_WORKER_RESTARTS, CDS, PROGRESS);
+      List.of(CORES, DISABLE, JVM_ARGS, DIR, DURATIONS, FIXTURES, TIMEOUT, MAX_WORKER_RESTARTS, CDS, PROGRESS, PARENT_RUNS);
   /** Set in every worker JVM to its id; its presence makes the listener stand aside. */
   public static final String WORKER_ID = "mproc.worker.id";
 
@@ -79,6 +83,21 @@ public record Settings(
   }
 
   /**
+   * Whether the parent JVM is one of the {@code cores}, running units between the workers' results:
+   * with {@code mproc.parentRuns} (default true) and at least 2 cores ({@code -cores 1} asks for one
+   * JVM apart from the parent), and not with {@code mproc.timeout}, which stops a hung test by stopping
+   * its JVM, which the parent's cannot be.
+   */
+  public boolean parentWorks() {
+    return parentRuns && cores >= 2 && timeoutSeconds == 0;
+  }
+
+  /** How many worker JVMs the run starts at most: the cores, less the parent when it works. */
+  public int workerJvms() {
+    return parentWorks() ? cores - 1 : cores;
+  }
+
+  /**
    * Whether a run started with these settings starts and watches its workers as one started with
    * {@code other} would: the settings that belong to the run, not to one suite (durations and
    * fixtures are read per suite).
@@ -86,7 +105,7 @@ public record Settings(
   public boolean sameRunAs(Settings other) {
     return cores == other.cores && jvmArgs.equals(other.jvmArgs) && baseDir.equals(other.baseDir)
         && timeoutSeconds == other.timeoutSeconds && maxWorkerRestarts == other.maxWorkerRestarts
-        && classDataSharing == other.classDataSharing;
+        && classDataSharing == other.classDataSharing && parentRuns == other.parentRuns;
   }
 
   /**
@@ -137,7 +156,8 @@ public record Settings(
         n, splitArgs(lookup.apply(JVM_ARGS)), base,
         durations == null || durations.isBlank() ? defaultDurations(systemProperties) : Path.of(durations),
         fixtureClasses, timeout, restarts, lookup.apply(CDS) == null || isTrue(CDS, lookup.apply(CDS)),
-        Progress.parse(lookup.apply(PROGRESS)));
+        Progress.parse(lookup.apply(PROGRESS)),
+        lookup.apply(PARENT_RUNS) == null || lookup.apply(PARENT_RUNS).contains("${") || isTrue(PARENT_RUNS, lookup.apply(PARENT_RUNS)));
   }
 
   /**

@@ -20,6 +20,7 @@ import mproc.testng.CachingTestNG;
 import mproc.testng.ClaimingMethod;
 import mproc.testng.SessionSuite;
 import mproc.testng.RunOptions;
+import mproc.testng.ReporterLines;
 import mproc.testng.SoleInterceptor;
 import mproc.testng.TestInstances;
 import mproc.transport.Channel;
@@ -90,6 +91,7 @@ final class Session
   private final Set<String> reached = new HashSet<>();
   /** Classes with {@code @BeforeClass} or {@code @AfterClass} methods, known once TestNG has set the run up. */
   private final Set<String> classConfigured = new HashSet<>();
+  private Runnable afterEachTestMessage = () -> {};
 
   private Session(WorkBook book, KnownTest test, List<KnownUnit> units, boolean claimedUpFront, Channel results) {
     this.book = book;
@@ -168,6 +170,11 @@ final class Session
    */
   static long weight(KnownUnit u) {
     return Math.max(u.plan.expectedMillis(), u.plan.methods().size());
+  }
+
+  /** Called after each TestStarted and TestOutcome this session sends (the parent's sessions read the workers there). */
+  void afterEachTestMessage(Runnable hook) {
+    this.afterEachTestMessage = hook;
   }
 
   int unitCount() {
@@ -336,6 +343,7 @@ final class Session
     if (unit != null) {
       results.send(new TestStarted(unit.id(), Planner.className(r.getMethod()), r.getMethod().getMethodName(),
           ((ClaimingMethod) r.getMethod()).ordinal(), r.getStartMillis(), r.getParameterIndex(), Values.encode(r.getParameters())));
+      afterEachTestMessage.run();
     }
   }
 
@@ -379,6 +387,10 @@ final class Session
             Values.encode(r.getParameters()),
             Throwables.encode(r.getThrowable()),
             Reporter.getOutput(r)));
+    if (InProcessWorker.runningOnThisThread()) {
+      ReporterLines.takeBack(r); // its replay logs them again
+    }
+    afterEachTestMessage.run();
   }
 
   /**

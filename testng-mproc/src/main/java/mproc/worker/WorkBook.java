@@ -21,10 +21,17 @@ final class WorkBook {
   private final Map<String, List<KnownUnit>> unitsByClass = new HashMap<>();
   /** Every unit before this index is taken. */
   private int cursor;
+  /** No more claims (the parent's own sessions once the run is interrupted): what is left is passed over. */
+  private volatile boolean stopped;
 
   WorkBook(ClaimTable claims, long workerId) {
     this.claims = claims;
     this.workerId = workerId;
+  }
+
+  /** From now on nothing more is claimed; any thread may call it. */
+  void stop() {
+    stopped = true;
   }
 
   void add(TestPlan plan) {
@@ -47,6 +54,9 @@ final class WorkBook {
 
   /** The first unit in dispatch order that nobody has claimed yet (not claimed by this call). */
   KnownUnit firstFree() {
+    if (stopped) {
+      return null;
+    }
     while (cursor < units.size() && taken(units.get(cursor))) {
       cursor++;
     }
@@ -108,6 +118,9 @@ final class WorkBook {
 
   /** Claims this unit for this worker if nobody has; true if this worker holds it. */
   boolean tryClaim(KnownUnit unit) {
+    if (stopped && !unit.taken) {
+      return false;
+    }
     if (!unit.taken) {
       unit.mine = claims.claim(unit.id(), workerId);
       unit.taken = true;

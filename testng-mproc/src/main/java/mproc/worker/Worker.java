@@ -27,31 +27,22 @@ final class Worker {
   /** One instance of each test class per {@code <test>}, across this worker's runs of it. */
   private final TestInstances instances = new TestInstances();
   private final FixtureInjector injector;
+  /** Called after each message about a test this worker sends: the parent's own sessions read the workers there. */
+  private final Runnable afterEachTestMessage;
   private boolean ended;
 
-  Worker(long workerId, Channel work, Channel results, ClaimTable claims, FixtureInjector injector) {
+  Worker(long workerId, Channel work, Channel results, ClaimTable claims, FixtureInjector injector, Runnable afterEachTestMessage) {
     this.work = work;
     this.results = results;
     this.book = new WorkBook(claims, workerId);
     this.injector = injector;
+    this.afterEachTestMessage = afterEachTestMessage;
   }
 
   void run() {
     IdleStrategy idle = new IdleStrategy(1_000_000);
     while (true) {
-      readPublished();
-      KnownUnit next = book.firstFree();
-      if (next != null) {
-        KnownTest test = book.test(next.plan.testId());
-        // Before any claim: the parent times a worker that holds work from its last message.
-        results.send(new Working(test.id, next.plan.methods().get(0).className(), "", 0, Working.Kind.SETUP));
-        Session session =
-            next.plan.exclusive()
-                ? Session.exclusive(book, test, next, results)
-                : Session.shared(book, test, book.freeSharedUnits(test.id), results);
-        if (session != null) {
-          session.run(gate, injector, instances);
-        }
+      if (step()) {
         idle.reset();
       } else if (ended) {
         break;
@@ -59,10 +50,41 @@ final class Worker {
         idle.idle();
       }
     }
+    finish();
+  }
+
+  /** Reads what was published and runs one session from the first free unit; false if none was free. */
+  boolean step() {
+    readPublished();
+    KnownUnit next = book.firstFree();
+    if (next == null) {
+      return false;
+    }
+    KnownTest test = book.test(next.plan.testId());
+    // Before any claim: the parent times a worker that holds work from its last message.
+    results.send(new Working(test.id, next.plan.methods().get(0).className(), "", 0, Working.Kind.SETUP));
+    Session session =
+        next.plan.exclusive()
+            ? Session.exclusive(book, test, next, results)
+            : Session.shared(book, test, book.freeSharedUnits(test.id), results);
+    if (session != null) {
+      session.afterEachTestMessage(afterEachTestMessage);
+      session.run(gate, injector, instances);
+    }
+    return true;
+  }
+
+  /** Claims nothing more: the session in progress passes over what it has not started. Any thread may call it. */
+  void stopClaiming() {
+    book.stop();
+  }
+
+  /** The end of work: closes the tests this worker ran that were not closed yet. */
+  void finish() {
     closeTests(book.tests().stream().filter(t -> t.touched && !t.closed).toList());
   }
 
-  private void readPublished() {
+  void readPublished() {
     for (Message m = work.poll(); m != null; m = work.poll()) {
       if (m instanceof TestPlan plan) {
         book.add(plan);

@@ -21,7 +21,7 @@ import org.testng.annotations.Test;
  * in-process, and asserts on what ran where and what the parent reported.
  */
 public class DistributedRunTest {
-  private static final List<String> EXPECTED_TESTS =
+  static final List<String> EXPECTED_TESTS =
       List.of(
           "a1 PASS", "a2 PASS", "a3 PASS", "a4 PASS", "a5 PASS", "a6 PASS",
           "passes PASS", "fails FAIL", "skips SKIP", "expectsAnException PASS",
@@ -161,7 +161,7 @@ public class DistributedRunTest {
     assertSameReports(Reports.junitReports(distributed.outputDir), Reports.junitReports(sequential.outputDir));
   }
 
-  private static void assertSameReports(Reports remote, Reports local) {
+  static void assertSameReports(Reports remote, Reports local) {
     List<String> missing = new java.util.ArrayList<>(local.lines);
     remote.lines.forEach(missing::remove);
     List<String> extra = new java.util.ArrayList<>(remote.lines);

@@ -201,7 +201,11 @@ final class ParentRun {
     command.add("mproc.TestNG");
     command.add("-mproc.dir");
     command.add(dir.resolve("runs").toString());
-    command.addAll(List.of(args)); // a later -mproc.dir wins
+    // Most tests are about workers (which JVM ran what, crashes, hangs): the parent runs no tests of
+    // its own unless a test asks for it with -mproc.parentRuns true.
+    command.add("-mproc.parentRuns");
+    command.add("false");
+    command.addAll(List.of(args)); // a later -mproc.dir or -mproc.parentRuns wins
     command.add("-d");
     command.add(out.toString());
     command.add(suite.toString());

@@ -191,6 +191,8 @@ public class StockTestNGTest {
     List<String> flags = JvmFlags.ALL;
     String classPath = System.getProperty("java.class.path");
     String cores;
+    /** Whether the parent runs tests of its own ({@code mproc.parentRuns}); most tests here are about workers. */
+    boolean parentRuns;
     Path dir;
     int exitCode;
     String output;
@@ -207,6 +209,11 @@ public class StockTestNGTest {
 
     Run cores(String n) {
       cores = n;
+      return this;
+    }
+
+    Run parentRuns() {
+      parentRuns = true;
       return this;
     }
 
@@ -235,6 +242,7 @@ public class StockTestNGTest {
         command.add("-Dmproc.cores=" + cores);
         // measured as small by an earlier run or not, these tests are about workers
         command.add("-Dmproc.durations=" + dir.resolve("durations.txt"));
+        command.add("-Dmproc.parentRuns=" + parentRuns);
       }
       command.addAll(Arrays.asList("-cp", classPath, "org.testng.TestNG", "-d", dir.resolve("out").toString(), suite.toString()));
       Process p = mproc.TempDirs.killOnExit(new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start());

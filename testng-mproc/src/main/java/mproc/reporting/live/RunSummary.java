@@ -74,7 +74,7 @@ public final class RunSummary {
 
     List<WorkerFigures> perWorker = new ArrayList<>();
     for (WorkerLife life : lives) {
-      String host = "worker-" + life.id();
+      String host = life.name();
       int tests = 0;
       long busy = 0;
       for (TestRecord r : records) {
@@ -141,7 +141,7 @@ public final class RunSummary {
     }
     out.add("  worker      tests       busy   start-up       idle  share of the wall time");
     for (WorkerFigures w : f.perWorker()) {
-      out.add(String.format(Locale.ROOT, "  worker-%-3d %6d %10s %10s %10s  %3d %%%s", w.id(), w.tests(), seconds(w.busyMillis()),
+      out.add(String.format(Locale.ROOT, "  %-10s %6d %10s %10s %10s  %3d %%%s", WorkerLife.name(w.id()), w.tests(), seconds(w.busyMillis()),
           seconds(w.startupMillis()), seconds(w.idleMillis()), Math.round(w.share() * 100),
           w.lostBecause() == null ? "" : "  lost: " + w.lostBecause()));
     }

@@ -32,7 +32,7 @@ public final class Timeline {
     List<WorkerLife> byStart = new ArrayList<>(workers);
     byStart.sort(Comparator.comparingLong(WorkerLife::startedMillis).thenComparingInt(WorkerLife::id));
     for (WorkerLife w : byStart) {
-      String name = "worker-" + w.id();
+      String name = w.name();
       laneOfHost.put(name, lanes.size());
       lanes.add(new Lane(name, w.id(), w.startedMillis(), w.readyMillis(), w.endedMillis(), w.lostBecause()));
     }

@@ -1,0 +1,82 @@
+package mproc.worker;
+
+import mproc.fixtures.FixtureInjector;
+import mproc.fixtures.FixtureSource;
+import mproc.transport.Channel;
+import mproc.transport.ClaimTable;
+
+/**
+ * The parent JVM as one of the run's workers ({@code mproc.parentRuns}): the same loop, sessions,
+ * claims and messages as a worker JVM's, driven a step at a time from the parent's read loop, on
+ * TestNG's thread. Its results go through a result channel of its own and are replayed like any
+ * worker's; between its tests, {@code betweenTests} lets the parent read and replay the others'.
+ *
+ * <p>The parent already has TestNG loaded and warm, so its first test starts as soon as the plan is
+ * published, while worker JVMs are still starting; a suite smaller than a worker's start-up needs
+ * no worker at all.
+ */
+public final class InProcessWorker {
+  /** Its claims' owner id: above any worker JVM's (1, 2, ...), below the parent's own {@code Long.MAX_VALUE}. */
+  public static final int OWNER_ID = Integer.MAX_VALUE;
+  /** The id of its result channel in the run directory; worker JVMs count from 1. */
+  public static final int CHANNEL_ID = 0;
+  /** Set while this thread runs one of its TestNG runs: the listener that TestNG makes there stands aside. */
+  private static final ThreadLocal<Boolean> RUNNING = ThreadLocal.withInitial(() -> false);
+
+  private final Worker worker;
+
+  /**
+   * @param work the parent's work channel, read by this worker (the parent only writes it)
+   * @param results the channel its messages go to
+   * @param fixtures the parent's global fixtures, computed here when a test of this worker needs one
+   * @param betweenTests called after each test's start and end it sends
+   */
+  public InProcessWorker(Channel work, Channel results, ClaimTable claims, FixtureSource fixtures, Runnable betweenTests) {
+    this.worker = new Worker(OWNER_ID, work, results, claims, new FixtureInjector(fixtures), betweenTests);
+  }
+
+  /** Whether the calling thread is in one of the parent's own TestNG runs (not the user's run). */
+  public static boolean runningOnThisThread() {
+    return RUNNING.get();
+  }
+
+  /** Runs one session from the first free unit, if any; false if nothing was free. */
+  public boolean runOneSession() {
+    return inOwnRun(worker::step);
+  }
+
+  /** Reads what the parent published: the plans, and a request to close tests, which it does at once. */
+  public void readPublished() {
+    inOwnRun(() -> {
+      worker.readPublished();
+      return true;
+    });
+  }
+
+  /**
+   * The run is interrupted (Ctrl-C): its session claims nothing more, so that TestNG's thread gets
+   * back to the read loop after the test in flight. Any thread may call it.
+   */
+  public void stopClaiming() {
+    worker.stopClaiming();
+  }
+
+  /** The end of the run: closes the tests it ran that were not closed yet. */
+  public void finish() {
+    inOwnRun(() -> {
+      worker.readPublished();
+      worker.finish();
+      return true;
+    });
+  }
+
+  private static boolean inOwnRun(java.util.function.BooleanSupplier step) {
+    boolean outer = RUNNING.get();
+    RUNNING.set(true);
+    try {
+      return step.getAsBoolean();
+    } finally {
+      RUNNING.set(outer);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package mproc.it;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+
+/**
+ * The parent as one of the cores ({@code mproc.parentRuns}, the default): it runs units in TestNG
+ * runs of its own while the worker starts and between the worker's results. Same suite as
+ * {@link DistributedRunTest}; what is reported must still be what a sequential run reports.
+ */
+public class ParentRunsTestsTest {
+  private ParentRun parentWorks;
+  private ParentRun sequential;
+
+  @BeforeClass
+  public void runTheSuiteBothWays() throws Exception {
+    parentWorks = ParentRun.run(ParentRun.SUITE, "-cores", "2", "-mproc.parentRuns", "true");
+    sequential = ParentRun.run(ParentRun.SUITE);
+  }
+
+  @Test
+  public void everyTestRanExactlyOnceAndTheParentRanSome() {
+    List<String> tests = parentWorks.events("test ");
+    Map<String, Long> counts =
+        tests.stream().map(l -> l.substring(0, l.lastIndexOf(' '))).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    for (String name : List.of("a1", "a2", "a3", "a4", "a5", "a6", "passes", "fails", "skips", "rows1", "rows2", "rows3",
+        "slug alpha", "slug epsilon", "sleeps")) {
+      assertEquals(counts.get("test " + name), Long.valueOf(1), name + " in " + tests + "\n" + parentWorks.output);
+    }
+    assertEquals(counts.get("test repeated"), Long.valueOf(3));
+    Set<Long> parent = parentWorks.pids("listener ");
+    // Its first test starts as soon as the plan is out, while the worker JVM is still starting.
+    assertTrue(tests.stream().map(ParentRun::pid).anyMatch(parent::contains), "the parent ran tests: " + tests);
+  }
+
+  @Test
+  public void exitCodeSummaryAndReportsMatchTheSequentialRun() throws Exception {
+    assertEquals(parentWorks.exitCode, sequential.exitCode, parentWorks.output);
+    assertTrue(parentWorks.output.contains("Total tests run: 25, Passes: 22, Failures: 2, Skips: 1"), parentWorks.output);
+    DistributedRunTest.assertSameReports(Reports.testngResults(parentWorks.outputDir), Reports.testngResults(sequential.outputDir));
+    DistributedRunTest.assertSameReports(Reports.junitReports(parentWorks.outputDir), Reports.junitReports(sequential.outputDir));
+  }
+
+  /** TestNG lists every Reporter line of the JVM once more at the top of testng-results.xml: once, not twice. */
+  @Test
+  public void reporterOutputIsListedOnceAsSequentially() throws Exception {
+    String line = "hello from the worker";
+    assertEquals(parentWorks.reportXml().split(line, -1).length, sequential.reportXml().split(line, -1).length, parentWorks.reportXml());
+  }
+
+  /**
+   * The suite's own listener hears each result once, in the parent, named by where it ran: the
+   * listener TestNG makes for the parent's own runs stands aside, as it does in a worker.
+   */
+  @Test
+  public void listenersHearEachResultOnceNamedByWhereItRan() {
+    List<String> heard = parentWorks.events("listener ");
+    assertEquals(heard.size(), DistributedRunTest.EXPECTED_TESTS.size(), heard.toString());
+    assertEquals(heard.stream().map(ParentRun::pid).collect(Collectors.toSet()).size(), 1, "one JVM, the parent: " + heard);
+    for (String l : heard) {
+      assertTrue(l.matches("listener \\w+ \\w+ (parent|worker-1) \\d+"), "result's host: " + l);
+    }
+    assertTrue(parentWorks.output.contains("results from this JVM and "), parentWorks.output);
+  }
+}
