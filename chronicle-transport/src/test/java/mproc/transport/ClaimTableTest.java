@@ -31,6 +31,25 @@ public class ClaimTableTest {
   }
 
   @Test
+  public void theGateIsDecidedOnceOpenOrShutAndIsNoUnit() throws Exception {
+    Path dir = TempDirs.directory("claims");
+    try (RunDirectory run = RunDirectory.open(dir);
+        ClaimTable table = ClaimTable.open(run.claimFile())) {
+      assertEquals(table.gate(), 0L);
+      assertTrue(table.claim(ClaimTable.CAPACITY - 1, 7), "the last unit is a unit");
+      assertEquals(table.gate(), 0L, "and not the gate");
+      assertTrue(table.decideGate(ClaimTable.GATE_SHUT));
+      assertFalse(table.decideGate(ClaimTable.GATE_OPEN), "decided once");
+      assertEquals(table.gate(), ClaimTable.GATE_SHUT);
+      try (ClaimTable other = ClaimTable.open(run.claimFile())) {
+        assertEquals(other.gate(), ClaimTable.GATE_SHUT, "another process's view");
+      }
+      org.testng.Assert.expectThrows(IllegalArgumentException.class, () -> table.decideGate(3));
+      org.testng.Assert.expectThrows(IllegalArgumentException.class, () -> table.claim(ClaimTable.CAPACITY, 1));
+    }
+  }
+
+  @Test
   public void racingThreadsClaimEveryUnitExactlyOnce() throws Exception {
     Path dir = TempDirs.directory("claims");
     AtomicIntegerArray wins = new AtomicIntegerArray(UNITS);

@@ -32,6 +32,8 @@ final class RemoteWorker {
    * (a replacement would hang in the same place).
    */
   boolean stoppedOutsideTests;
+  /** Stopped by the parent because the work left does not repay it (see {@code DistributedRun.standDownIfTiny}). */
+  boolean stoodDown;
   /** It has said it is ready (its queues are open). */
   boolean ready;
   boolean gone;

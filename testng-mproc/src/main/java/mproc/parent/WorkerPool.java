@@ -35,7 +35,7 @@ final class WorkerPool {
   /** The parent's JVM options that workers get, read once per run. */
   private final InheritedOptions parentOptions = InheritedOptions.ofThisJvm();
   /** The most workers alive at once: the cores, less the parent when it runs units itself. */
-  private final int capacity;
+  private int capacity;
   private int wanted;
   private int restarts;
   private boolean anyReady;
@@ -125,7 +125,25 @@ final class WorkerPool {
   }
 
   int alive() {
-    return (int) workers.stream().filter(w -> !w.gone).count();
+    return (int) workers.stream().filter(w -> !w.gone && !w.stoodDown).count();
+  }
+
+  /**
+   * Stops every live worker (the parent shut the gate: they have taken no work) and starts no more
+   * in this run; returns how many were stopped.
+   */
+  int standDown() {
+    int stopped = 0;
+    for (RemoteWorker w : workers) {
+      if (!w.gone && !w.stoodDown) {
+        w.stoodDown = true;
+        w.process.stop(0);
+        stopped++;
+      }
+    }
+    wanted = 0;
+    capacity = 0;
+    return stopped;
   }
 
   /** Whether a crashed worker may still be replaced (and its unstarted work go back on the queue). */

@@ -142,7 +142,7 @@ public final class Planner {
     return durations.expected(keys, durations.median(keys)) + configurationMillis(methods, durations);
   }
 
-  private static Set<String> keysOf(Collection<ITestNGMethod> methods) {
+  public static Set<String> keysOf(Collection<ITestNGMethod> methods) {
     Set<String> keys = new HashSet<>();
     methods.forEach(m -> keys.add(key(m)));
     return keys;
@@ -210,7 +210,7 @@ public final class Planner {
   }
 
   /** Below this per method a measured unit is as good as empty: TestNG's milliseconds, at millisecond resolution. */
-  static final long EMPTY_TEST_MILLIS = 2;
+  public static final long EMPTY_TEST_MILLIS = 2;
 
   /** The {@link Group} a method belongs to: its own annotation, else its class's; null if none. */
   public static String groupOf(ITestNGMethod m) {

@@ -24,9 +24,21 @@ final class WorkBook {
   /** No more claims (the parent's own sessions once the run is interrupted): what is left is passed over. */
   private volatile boolean stopped;
 
-  WorkBook(ClaimTable claims, long workerId) {
+  /** A worker JVM waits for the parent's gate (see {@link ClaimTable#decideGate}); the parent's own sessions do not. */
+  private final boolean gated;
+  private boolean gateOpen;
+
+  WorkBook(ClaimTable claims, long workerId, boolean gated) {
     this.claims = claims;
     this.workerId = workerId;
+    this.gated = gated;
+  }
+
+  private boolean gateOpen() {
+    if (!gateOpen) {
+      gateOpen = claims.gate() == ClaimTable.GATE_OPEN;
+    }
+    return gateOpen;
   }
 
   /** From now on nothing more is claimed; any thread may call it. */
@@ -54,7 +66,7 @@ final class WorkBook {
 
   /** The first unit in dispatch order that nobody has claimed yet (not claimed by this call). */
   KnownUnit firstFree() {
-    if (stopped) {
+    if (stopped || (gated && !gateOpen())) {
       return null;
     }
     while (cursor < units.size() && taken(units.get(cursor))) {

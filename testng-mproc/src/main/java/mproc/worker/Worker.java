@@ -34,7 +34,7 @@ final class Worker {
   Worker(long workerId, Channel work, Channel results, ClaimTable claims, FixtureInjector injector, Runnable afterEachTestMessage) {
     this.work = work;
     this.results = results;
-    this.book = new WorkBook(claims, workerId);
+    this.book = new WorkBook(claims, workerId, workerId != InProcessWorker.OWNER_ID);
     this.injector = injector;
     this.afterEachTestMessage = afterEachTestMessage;
   }

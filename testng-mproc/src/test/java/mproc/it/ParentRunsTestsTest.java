@@ -70,4 +70,21 @@ public class ParentRunsTestsTest {
     }
     assertTrue(parentWorks.output.contains("results from this JVM and "), parentWorks.output);
   }
+
+  /**
+   * A first run of tests too small to repay a worker JVM: the parent's first tests say so, the
+   * worker started early is stopped before it takes anything, and the parent runs them all.
+   */
+  @Test
+  public void aFirstRunOfTinyTestsStaysInTheParentAndStopsTheWorker() throws Exception {
+    ParentRun run = ParentRun.run(ParentRun.suite("tiny", ParentRun.RECORDING_LISTENER, "mproc.it.suite.", "TinyRows"),
+        "-cores", "2", "-mproc.parentRuns", "true");
+    assertEquals(run.exitCode, 0, run.output);
+    assertTrue(run.output.contains("mproc: this JVM runs the tests alone: its tests are too small for a worker JVM to repay its"
+        + " start-up"), run.output);
+    assertEquals(run.events("test tiny ").size(), 150, run.output);
+    assertEquals(run.pids("test tiny "), run.pids("listener "), "all in the parent");
+    assertEquals(run.reportedTests().size(), 150, run.output);
+    assertTrue(!run.output.contains("exited with code"), "no worker lost: " + run.output);
+  }
 }

@@ -45,7 +45,7 @@ public class SharedSessionTest {
 
   /** The same book, as worker {@code worker} sees it. */
   private WorkBook book(long worker, int workers, int classes, int methods) {
-    WorkBook book = new WorkBook(claims, worker);
+    WorkBook book = new WorkBook(claims, worker, false);
     book.add(new TestPlan(0, "t", SUITE, List.of(), workers, List.of()));
     int id = 0;
     for (int c = 0; c < classes; c++) {
@@ -89,7 +89,7 @@ public class SharedSessionTest {
 
   /** One test of {@code longMillis} in p.Long, then 200 of 0 ms in five classes of 40, on 2 workers. */
   private WorkBook longFirstBook(long longMillis) {
-    WorkBook book = new WorkBook(claims, 1);
+    WorkBook book = new WorkBook(claims, 1, false);
     book.add(new TestPlan(0, "t", SUITE, List.of(), 2, List.of()));
     book.add(new UnitPlan(0, 0, List.of(new MethodRef("p.Long", "long")), false, longMillis));
     for (int id = 1; id <= 200; id++) {
@@ -106,7 +106,7 @@ public class SharedSessionTest {
 
   @Test
   public void aMeasuredSessionStillTakesNoMoreThanTheLimitOfMethods() {
-    WorkBook book = new WorkBook(claims, 1);
+    WorkBook book = new WorkBook(claims, 1, false);
     book.add(new TestPlan(0, "t", SUITE, List.of(), 2, List.of()));
     for (int id = 0; id < 2_000; id++) {
       book.add(new UnitPlan(id, 0, List.of(new MethodRef("p.C" + id / 40, "m" + id)), false, 100));
@@ -123,7 +123,7 @@ public class SharedSessionTest {
 
   @Test
   public void aClassSplitByLongestFirstOrderIsTakenWhole() {
-    WorkBook book = new WorkBook(claims, 1);
+    WorkBook book = new WorkBook(claims, 1, false);
     book.add(new TestPlan(0, "t", SUITE, List.of(), 3, List.of()));
     book.add(new UnitPlan(0, 0, List.of(new MethodRef("p.Slow", "long")), false, 0));
     book.add(new UnitPlan(1, 0, List.of(new MethodRef("p.Other", "medium")), false, 0));
