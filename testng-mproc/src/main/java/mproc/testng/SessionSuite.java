@@ -119,8 +119,16 @@ public final class SessionSuite {
     // that run the classes in the order of this list instead.
     test.setPreserveOrder(false);
     test.setParallel(XmlSuite.ParallelMode.NONE);
+    // In the suite file's order: TestNG runs an inherited suite- or test-level configuration method
+    // once, on the first class of the list that has it, and a sequential run's fields are set on
+    // that instance (jclouds-core: a @BeforeTest of a base class set only the first subclass's field).
+    java.util.Map<String, Integer> inFileOrder = new java.util.HashMap<>();
+    original.getXmlClasses().forEach(c -> inFileOrder.putIfAbsent(c.getName(), inFileOrder.size()));
+    List<String> ordered = new ArrayList<>(classNames);
+    // not named in the file (a package's class): after, as given
+    ordered.sort(java.util.Comparator.comparingInt(name -> inFileOrder.getOrDefault(name, Integer.MAX_VALUE)));
     List<XmlClass> classes = new ArrayList<>();
-    for (String name : classNames) {
+    for (String name : ordered) {
       classes.add(new XmlClass(name, false));
     }
     test.setXmlClasses(classes);

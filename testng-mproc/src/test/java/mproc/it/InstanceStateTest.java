@@ -31,4 +31,20 @@ public class InstanceStateTest {
     ParentRun run = ParentRun.run(SUITE);
     assertEquals(run.reportedTests().stream().sorted().toList(), ALL_PASS, run.output);
   }
+
+  /**
+   * An inherited {@code @BeforeTest} runs on the instance a sequential run picks (the first listed
+   * class that has it), also when a worker's run holds the subclass first: its tests fail or pass as
+   * sequentially (found on jclouds-core, where they failed sequentially and passed with workers).
+   */
+  @Test
+  public void anInheritedBeforeTestRunsOnTheInstanceASequentialRunPicks() throws Exception {
+    String suite = ParentRun.suite("inherited", "", "mproc.it.suite.state.", "SharedBase", "LaterSubclass");
+    List<String> sequential = ParentRun.run(suite).reportedTests().stream().sorted().toList();
+    assertEquals(sequential, List.of("baseHasIt FAIL", "baseHasIt PASS", "subclassHasIt FAIL"), "TestNG's own behaviour");
+    for (String parentRuns : List.of("false", "true")) {
+      ParentRun run = ParentRun.run(suite, "-cores", "2", "-mproc.parentRuns", parentRuns);
+      assertEquals(run.reportedTests().stream().sorted().toList(), sequential, "parentRuns " + parentRuns + ":\n" + run.output);
+    }
+  }
 }
