@@ -98,7 +98,7 @@ public final class DistributedRun implements AutoCloseable {
     // Cucumber's report files are given per worker JVM through a system property; the parent's are the user's.
     boolean parentWorks = settings.parentWorks() && System.getProperty(CucumberReports.PLUGIN_PROPERTY) == null;
     try {
-      workers = new WorkerPool(settings, Integer.getInteger("mproc.x.capacity", parentWorks ? settings.cores() - 1 : settings.cores()), directory, out, err);
+      workers = new WorkerPool(settings, parentWorks ? settings.cores() - 1 : settings.cores(), directory, out, err);
       // The first worker starts before this JVM opens its first queue (Chronicle's set-up, ~0.1 s),
       // which the worker does not need: either side may create a queue.
       workers.want(firstWorkers);
