@@ -91,6 +91,12 @@ public class MprocListener
   private final Map<ISuite, Boolean> distributed = Collections.synchronizedMap(new IdentityHashMap<>()); // read on suites' threads
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
   private DistributedRun run;
+  /**
+   * The run {@link #onExecutionStart} began on a thread of its own, so that its first worker's start
+   * and Chronicle's set-up (a quarter of a second) overlap TestNG's set-up of the suites; taken by
+   * the first suite ({@link #awaitEarlyRun}).
+   */
+  private java.util.concurrent.FutureTask<DistributedRun> earlyRun;
   /** Each durations file, read once in this execution and shared by the run and the suites run here. */
   private final Map<Path, Durations> durationsByFile = Collections.synchronizedMap(new java.util.HashMap<>());
   /** Suites run here because they are too small for workers, with the durations they are measured into. */
@@ -133,7 +139,7 @@ public class MprocListener
         return false;
       }
       MprocListener lead = execution == null ? null : execution.lead;
-      if (lead != null && lead != this && lead.run != null) {
+      if (lead != null && lead != this && (lead.run != null || lead.earlyRun != null)) {
         return false;
       }
       ACTING.put(suite, this);
@@ -147,6 +153,7 @@ public class MprocListener
     if (inWorker || !takes(suite)) {
       return;
     }
+    awaitEarlyRun();
     Settings settings = Settings.resolve(suite.getXmlSuite().getAllParameters());
     findGlobalFixtures(suite, settings);
     Planner.checkGroups(suite.getAllMethods()); // also here, as fixtures are: a suite measured small grows
@@ -273,7 +280,7 @@ public class MprocListener
       boolean small = settings.durations() != null
           && durationsIn(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS);
       if (settings.distributes() && JvmFlags.presentInThisJvm() && !small) {
-        startRun(settings, 1);
+        startRunEarly(settings);
       }
     } catch (RuntimeException | Error e) {
       synchronized (MprocListener.class) {
@@ -326,6 +333,40 @@ public class MprocListener
     Durations durations = inProcessDurations.get(result.getTestContext().getSuite());
     if (durations != null && (method.isTestMethod() || Planner.isClassOrMethodLevel(result.getMethod()))) {
       durations.record(Planner.key(result.getMethod()), result.getEndMillis() - result.getStartMillis());
+    }
+  }
+
+  /** {@link #startRun} with one worker, on a thread of its own: TestNG's thread goes on setting up the suites. */
+  private void startRunEarly(Settings settings) {
+    ChronicleProperties.apply();
+    QuietLogging.apply();
+    live = mproc.reporting.live.LiveRun.start(settings); // before the workers copy their output
+    earlyRun = new java.util.concurrent.FutureTask<>(() -> DistributedRun.start(settings, 1));
+    Thread starter = new Thread(earlyRun, "mproc-start");
+    starter.setDaemon(true);
+    starter.start();
+  }
+
+  /** The run {@link #startRunEarly} began, once started; what stopped it is thrown here, on TestNG's thread. */
+  private void awaitEarlyRun() {
+    java.util.concurrent.FutureTask<DistributedRun> started = earlyRun;
+    if (started == null) {
+      return;
+    }
+    earlyRun = null;
+    try {
+      run = started.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw new IllegalStateException("mproc: the run did not start", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("mproc: interrupted while the run started", e);
     }
   }
 
@@ -450,6 +491,7 @@ public class MprocListener
       });
     }
     List<mproc.reporting.WorkerLife> lives = List.of();
+    awaitEarlyRun(); // started for suites that never came (none selected, or an error before them)
     if (run != null) {
       run.close(); // closes the global fixtures after the workers' last tests
       lives = run.workerLives();
