@@ -42,7 +42,8 @@ public sealed interface Message {
   /** No more work will come: workers finish and exit. */
   record EndOfWork() implements Message {}
 
-  record WorkerReady(int workerId, long pid) implements Message {}
+  /** {@code readyMillis}: the worker's clock when it was ready (the parent may read it later, busy with a test of its own). */
+  record WorkerReady(int workerId, long pid, long readyMillis) implements Message {}
 
   /**
    * A test invocation starts: {@code instanceOrdinal}: which of the method's instances in the unit

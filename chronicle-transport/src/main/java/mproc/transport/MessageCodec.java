@@ -58,7 +58,7 @@ final class MessageCodec {
     } else if (message instanceof EndOfWork) {
       out.writeByte(END_OF_WORK);
     } else if (message instanceof WorkerReady m) {
-      out.writeByte(WORKER_READY).writeInt(m.workerId()).writeLong(m.pid());
+      out.writeByte(WORKER_READY).writeInt(m.workerId()).writeLong(m.pid()).writeLong(m.readyMillis());
     } else if (message instanceof TestStarted m) {
       out.writeByte(TEST_STARTED).writeInt(m.unitId()).writeUtf8(m.className()).writeUtf8(m.methodName()).writeInt(m.instanceOrdinal());
       out.writeLong(m.startMillis()).writeInt(m.parameterIndex());
@@ -127,7 +127,7 @@ final class MessageCodec {
       case END_OF_WORK:
         return new EndOfWork();
       case WORKER_READY:
-        return new WorkerReady(in.readInt(), in.readLong());
+        return new WorkerReady(in.readInt(), in.readLong(), in.readLong());
       case TEST_STARTED:
         return new TestStarted(in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt(), in.readLong(), in.readInt(), readValues(in));
       case TEST_OUTCOME:

@@ -45,7 +45,7 @@ public class ChannelTest {
             new UnitPlan(7, 3, List.of(new MethodRef("a.B", "c"), new MethodRef("a.B", "d")), true, 2_500),
             new CloseTests(1, List.of(3, 4)),
             new EndOfWork(),
-            new WorkerReady(2, 12345L),
+            new WorkerReady(2, 12345L, 1_700_000_000_123L),
             new TestStarted(7, "a.B", "c", 1),
             new TestStarted(7, "a.B", "rows", 0, 1_234L, 3, List.of(new ValueData(new byte[] {8}, "eight"), new ValueData(null, "null"))),
             new Working(3, "a.B", "setUp", 0, Working.Kind.CONFIGURATION),

@@ -640,7 +640,7 @@ public final class DistributedRun implements AutoCloseable {
       // An answer the parent did not wait for: the worker was still starting when it asked.
       w.working = null;
     } else if (m instanceof WorkerReady ready) {
-      pool.ready(w);
+      pool.ready(w, ready.readyMillis());
       LOG.debug("worker {} (pid {}) is ready", ready.workerId(), ready.pid());
     } else {
       throw new IllegalStateException("unexpected message from " + w.host() + ": " + m);

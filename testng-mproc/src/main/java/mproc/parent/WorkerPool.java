@@ -101,9 +101,10 @@ final class WorkerPool {
     }
   }
 
-  void ready(RemoteWorker w) {
+  /** The worker said it was ready at {@code readyMillis} (its clock: read late while the parent ran a test of its own). */
+  void ready(RemoteWorker w, long readyMillis) {
     w.ready = true;
-    w.readyMillis = System.currentTimeMillis();
+    w.readyMillis = readyMillis;
     if (!anyReady) {
       anyReady = true;
       firstReadyNanos = System.nanoTime();

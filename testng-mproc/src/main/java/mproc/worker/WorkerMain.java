@@ -33,7 +33,7 @@ public final class WorkerMain {
         ClaimTable claims = ClaimTable.open(dir.claimFile())) {
       FixtureClient fixtureClient = new FixtureClient(fixtures, results);
       FixtureSource.Current.install(fixtureClient);
-      results.send(new WorkerReady(id, ProcessHandle.current().pid()));
+      results.send(new WorkerReady(id, ProcessHandle.current().pid(), System.currentTimeMillis()));
       new Worker(id, work, results, claims, new FixtureInjector(fixtureClient), () -> {}).run();
     } catch (RuntimeException | Error e) {
       // Straight to stderr, which the parent shows with the worker's name: a user's JVM may have no

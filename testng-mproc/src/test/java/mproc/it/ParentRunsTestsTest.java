@@ -87,4 +87,26 @@ public class ParentRunsTestsTest {
     assertEquals(run.reportedTests().size(), 150, run.output);
     assertTrue(!run.output.contains("exited with code"), "no worker lost: " + run.output);
   }
+
+  /**
+   * A worker's start-up in the summary and the timeline is its own clock's: the parent, in a long
+   * test of its own, reads the worker's ready message only after it, but the worker was ready before.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  public void aWorkerReadyWhileTheParentRunsALongTestIsShownReadyWhenItWas() throws Exception {
+    ParentRun run = ParentRun.run(ParentRun.suite("long", ParentRun.RECORDING_LISTENER, "mproc.it.suite.", "LongFirst", "SlowA"),
+        "-cores", "2", "-mproc.parentRuns", "true");
+    assertEquals(run.exitCode, 0, run.output);
+    assertEquals(run.pids("test waitsThreeSeconds"), run.pids("listener "), "the parent ran the long test: " + run.output);
+    Map<String, Object> timeline = (Map<String, Object>) MiniJson.parse(
+        java.nio.file.Files.readString(run.outputDir.resolve("mproc-timeline.json")));
+    Map<String, Object> worker = ((List<Map<String, Object>>) timeline.get("lanes")).stream()
+        .filter(l -> "worker-1".equals(l.get("name"))).findFirst().orElseThrow();
+    Map<String, Object> longTest = ((List<Map<String, Object>>) timeline.get("segments")).stream()
+        .filter(s -> "waitsThreeSeconds".equals(s.get("method"))).findFirst().orElseThrow();
+    double ready = ((Number) worker.get("ready")).doubleValue();
+    assertTrue(ready > 0 && ready < ((Number) longTest.get("end")).doubleValue(),
+        "ready at " + ready + ", before the parent's 3 s test ended: " + longTest + "\n" + run.output);
+  }
 }
