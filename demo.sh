@@ -24,7 +24,7 @@ run workers -cores auto
 summary() { grep -m1 "Total tests run" "sample-suite/target/demo-$1.log"; }
 echo
 echo "sequential (in-process):      ${seconds_sequential} s  exit ${code_sequential}  $(summary sequential)"
-echo "-cores auto ($(nproc) workers):     ${seconds_workers} s  exit ${code_workers}  $(summary workers)"
+echo "-cores auto ($(nproc) cores):       ${seconds_workers} s  exit ${code_workers}  $(summary workers)"
 if [ "$(summary sequential)" != "$(summary workers)" ] || [ "$code_sequential" != "$code_workers" ]; then
   echo "MISMATCH: the distributed run reported differently from the sequential run" >&2
   exit 1
