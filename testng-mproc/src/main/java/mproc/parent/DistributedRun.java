@@ -63,9 +63,8 @@ public final class DistributedRun implements AutoCloseable {
   private volatile InProcessWorker parentWorker;
   /** The {@code <test>} being dispatched, which the parent's own sessions read the workers for between their tests. */
   private TestDispatch dispatched;
-  /** The parent's own tests started and ended so far (for {@link #judgeFromParentTests}). */
-  private int parentStarts;
-  private int parentResults;
+  /** Whether worker JVMs may claim yet, when the parent runs tests itself. */
+  private final WorkerGate gate;
   private final Map<Integer, TestDispatch> testsById = new HashMap<>();
   private final Set<String> publishedFixtures = new HashSet<>();
   private final PrintStream out = System.out;
@@ -124,8 +123,9 @@ public final class DistributedRun implements AutoCloseable {
     this.pool = workers;
     this.work = workChannel;
     this.parent = parentResults == null ? null : new RemoteWorker(InProcessWorker.OWNER_ID, parentResults);
+    this.gate = new WorkerGate(claims, pool, out);
     if (parent == null) {
-      claims.decideGate(ClaimTable.GATE_OPEN); // workers are the only ones to run tests
+      gate.open(); // workers are the only ones to run tests
     }
     this.cleanupOnExit = new Thread(this::onExit, "mproc-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
@@ -220,7 +220,9 @@ public final class DistributedRun implements AutoCloseable {
     work.send(new TestPlan(test.testId, context.getName(), suiteXml, test.configurations.suiteAndTestLevelClasses(), workers,
         RunOptions.ofThisRun()));
     test.units().forEach((id, unit) -> publish(test, id, unit));
-    decideGate(test, worthIt);
+    if (parent != null) {
+      gate.atPlan(test, durations, worthIt);
+    }
     IdleStrategy idle = new IdleStrategy(1_000_000);
     dispatching = true;
     dispatched = test;
@@ -248,95 +250,13 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   /**
-   * Whether worker JVMs may claim, decided once per run when the parent runs tests itself: at the
-   * plan for a measured suite (open if the plan wants workers besides the parent, else shut); on a
-   * first run, from the parent's own first tests ({@link #judgeFromParentTests}). Shut, the workers
-   * are stopped: they have taken nothing.
-   */
-  private void decideGate(TestDispatch test, int worthIt) {
-    if (parent == null || claims.gate() != 0) {
-      return;
-    }
-    List<ITestNGMethod> methods = test.units().values().stream().flatMap(u -> u.methods().stream()).toList();
-    if (durations.coverage(Planner.keysOf(methods)) >= 0.9) {
-      shutOrOpen(worthIt <= 1, "the measured work does not repay a worker JVM");
-    }
-  }
-
-  /** Opens the gate {@value #GATE_TIMEOUT_MILLIS} ms from now unless it is decided by then (a long first test in the parent). */
-  private void openGateLater() {
-    Thread timer = new Thread(() -> {
-      try {
-        Thread.sleep(GATE_TIMEOUT_MILLIS);
-        claims.decideGate(ClaimTable.GATE_OPEN);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (RuntimeException e) {
-        LOG.debug("the gate's timer found the run closed", e); // the run ended before it fired
-      }
-    }, "mproc-gate");
-    timer.setDaemon(true);
-    timer.start();
-  }
-
-  /** How long after the parent's first test starts a first run's workers wait for its tests to say whether they are worth it. */
-  static final long GATE_TIMEOUT_MILLIS = 500;
-  /** The parent's results that {@link #judgeFromParentTests} skips (a session's TestNG set-up) and then times. */
-  private static final int JUDGE_AFTER = 20;
-  private static final int JUDGE_OVER = 80;
-  private long judgeStartNanos;
-
-  /**
-   * A first run: once the parent has run {@value #JUDGE_AFTER} tests (its TestNG set-up behind it)
-   * and {@value #JUDGE_OVER} more, their pace says whether workers are worth it. Tests of under
-   * 2 ms each whose rest the parent would run in under {@value #TINY_LEFT_MILLIS} ms are not: a
-   * worker JVM's start-up and TestNG's set-up in it would only take processors from the parent
-   * (2,000 empty tests, -cores 2: 3.2 s with a worker, 2.4 s in the parent alone, plain TestNG 2.5 s).
-   */
-  private void judgeFromParentTests(TestDispatch test) {
-    if (claims.gate() != 0) {
-      return;
-    }
-    if (parentStarts + parentResults == 1) {
-      openGateLater();
-    } else if (parentResults == JUDGE_AFTER) {
-      judgeStartNanos = System.nanoTime();
-    } else if (parentResults == JUDGE_AFTER + JUDGE_OVER) {
-      double millisEach = (System.nanoTime() - judgeStartNanos) / 1e6 / JUDGE_OVER;
-      int left = 0;
-      for (Map.Entry<Integer, PlannedUnit> e : test.units().entrySet()) {
-        if (!test.isDone(e.getKey()) && claims.owner(e.getKey()) == 0) {
-          left += e.getValue().methods().size();
-        }
-      }
-      boolean tiny = millisEach < Planner.EMPTY_TEST_MILLIS && millisEach * left < TINY_LEFT_MILLIS;
-      LOG.debug("the parent's tests take {} ms each, {} left", millisEach, left);
-      shutOrOpen(tiny, "its tests are too small for a worker JVM to repay its start-up");
-    }
-  }
-
-  private void shutOrOpen(boolean shut, String why) {
-    if (shut && claims.decideGate(ClaimTable.GATE_SHUT)) {
-      int stopped = pool.standDown();
-      if (stopped > 0) {
-        out.println("mproc: this JVM runs the tests alone: " + why);
-      }
-    } else {
-      claims.decideGate(ClaimTable.GATE_OPEN);
-    }
-  }
-
-  /** What is left of a first run's tiny tests, in the parent alone, below which no worker is kept. */
-  static final long TINY_LEFT_MILLIS = 2 * Planner.WORKER_START_MILLIS;
-
-  /**
    * Between two of the parent's own tests (it runs them on TestNG's thread, as its read loop): the
    * workers' results are read and replayed, so that nothing waits for the parent's session to end.
    */
   private void betweenParentTests() {
     if (dispatched != null && !interrupted) {
       pump(dispatched);
-      judgeFromParentTests(dispatched);
+      gate.judge(dispatched);
     }
   }
 
@@ -345,11 +265,7 @@ public final class DistributedRun implements AutoCloseable {
     boolean any = false;
     if (parent != null) {
       for (Message m = parent.results.poll(); m != null; m = parent.results.poll()) {
-        if (m instanceof TestOutcome) {
-          parentResults++;
-        } else if (m instanceof TestStarted) {
-          parentStarts++;
-        }
+        gate.heardFromParent(m);
         handle(parent, m);
         any = true;
       }

@@ -32,7 +32,7 @@ final class RemoteWorker {
    * (a replacement would hang in the same place).
    */
   boolean stoppedOutsideTests;
-  /** Stopped by the parent because the work left does not repay it (see {@code DistributedRun.standDownIfTiny}). */
+  /** Stopped by the parent because the work left does not repay it (see {@code WorkerGate}). */
   boolean stoodDown;
   /** It has said it is ready (its queues are open). */
   boolean ready;
