@@ -37,14 +37,15 @@ final class RemoteWorker {
   /** It has said it is ready (its queues are open). */
   boolean ready;
   boolean gone;
-  final long startedMillis = System.currentTimeMillis();
+  final long startedMillis;
   long readyMillis;
   long endedMillis;
   /** Why it was lost (it died or was stopped), for the summary and timeline; null if it ended normally. */
   String lostBecause;
 
-  RemoteWorker(WorkerProcess process, Channel results, List<String> command) {
+  RemoteWorker(WorkerProcess process, Channel results, List<String> command, long startedMillis) {
     this.process = process;
+    this.startedMillis = startedMillis;
     this.results = results;
     this.command = command;
     this.id = process.id();
@@ -54,6 +55,7 @@ final class RemoteWorker {
   /** The parent's own sessions, whose claims carry {@code ownerId}. */
   RemoteWorker(int ownerId, Channel results) {
     this.process = null;
+    this.startedMillis = System.currentTimeMillis();
     this.results = results;
     this.command = List.of();
     this.id = ownerId;

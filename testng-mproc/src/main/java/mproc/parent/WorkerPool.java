@@ -180,6 +180,7 @@ final class WorkerPool {
     }
     int id = workers.size() + 1;
     List<String> command = WorkerCommand.of(directory.path(), id, parentOptions, settings.jvmArgs(), classDataSharing);
+    long startedMillis = System.currentTimeMillis(); // before the launch: its ready time is the worker's own clock
     WorkerProcess process;
     try {
       process = WorkerProcess.start(id, command, out, err);
@@ -193,7 +194,7 @@ final class WorkerPool {
       process.stop(0);
       throw e;
     }
-    RemoteWorker w = new RemoteWorker(process, results, command);
+    RemoteWorker w = new RemoteWorker(process, results, command, startedMillis);
     synchronized (workers) {
       workers.add(w);
     }

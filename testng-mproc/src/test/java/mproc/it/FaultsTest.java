@@ -266,6 +266,28 @@ public class FaultsTest {
         "the tests in flight were ended (skipped): " + running.logLines());
   }
 
+  /**
+   * Interrupted while the parent runs a test of its own (the default, mproc.parentRuns): its session
+   * claims nothing more, the test in flight ends, the reports are written with the rest skipped.
+   */
+  @Test
+  public void anInterruptedParentRunningItsOwnTestEndsItAndSkipsTheRest() throws Exception {
+    ParentRun.Running running = ParentRun.start(true, suite("", "Seconds"), "-cores", "2", "-mproc.parentRuns", "true");
+    awaitEvent(running, "test sec");
+    running.process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hooks run
+    assertTrue(running.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    List<String> log = running.logLines();
+    assertTrue(log.stream().filter(l -> l.startsWith("test sec")).count() < 8, "not everything ran: " + log);
+    assertNoWorkerWithin5s(running, "workers stopped");
+    try (var dirs = Files.list(running.runs())) {
+      assertEquals(dirs.count(), 0L, "the run directory is removed");
+    }
+    String report = Files.readString(running.out.resolve("testng-results.xml"));
+    assertTrue(report.contains("the run was interrupted (Ctrl-C or SIGTERM)"), "the rest skipped: " + report);
+    assertEquals(report.split("<test-method ", -1).length - 1, 8, "every test once: " + report);
+    assertEquals(ParentRun.unmatchedStartsAndEnds(log), List.of(), "the tests in flight were ended: " + log);
+  }
+
   @Test
   public void aClassThatIsNotOnTheClassPathIsOneLineBeforeAnyTestRuns() throws Exception {
     ParentRun run = ParentRun.run(suite("", "Slow").replace(FAULTS + "Slow", "no.such.Klass"), "-cores", "2");

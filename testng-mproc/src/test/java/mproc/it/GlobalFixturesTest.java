@@ -55,6 +55,30 @@ public class GlobalFixturesTest {
     assertTrue(inProcess.events("fixture unused").isEmpty());
   }
 
+  /**
+   * With the parent running tests too (the default), its own tests take the value it computed and
+   * the worker's ask for it: still computed once, one value everywhere, closed once after the last test.
+   */
+  @Test
+  public void withTheParentRunningTestsTheValueIsStillComputedOnceSharedAndClosedLast() throws Exception {
+    ParentRun both = ParentRun.run(suite("UsesTokenA", "UsesTokenB", "UsesBroken"), "-cores", "2", "-mproc.parentRuns", "true");
+    List<String> computed = both.events("fixture token");
+    assertEquals(computed.size(), 1, both.log.toString());
+    assertEquals(Set.of(ParentRun.pid(computed.get(0))), parentPids(both), "computed in the parent");
+    List<String> tests = both.events("test ");
+    assertEquals(tests.size(), 8, both.output);
+    assertEquals(tests.stream().map(l -> l.split(" ")[2]).collect(Collectors.toSet()).size(), 1, "one value everywhere: " + tests);
+    assertTrue(tests.stream().map(ParentRun::pid).anyMatch(parentPids(both)::contains), "the parent ran some: " + tests);
+    assertEquals(both.events("fixture derived").size(), 1);
+    List<String> closed = both.events("close token ");
+    assertEquals(closed.size(), 1, both.log.toString());
+    long closedAt = Long.parseLong(closed.get(0).split(" ")[3]);
+    for (String t : tests) {
+      assertTrue(Long.parseLong(t.split(" ")[4]) <= closedAt, "closed after " + t);
+    }
+    assertEquals(both.reportedTests().stream().sorted().toList(), inProcess.reportedTests().stream().sorted().toList(), both.output);
+  }
+
   @Test
   public void theParentClosesItsOwnInstanceAfterTheLastTest() {
     List<String> closed = distributed.events("close token ");
