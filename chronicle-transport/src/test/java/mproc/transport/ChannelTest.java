@@ -65,8 +65,8 @@ public class ChannelTest {
 
     Path dir = TempDirs.directory("channel-test");
     try (RunDirectory run = RunDirectory.open(dir);
-        Channel writer = Channel.open(run.workChannel());
-        Channel reader = Channel.open(run.workChannel())) {
+        Channel writer = ChronicleChannel.open(run.workChannel());
+        Channel reader = ChronicleChannel.open(run.workChannel())) {
       sent.forEach(writer::send);
       List<Message> received = new ArrayList<>();
       for (Message m = reader.poll(); m != null; m = reader.poll()) {

@@ -21,7 +21,7 @@ public class ClaimTableTest {
   public void aUnitIsClaimedOnceAndRemembersItsOwner() throws Exception {
     Path dir = TempDirs.directory("claims");
     try (RunDirectory run = RunDirectory.open(dir);
-        ClaimTable table = ClaimTable.open(run.claimFile())) {
+        ClaimTable table = MappedClaimTable.open(run.claimFile())) {
       assertEquals(table.owner(5), 0L);
       assertTrue(table.claim(5, 2));
       assertFalse(table.claim(5, 3));
@@ -34,14 +34,14 @@ public class ClaimTableTest {
   public void theGateIsDecidedOnceOpenOrShutAndIsNoUnit() throws Exception {
     Path dir = TempDirs.directory("claims");
     try (RunDirectory run = RunDirectory.open(dir);
-        ClaimTable table = ClaimTable.open(run.claimFile())) {
+        ClaimTable table = MappedClaimTable.open(run.claimFile())) {
       assertEquals(table.gate(), 0L);
       assertTrue(table.claim(ClaimTable.CAPACITY - 1, 7), "the last unit is a unit");
       assertEquals(table.gate(), 0L, "and not the gate");
       assertTrue(table.decideGate(ClaimTable.GATE_SHUT));
       assertFalse(table.decideGate(ClaimTable.GATE_OPEN), "decided once");
       assertEquals(table.gate(), ClaimTable.GATE_SHUT);
-      try (ClaimTable other = ClaimTable.open(run.claimFile())) {
+      try (ClaimTable other = MappedClaimTable.open(run.claimFile())) {
         assertEquals(other.gate(), ClaimTable.GATE_SHUT, "another process's view");
       }
       org.testng.Assert.expectThrows(IllegalArgumentException.class, () -> table.decideGate(3));
@@ -54,7 +54,7 @@ public class ClaimTableTest {
     Path dir = TempDirs.directory("claims");
     AtomicIntegerArray wins = new AtomicIntegerArray(UNITS);
     try (RunDirectory run = RunDirectory.open(dir);
-        ClaimTable table = ClaimTable.open(run.claimFile())) {
+        ClaimTable table = MappedClaimTable.open(run.claimFile())) {
       CountDownLatch start = new CountDownLatch(1);
       List<Thread> threads = new ArrayList<>();
       for (int t = 1; t <= 4; t++) {
@@ -109,7 +109,7 @@ public class ClaimTableTest {
         }
       }
       assertEquals(total, UNITS, "claims won across JVMs");
-      try (ClaimTable table = ClaimTable.open(run.claimFile())) {
+      try (ClaimTable table = MappedClaimTable.open(run.claimFile())) {
         for (int u = 0; u < UNITS; u++) {
           assertTrue(table.owner(u) >= 1 && table.owner(u) <= 3, "unit " + u + " owner " + table.owner(u));
         }
@@ -121,7 +121,7 @@ public class ClaimTableTest {
   public static final class ClaimRacer {
     public static void main(String[] args) {
       int won = 0;
-      try (ClaimTable table = ClaimTable.open(Path.of(args[0]))) {
+      try (ClaimTable table = MappedClaimTable.open(Path.of(args[0]))) {
         long owner = Long.parseLong(args[1]);
         int units = Integer.parseInt(args[2]);
         for (int u = 0; u < units; u++) {

@@ -35,6 +35,8 @@ import mproc.transport.Message.UnitPlan;
 import mproc.transport.Message.WorkerReady;
 import mproc.transport.Message.Working;
 import mproc.transport.RunDirectory;
+import mproc.transport.ChronicleTransport;
+import mproc.transport.Transport;
 import mproc.worker.InProcessWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,21 +92,22 @@ public final class DistributedRun implements AutoCloseable {
   private DistributedRun(Settings settings, RunDirectory directory, int firstWorkers) {
     this.settings = settings;
     this.directory = directory;
-    this.claims = ClaimTable.open(directory.claimFile());
+    Transport transport = new ChronicleTransport(directory); // one machine; issue 20 adds a cluster's
+    this.claims = transport.openClaims();
     WorkerPool workers = null;
     Channel workChannel = null;
     Channel parentResults = null;
     // Cucumber's report files are given per worker JVM through a system property; the parent's are the user's.
     boolean parentWorks = settings.parentWorks() && System.getProperty(CucumberReports.PLUGIN_PROPERTY) == null;
     try {
-      workers = new WorkerPool(settings, parentWorks ? settings.cores() - 1 : settings.cores(), directory, out, err);
+      workers = new WorkerPool(settings, parentWorks ? settings.cores() - 1 : settings.cores(), directory, transport, out, err);
       // The first worker starts before this JVM opens its first queue (Chronicle's set-up, ~0.1 s),
       // which the worker does not need: either side may create a queue.
       workers.want(firstWorkers);
-      workChannel = Channel.open(directory.workChannel());
-      this.fixtureChannel = Channel.open(directory.fixtureChannel());
+      workChannel = transport.openWork();
+      this.fixtureChannel = transport.openFixtures();
       if (parentWorks) {
-        parentResults = Channel.open(directory.resultChannel(InProcessWorker.CHANNEL_ID));
+        parentResults = transport.openResults(InProcessWorker.CHANNEL_ID);
       }
     } catch (RuntimeException | Error e) {
       for (RemoteWorker w : workers == null ? List.<RemoteWorker>of() : workers.shutDown()) {

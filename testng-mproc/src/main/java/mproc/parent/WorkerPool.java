@@ -14,6 +14,7 @@ import mproc.launch.WorkerProcess;
 import mproc.settings.Settings;
 import mproc.transport.Channel;
 import mproc.transport.RunDirectory;
+import mproc.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ final class WorkerPool {
 
   private final Settings settings;
   private final RunDirectory directory;
+  private final Transport transport;
   private final PrintStream out;
   private final PrintStream err;
   private final List<RemoteWorker> workers = new ArrayList<>();
@@ -46,10 +48,11 @@ final class WorkerPool {
   /** The run is ending: no worker starts any more (a shutdown hook sets it while TestNG's thread runs on). */
   private volatile boolean shutDown;
 
-  WorkerPool(Settings settings, int capacity, RunDirectory directory, PrintStream out, PrintStream err) {
+  WorkerPool(Settings settings, int capacity, RunDirectory directory, Transport transport, PrintStream out, PrintStream err) {
     this.settings = settings;
     this.capacity = capacity;
     this.directory = directory;
+    this.transport = transport;
     this.out = out;
     this.err = err;
     this.classDataSharing = settings.classDataSharing() ? ClassDataSharing.forThisJvm() : ClassDataSharing.none();
@@ -189,7 +192,7 @@ final class WorkerPool {
     }
     Channel results;
     try {
-      results = Channel.open(directory.resultChannel(id));
+      results = transport.openResults(id);
     } catch (RuntimeException | Error e) {
       process.stop(0);
       throw e;

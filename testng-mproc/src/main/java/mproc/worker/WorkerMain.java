@@ -11,6 +11,8 @@ import mproc.settings.Settings;
 import mproc.transport.Channel;
 import mproc.transport.ChronicleProperties;
 import mproc.transport.ClaimTable;
+import mproc.transport.ChronicleTransport;
+import mproc.transport.Transport;
 import mproc.transport.Message.WorkerReady;
 import mproc.transport.RunDirectory;
 
@@ -27,10 +29,11 @@ public final class WorkerMain {
     CucumberReports.giveWorkerItsOwnFiles(id);
     RunDirectory dir = RunDirectory.open(Path.of(args[0]));
     WorkerWatch.start(Long.parseLong(args[2]), dir.threadDumpRequest(id), dir.threadDump(id));
-    try (Channel work = Channel.open(dir.workChannel());
-        Channel results = Channel.open(dir.resultChannel(id));
-        Channel fixtures = Channel.open(dir.fixtureChannel());
-        ClaimTable claims = ClaimTable.open(dir.claimFile())) {
+    Transport transport = new ChronicleTransport(dir);
+    try (Channel work = transport.openWork();
+        Channel results = transport.openResults(id);
+        Channel fixtures = transport.openFixtures();
+        ClaimTable claims = transport.openClaims()) {
       FixtureClient fixtureClient = new FixtureClient(fixtures, results);
       FixtureSource.Current.install(fixtureClient);
       results.send(new WorkerReady(id, ProcessHandle.current().pid(), System.currentTimeMillis()));

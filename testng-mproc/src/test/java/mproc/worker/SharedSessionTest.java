@@ -29,7 +29,7 @@ public class SharedSessionTest {
   @BeforeMethod
   public void claims() throws Exception {
     file = TempDirs.file("mproc-claims", ".bin");
-    claims = ClaimTable.open(file);
+    claims = mproc.transport.MappedClaimTable.open(file);
   }
 
   @AfterMethod(alwaysRun = true)
