@@ -23,7 +23,7 @@ import net.openhft.chronicle.bytes.BytesIn;
 import net.openhft.chronicle.bytes.BytesOut;
 
 /** Writes and reads {@link Message}s field by field: a type byte, then the fields in order. */
-final class MessageCodec {
+public final class MessageCodec {
   private static final byte TEST_PLAN = 1;
   private static final byte UNIT_PLAN = 2;
   private static final byte CLOSE_TESTS = 3;
@@ -39,6 +39,27 @@ final class MessageCodec {
   private static final byte FIXTURE_VALUE = 20;
 
   private MessageCodec() {}
+
+  /** The message as bytes, for a transport that carries bytes (a Redis stream entry). */
+  public static byte[] toBytes(Message message) {
+    net.openhft.chronicle.bytes.Bytes<byte[]> bytes = net.openhft.chronicle.bytes.Bytes.allocateElasticOnHeap(256);
+    try {
+      write(message, bytes);
+      return bytes.toByteArray();
+    } finally {
+      bytes.releaseLast();
+    }
+  }
+
+  /** A message {@link #toBytes} made. */
+  public static Message fromBytes(byte[] data) {
+    net.openhft.chronicle.bytes.Bytes<byte[]> bytes = net.openhft.chronicle.bytes.Bytes.wrapForRead(data);
+    try {
+      return read(bytes);
+    } finally {
+      bytes.releaseLast();
+    }
+  }
 
   static void write(Message message, BytesOut<?> out) {
     if (message instanceof TestPlan m) {

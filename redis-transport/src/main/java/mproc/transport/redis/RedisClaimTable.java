@@ -1,0 +1,65 @@
+package mproc.transport.redis;
+
+import mproc.transport.ClaimTable;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Claims in a Redis hash, one field per unit: {@code HSETNX} sets it only if nobody has, so exactly
+ * one claimer wins, whichever host it is on. The gate is a key set once ({@code SET NX}). Both expire
+ * with the run.
+ */
+final class RedisClaimTable implements ClaimTable {
+  private final Jedis redis;
+  private final String claims;
+  private final String gate;
+  private final long ttlSeconds;
+
+  RedisClaimTable(Jedis redis, String claims, String gate, long ttlSeconds) {
+    this.redis = redis;
+    this.claims = claims;
+    this.gate = gate;
+    this.ttlSeconds = ttlSeconds;
+  }
+
+  @Override
+  public synchronized boolean claim(int unit, long owner) {
+    if (owner <= 0) {
+      throw new IllegalArgumentException("owner must be positive: " + owner);
+    }
+    if (unit < 0 || unit >= CAPACITY) {
+      throw new IllegalArgumentException("unit " + unit + " is outside the claim table (0.." + (CAPACITY - 1) + ")");
+    }
+    Pipeline both = redis.pipelined();
+    redis.clients.jedis.Response<Long> set = both.hsetnx(claims, String.valueOf(unit), String.valueOf(owner));
+    both.expire(claims, ttlSeconds);
+    both.sync();
+    return set.get() == 1;
+  }
+
+  @Override
+  public synchronized long owner(int unit) {
+    String owner = redis.hget(claims, String.valueOf(unit));
+    return owner == null ? 0 : Long.parseLong(owner);
+  }
+
+  @Override
+  public synchronized boolean decideGate(long state) {
+    if (state != GATE_OPEN && state != GATE_SHUT) {
+      throw new IllegalArgumentException("a gate is open or shut: " + state);
+    }
+    return "OK".equals(redis.set(gate, String.valueOf(state), SetParams.setParams().nx().ex(ttlSeconds)));
+  }
+
+  @Override
+  public synchronized long gate() {
+    String state = redis.get(gate);
+    return state == null ? 0 : Long.parseLong(state);
+  }
+
+  @Override
+  public synchronized void close() {
+    redis.close();
+  }
+}
