@@ -35,14 +35,15 @@ public final class RuntimeProperties {
     return JVM_OWN.contains(key) || JVM_OWN_PREFIXES.stream().anyMatch(key::startsWith);
   }
 
-  /** Writes this JVM's system properties, but the JVM's own, to {@code file}. */
-  public static void write(Path file) {
+  /** Writes this JVM's system properties, but the JVM's own, and {@code also}, to {@code file}. */
+  public static void write(Path file, java.util.Map<String, String> also) {
     Properties copy = new Properties();
     System.getProperties().forEach((k, v) -> {
       if (k instanceof String key && v instanceof String value && !jvmOwn(key)) {
         copy.setProperty(key, value);
       }
     });
+    also.forEach(copy::setProperty);
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       copy.store(out, "the parent's system properties when the run started");
     } catch (IOException e) {

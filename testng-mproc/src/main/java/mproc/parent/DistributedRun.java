@@ -35,7 +35,6 @@ import mproc.transport.Message.UnitPlan;
 import mproc.transport.Message.WorkerReady;
 import mproc.transport.Message.Working;
 import mproc.transport.RunDirectory;
-import mproc.transport.ChronicleTransport;
 import mproc.transport.Transport;
 import mproc.worker.InProcessWorker;
 import org.slf4j.Logger;
@@ -92,7 +91,7 @@ public final class DistributedRun implements AutoCloseable {
   private DistributedRun(Settings settings, RunDirectory directory, int firstWorkers) {
     this.settings = settings;
     this.directory = directory;
-    Transport transport = new ChronicleTransport(directory); // one machine; issue 20 adds a cluster's
+    Transport transport = mproc.launch.Transports.forParent(settings, directory);
     this.claims = transport.openClaims();
     WorkerPool workers = null;
     Channel workChannel = null;

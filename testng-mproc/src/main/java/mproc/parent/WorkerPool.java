@@ -56,7 +56,10 @@ final class WorkerPool {
     this.out = out;
     this.err = err;
     this.classDataSharing = settings.classDataSharing() ? ClassDataSharing.forThisJvm() : ClassDataSharing.none();
-    RuntimeProperties.write(RuntimeProperties.in(directory.path()));
+    // The cluster's address (with its password) reaches workers here, in the private run directory,
+    // never on a command line.
+    RuntimeProperties.write(RuntimeProperties.in(directory.path()),
+        settings.cluster() == null ? java.util.Map.of() : java.util.Map.of(Settings.CLUSTER, settings.cluster()));
     if (parentOptions.notice() != null) {
       err.println(parentOptions.notice());
     }

@@ -23,6 +23,8 @@ import java.util.function.Function;
  * @param progress what the parent prints while workers run and at the end (default {@link Progress#AUTO})
  * @param parentRuns whether the parent JVM runs units itself, as one of the {@code cores} (default true;
  *     see {@link #parentWorks})
+ * @param cluster {@code redis://[user:password@]host:port/NAME}: the run's channels and claims in that
+ *     Redis (issue 20); null: on this machine
  */
 public record Settings(
     int cores,
@@ -34,7 +36,8 @@ public record Settings(
     int maxWorkerRestarts,
     boolean classDataSharing,
     Progress progress,
-    boolean parentRuns) {
+    boolean parentRuns,
+    String cluster) {
   public static final String CORES = "mproc.cores";
   public static final String DISABLE = "mproc.disable";
   public static final String JVM_ARGS = "mproc.jvmArgs";
@@ -46,12 +49,13 @@ public record Settings(
   public static final String CDS = "mproc.cds";
   public static final String PROGRESS = "mproc.progress";
   public static final String PARENT_RUNS = "mproc.parentRuns";
+  public static final String CLUSTER = "mproc.cluster";
   /** The default durations file, in the cache directory {@link #CACHE_DIR} of the project's directory. */
   public static final String CACHE_DIR = ".mproc";
   public static final String DURATIONS_FILE = "durations.txt";
   /** Every setting a user may give. */
   public static final List<String> NAMES =
-      List.of(CORES, DISABLE, JVM_ARGS, DIR, DURATIONS, FIXTURES, TIMEOUT, MAX_WORKER_RESTARTS, CDS, PROGRESS, PARENT_RUNS);
+      List.of(CORES, DISABLE, JVM_ARGS, DIR, DURATIONS, FIXTURES, TIMEOUT, MAX_WORKER_RESTARTS, CDS, PROGRESS, PARENT_RUNS, CLUSTER);
   /** Set in every worker JVM to its id; its presence makes the listener stand aside. */
   public static final String WORKER_ID = "mproc.worker.id";
 
@@ -75,6 +79,15 @@ public record Settings(
       }
       throw new SettingsException(PROGRESS + ": '" + value + "' is not a valid value; use auto, tty, plain or off");
     }
+  }
+
+  /** As a record shows itself, but a cluster address's password. */
+  @Override
+  public String toString() {
+    return "Settings[cores=" + cores + ", jvmArgs=" + jvmArgs + ", baseDir=" + baseDir + ", durations=" + durations
+        + ", fixtureClasses=" + fixtureClasses + ", timeoutSeconds=" + timeoutSeconds + ", maxWorkerRestarts=" + maxWorkerRestarts
+        + ", classDataSharing=" + classDataSharing + ", progress=" + progress + ", parentRuns=" + parentRuns
+        + ", cluster=" + (cluster == null ? null : cluster.replaceAll("(rediss?://[^:/@]*):[^@/]*@", "$1:***@")) + "]";
   }
 
   /** Whether this suite is spread over workers. */
@@ -105,7 +118,8 @@ public record Settings(
   public boolean sameRunAs(Settings other) {
     return cores == other.cores && jvmArgs.equals(other.jvmArgs) && baseDir.equals(other.baseDir)
         && timeoutSeconds == other.timeoutSeconds && maxWorkerRestarts == other.maxWorkerRestarts
-        && classDataSharing == other.classDataSharing && parentRuns == other.parentRuns;
+        && classDataSharing == other.classDataSharing && parentRuns == other.parentRuns
+        && java.util.Objects.equals(cluster, other.cluster);
   }
 
   /**
@@ -157,7 +171,8 @@ public record Settings(
         durations == null || durations.isBlank() ? defaultDurations(systemProperties) : Path.of(durations),
         fixtureClasses, timeout, restarts, lookup.apply(CDS) == null || isTrue(CDS, lookup.apply(CDS)),
         Progress.parse(lookup.apply(PROGRESS)),
-        lookup.apply(PARENT_RUNS) == null || lookup.apply(PARENT_RUNS).contains("${") || isTrue(PARENT_RUNS, lookup.apply(PARENT_RUNS)));
+        lookup.apply(PARENT_RUNS) == null || lookup.apply(PARENT_RUNS).contains("${") || isTrue(PARENT_RUNS, lookup.apply(PARENT_RUNS)),
+        given(lookup.apply(CLUSTER)) ? lookup.apply(CLUSTER).trim() : null);
   }
 
   /**

@@ -11,7 +11,6 @@ import mproc.settings.Settings;
 import mproc.transport.Channel;
 import mproc.transport.ChronicleProperties;
 import mproc.transport.ClaimTable;
-import mproc.transport.ChronicleTransport;
 import mproc.transport.Transport;
 import mproc.transport.Message.WorkerReady;
 import mproc.transport.RunDirectory;
@@ -29,7 +28,7 @@ public final class WorkerMain {
     CucumberReports.giveWorkerItsOwnFiles(id);
     RunDirectory dir = RunDirectory.open(Path.of(args[0]));
     WorkerWatch.start(Long.parseLong(args[2]), dir.threadDumpRequest(id), dir.threadDump(id));
-    Transport transport = new ChronicleTransport(dir);
+    Transport transport = mproc.launch.Transports.forWorker(dir);
     try (Channel work = transport.openWork();
         Channel results = transport.openResults(id);
         Channel fixtures = transport.openFixtures();

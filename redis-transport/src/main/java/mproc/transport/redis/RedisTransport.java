@@ -18,6 +18,19 @@ public final class RedisTransport implements Transport {
   private final RedisAddress address;
   private final long ttlSeconds;
 
+  /**
+   * The transport of the run this address names, checked: Redis answers. Called by testng-mproc by
+   * name ({@code mproc.cluster}), so that it loads no Redis class otherwise.
+   *
+   * @throws IllegalArgumentException one line, if the address is wrong
+   * @throws IllegalStateException one line, if Redis does not answer
+   */
+  public static RedisTransport open(String url) {
+    RedisTransport transport = new RedisTransport(RedisAddress.parse(url), DEFAULT_TTL_SECONDS);
+    transport.check();
+    return transport;
+  }
+
   public RedisTransport(RedisAddress address, long ttlSeconds) {
     this.address = address;
     this.ttlSeconds = ttlSeconds;
