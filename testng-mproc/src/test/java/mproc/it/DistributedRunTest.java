@@ -290,4 +290,16 @@ public class DistributedRunTest {
         "mproc.cores: 'lots' is not a valid value; use a positive integer, auto, auto*K or auto/K (K a positive number), e.g. -cores auto");
     assertTrue(bad.log.isEmpty(), "no test ran: " + bad.log);
   }
+
+  /** testng-mproc alone has no Redis client: a cluster address asks for the jar, in one line, before any test. */
+  @Test
+  public void aClusterWithoutTheRedisTransportOnTheClassPathIsOneLineAndNoTestRuns() throws Exception {
+    ParentRun run = ParentRun.run(ParentRun.SUITE, "-cores", "2", "-mproc.cluster", "redis://ci:s3cret@127.0.0.1:1/run");
+    assertEquals(run.exitCode, 1, run.output);
+    assertTrue(run.output.trim().endsWith("mproc: mproc.cluster is set, but the Redis transport is not on the class path; add the"
+        + " dependency io.github.mproc:mproc-redis-transport to the tests"), run.output);
+    assertEquals(run.output.lines().filter(l -> l.startsWith("mproc")).count(), 1L, run.output);
+    assertFalse(run.output.contains("s3cret"), run.output);
+    assertTrue(run.log.isEmpty(), "no test ran: " + run.log);
+  }
 }
