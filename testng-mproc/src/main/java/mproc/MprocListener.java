@@ -430,8 +430,9 @@ public class MprocListener
   }
 
   /**
-   * Suite- and test-level configuration runs in the workers (once per worker) when the suite is
-   * distributed, so the parent passes over it; everything else runs as usual, through the
+   * Suite- and test-level configuration runs in the workers (once per worker, and once in the
+   * parent's own sessions when it runs tests) when the suite is distributed, so the parent's TestNG
+   * run passes over it; everything else runs as usual, through the
    * configurable that was there before (a user's {@link IConfigurable}), if any.
    */
   static final class PassOver implements IConfigurable {
