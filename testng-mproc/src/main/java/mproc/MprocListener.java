@@ -336,11 +336,19 @@ public class MprocListener
     }
   }
 
-  /** {@link #startRun} with one worker, on a thread of its own: TestNG's thread goes on setting up the suites. */
-  private void startRunEarly(Settings settings) {
+  /** What this JVM needs before a run starts: Chronicle's and logging's properties, and its live output. */
+  private void prepareRun(Settings settings) {
     ChronicleProperties.apply();
     QuietLogging.apply();
+    if (live != null) { // issue 19: a run started again gets its own live output
+      live.finish(List.of());
+    }
     live = mproc.reporting.live.LiveRun.start(settings); // before the workers copy their output
+  }
+
+  /** {@link #startRun} with one worker, on a thread of its own: TestNG's thread goes on setting up the suites. */
+  private void startRunEarly(Settings settings) {
+    prepareRun(settings);
     earlyRun = new java.util.concurrent.FutureTask<>(() -> DistributedRun.start(settings, 1));
     Thread starter = new Thread(earlyRun, "mproc-start");
     starter.setDaemon(true);
@@ -372,12 +380,7 @@ public class MprocListener
 
   private void startRun(Settings settings, int firstWorkers) {
     if (run == null) {
-      ChronicleProperties.apply();
-      QuietLogging.apply();
-      if (live != null) { // issue 19: a run started again gets its own live output
-        live.finish(List.of());
-      }
-      live = mproc.reporting.live.LiveRun.start(settings); // before the workers copy their output
+      prepareRun(settings);
       run = DistributedRun.start(settings, firstWorkers);
     }
   }

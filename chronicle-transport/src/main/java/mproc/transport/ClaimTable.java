@@ -34,4 +34,21 @@ public interface ClaimTable extends AutoCloseable {
 
   @Override
   void close();
+
+  /** What every implementation checks before a claim: a unit of the table, a positive owner. */
+  static void checkClaim(int unit, long owner) {
+    if (owner <= 0) {
+      throw new IllegalArgumentException("owner must be positive: " + owner);
+    }
+    if (unit < 0 || unit >= CAPACITY) {
+      throw new IllegalArgumentException("unit " + unit + " is outside the claim table (0.." + (CAPACITY - 1) + ")");
+    }
+  }
+
+  /** What every implementation checks before deciding the gate. */
+  static void checkGateState(long state) {
+    if (state != GATE_OPEN && state != GATE_SHUT) {
+      throw new IllegalArgumentException("a gate is open or shut: " + state);
+    }
+  }
 }

@@ -44,17 +44,13 @@ public final class MappedClaimTable implements ClaimTable {
 
   @Override
   public boolean claim(int unit, long owner) {
-    if (owner <= 0) {
-      throw new IllegalArgumentException("owner must be positive: " + owner);
-    }
+    ClaimTable.checkClaim(unit, owner);
     return LONGS.compareAndSet(map, offset(unit), 0L, owner);
   }
 
   @Override
   public boolean decideGate(long state) {
-    if (state != GATE_OPEN && state != GATE_SHUT) {
-      throw new IllegalArgumentException("a gate is open or shut: " + state);
-    }
+    ClaimTable.checkGateState(state);
     return LONGS.compareAndSet(map, GATE * Long.BYTES, 0L, state);
   }
 

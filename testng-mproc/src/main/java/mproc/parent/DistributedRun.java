@@ -352,12 +352,8 @@ public final class DistributedRun implements AutoCloseable {
     dispatching = true;
     try {
       if (parentWorker != null) {
-        parentWorker.readPublished(); // runs its closing configuration now
-        for (Message m = parent.results.poll(); m != null; m = parent.results.poll()) {
-          if (!(m instanceof TestsClosed)) {
-            handle(parent, m);
-          }
-        }
+        parentWorker.readPublished(); // runs its closing configuration now, and says so (TestsClosed)
+        pumpParent();
       }
       awaitClosed(batch, idle);
     } finally {

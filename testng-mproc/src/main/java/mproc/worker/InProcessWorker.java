@@ -4,6 +4,7 @@ import mproc.fixtures.FixtureInjector;
 import mproc.fixtures.FixtureSource;
 import mproc.transport.Channel;
 import mproc.transport.ClaimTable;
+import mproc.testng.ReporterLines;
 
 /**
  * The parent JVM as one of the run's workers ({@code mproc.parentRuns}): the same loop, sessions,
@@ -32,7 +33,12 @@ public final class InProcessWorker {
    * @param betweenTests called after each test's start and end it sends
    */
   public InProcessWorker(Channel work, Channel results, ClaimTable claims, FixtureSource fixtures, Runnable betweenTests) {
-    this.worker = new Worker(OWNER_ID, work, results, claims, new FixtureInjector(fixtures), betweenTests);
+    this.worker = new Worker(OWNER_ID, false, work, results, claims, new FixtureInjector(fixtures), r -> {
+      if (r.getStatus() != org.testng.ITestResult.STARTED) {
+        ReporterLines.takeBack(r); // its lines are in TestNG's JVM-wide list, and its replay logs them again
+      }
+      betweenTests.run();
+    });
   }
 
   /** Whether the calling thread is in one of the parent's own TestNG runs (not the user's run). */

@@ -20,7 +20,6 @@ import mproc.testng.CachingTestNG;
 import mproc.testng.ClaimingMethod;
 import mproc.testng.SessionSuite;
 import mproc.testng.RunOptions;
-import mproc.testng.ReporterLines;
 import mproc.testng.SoleInterceptor;
 import mproc.testng.TestInstances;
 import mproc.transport.Channel;
@@ -91,7 +90,7 @@ final class Session
   private final Set<String> reached = new HashSet<>();
   /** Classes with {@code @BeforeClass} or {@code @AfterClass} methods, known once TestNG has set the run up. */
   private final Set<String> classConfigured = new HashSet<>();
-  private Runnable afterEachTestMessage = () -> {};
+  private java.util.function.Consumer<ITestResult> afterEachTestMessage = r -> {};
 
   private Session(WorkBook book, KnownTest test, List<KnownUnit> units, boolean claimedUpFront, Channel results) {
     this.book = book;
@@ -173,7 +172,7 @@ final class Session
   }
 
   /** Called after each TestStarted and TestOutcome this session sends (the parent's sessions read the workers there). */
-  void afterEachTestMessage(Runnable hook) {
+  void afterEachTestMessage(java.util.function.Consumer<ITestResult> hook) {
     this.afterEachTestMessage = hook;
   }
 
@@ -343,7 +342,7 @@ final class Session
     if (unit != null) {
       results.send(new TestStarted(unit.id(), Planner.className(r.getMethod()), r.getMethod().getMethodName(),
           ((ClaimingMethod) r.getMethod()).ordinal(), r.getStartMillis(), r.getParameterIndex(), Values.encode(r.getParameters())));
-      afterEachTestMessage.run();
+      afterEachTestMessage.accept(r);
     }
   }
 
@@ -387,10 +386,7 @@ final class Session
             Values.encode(r.getParameters()),
             Throwables.encode(r.getThrowable()),
             Reporter.getOutput(r)));
-    if (InProcessWorker.runningOnThisThread()) {
-      ReporterLines.takeBack(r); // its replay logs them again
-    }
-    afterEachTestMessage.run();
+    afterEachTestMessage.accept(r);
   }
 
   /**

@@ -27,14 +27,18 @@ final class Worker {
   /** One instance of each test class per {@code <test>}, across this worker's runs of it. */
   private final TestInstances instances = new TestInstances();
   private final FixtureInjector injector;
-  /** Called after each message about a test this worker sends: the parent's own sessions read the workers there. */
-  private final Runnable afterEachTestMessage;
+  /** Called with the result after each message about a test (its start, its end) this worker sends. */
+  private final java.util.function.Consumer<org.testng.ITestResult> afterEachTestMessage;
   private boolean ended;
 
-  Worker(long workerId, Channel work, Channel results, ClaimTable claims, FixtureInjector injector, Runnable afterEachTestMessage) {
+  /**
+   * @param gated a worker JVM waits for the parent's gate ({@link ClaimTable#decideGate}); the parent's own sessions do not
+   */
+  Worker(long workerId, boolean gated, Channel work, Channel results, ClaimTable claims, FixtureInjector injector,
+      java.util.function.Consumer<org.testng.ITestResult> afterEachTestMessage) {
     this.work = work;
     this.results = results;
-    this.book = new WorkBook(claims, workerId, workerId != InProcessWorker.OWNER_ID);
+    this.book = new WorkBook(claims, workerId, gated);
     this.injector = injector;
     this.afterEachTestMessage = afterEachTestMessage;
   }

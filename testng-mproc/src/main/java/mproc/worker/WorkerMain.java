@@ -36,7 +36,7 @@ public final class WorkerMain {
       FixtureClient fixtureClient = new FixtureClient(fixtures, results);
       FixtureSource.Current.install(fixtureClient);
       results.send(new WorkerReady(id, ProcessHandle.current().pid(), System.currentTimeMillis()));
-      new Worker(id, work, results, claims, new FixtureInjector(fixtureClient), () -> {}).run();
+      new Worker(id, true, work, results, claims, new FixtureInjector(fixtureClient), r -> {}).run();
     } catch (RuntimeException | Error e) {
       // Straight to stderr, which the parent shows with the worker's name: a user's JVM may have no
       // SLF4J provider, and this is a worker's crash, not a test's failure.

@@ -42,20 +42,26 @@ public class DistributedRunTest {
 
   @Test
   public void everyTestRanExactlyOnceInAWorker() {
-    List<String> tests = distributed.events("test ");
-    Map<String, Long> counts =
-        tests.stream().map(l -> l.substring(0, l.lastIndexOf(' '))).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    for (String name : List.of("a1", "a2", "a3", "a4", "a5", "a6", "passes", "fails", "skips", "rows1", "rows2", "rows3",
-        "slug alpha", "slug epsilon", "sleeps")) {
-      assertEquals(counts.get("test " + name), Long.valueOf(1), name + " in " + tests + "\n" + distributed.output);
-    }
-    assertEquals(counts.get("test repeated"), Long.valueOf(3));
+    List<String> tests = assertEachTestRanOnce(distributed);
     Set<Long> pids = tests.stream().map(ParentRun::pid).collect(Collectors.toSet());
     Set<Long> parent = distributed.pids("listener ");
     assertFalse(pids.stream().anyMatch(parent::contains), "no test ran in the parent");
     // SlowA has a @BeforeClass, so it is one unit, and the second <test> is short: one worker may run
     // all of it. Spreading over workers is SchedulingTest's.
     assertFalse(pids.isEmpty(), "tests ran in workers: " + tests);
+  }
+
+  /** Each of {@link ParentRun#SUITE}'s tests ran once (the repeated one three times); returns what ran, with pids. */
+  static List<String> assertEachTestRanOnce(ParentRun run) {
+    List<String> tests = run.events("test ");
+    Map<String, Long> counts =
+        tests.stream().map(l -> l.substring(0, l.lastIndexOf(' '))).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    for (String name : List.of("a1", "a2", "a3", "a4", "a5", "a6", "passes", "fails", "skips", "rows1", "rows2", "rows3",
+        "slug alpha", "slug epsilon", "sleeps")) {
+      assertEquals(counts.get("test " + name), Long.valueOf(1), name + " in " + tests + "\n" + run.output);
+    }
+    assertEquals(counts.get("test repeated"), Long.valueOf(3));
+    return tests;
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.testng.Assert.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -28,14 +27,7 @@ public class ParentRunsTestsTest {
 
   @Test
   public void everyTestRanExactlyOnceAndTheParentRanSome() {
-    List<String> tests = parentWorks.events("test ");
-    Map<String, Long> counts =
-        tests.stream().map(l -> l.substring(0, l.lastIndexOf(' '))).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    for (String name : List.of("a1", "a2", "a3", "a4", "a5", "a6", "passes", "fails", "skips", "rows1", "rows2", "rows3",
-        "slug alpha", "slug epsilon", "sleeps")) {
-      assertEquals(counts.get("test " + name), Long.valueOf(1), name + " in " + tests + "\n" + parentWorks.output);
-    }
-    assertEquals(counts.get("test repeated"), Long.valueOf(3));
+    List<String> tests = DistributedRunTest.assertEachTestRanOnce(parentWorks);
     Set<Long> parent = parentWorks.pids("listener ");
     // Its first test starts as soon as the plan is out, while the worker JVM is still starting.
     assertTrue(tests.stream().map(ParentRun::pid).anyMatch(parent::contains), "the parent ran tests: " + tests);

@@ -25,12 +25,7 @@ final class RedisClaimTable implements ClaimTable {
 
   @Override
   public synchronized boolean claim(int unit, long owner) {
-    if (owner <= 0) {
-      throw new IllegalArgumentException("owner must be positive: " + owner);
-    }
-    if (unit < 0 || unit >= CAPACITY) {
-      throw new IllegalArgumentException("unit " + unit + " is outside the claim table (0.." + (CAPACITY - 1) + ")");
-    }
+    ClaimTable.checkClaim(unit, owner);
     Pipeline both = redis.pipelined();
     redis.clients.jedis.Response<Long> set = both.hsetnx(claims, String.valueOf(unit), String.valueOf(owner));
     both.expire(claims, ttlSeconds);
@@ -46,9 +41,7 @@ final class RedisClaimTable implements ClaimTable {
 
   @Override
   public synchronized boolean decideGate(long state) {
-    if (state != GATE_OPEN && state != GATE_SHUT) {
-      throw new IllegalArgumentException("a gate is open or shut: " + state);
-    }
+    ClaimTable.checkGateState(state);
     return "OK".equals(redis.set(gate, String.valueOf(state), SetParams.setParams().nx().ex(ttlSeconds)));
   }
 

@@ -39,11 +39,7 @@ public class ClusterRunTest {
     if (server != null) {
       server.close();
     }
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    RedisServer.delete(dir);
   }
 
   /** Exit code and output of {@code main args... suite.xml} in a JVM of its own; each test's "what pid" in {@code log}. */

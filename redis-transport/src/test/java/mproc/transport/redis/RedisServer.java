@@ -64,6 +64,11 @@ final class RedisServer implements AutoCloseable {
     if (!process.waitFor(5, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
+    delete(dir);
+  }
+
+  /** Removes a test's directory and all in it. */
+  static void delete(Path dir) throws IOException {
     try (var files = Files.walk(dir)) {
       for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
