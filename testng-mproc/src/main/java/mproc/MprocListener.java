@@ -73,6 +73,8 @@ public class MprocListener
     }
   }
 
+  /** Set once this JVM has said that its cluster's Redis is lost. */
+  private static final java.util.concurrent.atomic.AtomicBoolean LOST_CLUSTER = new java.util.concurrent.atomic.AtomicBoolean();
   /** Which instance acts for each suite (weak: a suite is forgotten with its TestNG run). */
   private static final Map<ISuite, MprocListener> ACTING = Collections.synchronizedMap(new java.util.WeakHashMap<>());
   /** The execution whose execution listeners are being started, on this thread, before any suite. */
@@ -90,13 +92,22 @@ public class MprocListener
   private Execution execution;
   private final Map<ISuite, Boolean> distributed = Collections.synchronizedMap(new IdentityHashMap<>()); // read on suites' threads
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
-  private DistributedRun run;
+  /** Volatile: a lost cluster's heartbeat thread reads it to stop the run ({@link #haltForLostCluster}). */
+  private volatile DistributedRun run;
+  /** This host joined a cluster run it does not lead: its suites run nothing here (issue 20). */
+  private boolean joinsCluster;
+  /** The settings this host joined a cluster run with (its {@code mproc.clusterExit}). */
+  private Settings joinedWith;
+  /** While this host runs workers for a cluster run it joined; null otherwise. */
+  private volatile mproc.parent.JoinedHost joined;
+  /** How the cluster run this host joined ended, once it has. */
+  private mproc.transport.Message.RunEnded joinedOutcome;
   /**
    * The run {@link #onExecutionStart} began on a thread of its own, so that its first worker's start
    * and Chronicle's set-up (a quarter of a second) overlap TestNG's set-up of the suites; taken by
    * the first suite ({@link #awaitEarlyRun}).
    */
-  private java.util.concurrent.FutureTask<DistributedRun> earlyRun;
+  private java.util.concurrent.FutureTask<Void> earlyRun;
   /** Each durations file, read once in this execution and shared by the run and the suites run here. */
   private final Map<Path, Durations> durationsByFile = Collections.synchronizedMap(new java.util.HashMap<>());
   /** Suites run here because they are too small for workers, with the durations they are measured into. */
@@ -201,6 +212,10 @@ public class MprocListener
     }
     PassOver.install(suite);
     startRun(settings, firstWorkers);
+    if (joinsCluster) {
+      runJoinedHost();
+      return;
+    }
     live = mproc.reporting.live.LiveRun.settle(live, settings, run.dispatchedAny()); // issue 19: the suite's mproc.progress
     if (live != null) {
       live.expect(suite.getAllMethods()); // the progress line's total
@@ -237,6 +252,9 @@ public class MprocListener
    * not, it runs here as plain TestNG would, and its durations are measured here for the next run.
    */
   private boolean worthAWorker(ISuite suite, Settings settings) {
+    if (settings.cluster() != null) {
+      return true; // other hosts wait for its work: a cluster run is never kept in one JVM
+    }
     Durations durations = durationsIn(durationsFile(suite, settings));
     long measured = Planner.measuredMillis(suite.getAllMethods(), durations);
     if (Planner.worthAWorker(measured)) {
@@ -277,7 +295,7 @@ public class MprocListener
     }
     try {
       Settings settings = Settings.resolve(Map.of());
-      boolean small = settings.durations() != null
+      boolean small = settings.cluster() == null && settings.durations() != null
           && durationsIn(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS);
       if (settings.distributes() && JvmFlags.presentInThisJvm() && !small) {
         startRunEarly(settings);
@@ -349,7 +367,10 @@ public class MprocListener
   /** {@link #startRun} with one worker, on a thread of its own: TestNG's thread goes on setting up the suites. */
   private void startRunEarly(Settings settings) {
     prepareRun(settings);
-    earlyRun = new java.util.concurrent.FutureTask<>(() -> DistributedRun.start(settings, 1));
+    earlyRun = new java.util.concurrent.FutureTask<>(() -> {
+      begin(settings, 1);
+      return null;
+    });
     Thread starter = new Thread(earlyRun, "mproc-start");
     starter.setDaemon(true);
     starter.start();
@@ -357,13 +378,13 @@ public class MprocListener
 
   /** The run {@link #startRunEarly} began, once started; what stopped it is thrown here, on TestNG's thread. */
   private void awaitEarlyRun() {
-    java.util.concurrent.FutureTask<DistributedRun> started = earlyRun;
+    java.util.concurrent.FutureTask<Void> started = earlyRun;
     if (started == null) {
       return;
     }
     earlyRun = null;
     try {
-      run = started.get();
+      started.get();
     } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -379,10 +400,82 @@ public class MprocListener
   }
 
   private void startRun(Settings settings, int firstWorkers) {
-    if (run == null) {
+    if (run == null && !joinsCluster) {
       prepareRun(settings);
-      run = DistributedRun.start(settings, firstWorkers);
+      begin(settings, firstWorkers);
     }
+  }
+
+  /**
+   * Starts the run: on this machine; or, with {@code mproc.cluster}, as its leader if this host is
+   * the first, else as a host that joins it (issue 20).
+   */
+  private void begin(Settings settings, int firstWorkers) {
+    if (settings.cluster() == null) {
+      run = DistributedRun.start(settings, firstWorkers);
+      return;
+    }
+    mproc.cluster.ClusterSeat seat = mproc.cluster.ClusterSeat.take(settings, this::haltForLostCluster);
+    try {
+      if (seat.leads()) {
+        run = DistributedRun.start(settings, firstWorkers, seat);
+        return;
+      }
+      joinsCluster = true;
+      joinedWith = settings;
+      if (live != null) { // a joined host shows no progress of its own: the leader reports the tests
+        live.finish(List.of());
+        live = null;
+      }
+      if (seat.runEnded()) {
+        seat.close();
+        joinedOutcome = new mproc.transport.Message.RunEnded(false,
+            List.of("mproc: run " + seat.cluster().describe() + " had ended when this host came; nothing is left for it to do"));
+        return;
+      }
+      joined = mproc.parent.JoinedHost.start(settings, seat);
+    } catch (RuntimeException | Error e) {
+      seat.close();
+      throw e;
+    }
+  }
+
+  /** A joined host runs its workers until the cluster run ends (its first suite waits here; the others find it over). */
+  private void runJoinedHost() {
+    if (joinedOutcome != null) {
+      return;
+    }
+    try {
+      joinedOutcome = joined.runToEnd();
+    } catch (mproc.transport.TransportLostException e) {
+      haltForLostCluster(e.getMessage());
+      throw e;
+    } finally {
+      if (joinedOutcome == null) { // the leader is gone: no worker of this host is left behind
+        joined.close();
+        joined = null;
+      }
+    }
+  }
+
+  /**
+   * Redis is lost (the heartbeat could not beat for {@code mproc.hostTimeout}, or a read or write
+   * failed): this host says so in one line, stops its workers and exits 1.
+   */
+  private void haltForLostCluster(String why) {
+    if (!LOST_CLUSTER.compareAndSet(false, true)) {
+      return; // said once; the first caller halts
+    }
+    System.err.println(why + "; this host stops");
+    System.err.flush();
+    DistributedRun leading = run;
+    mproc.parent.JoinedHost joining = joined;
+    if (leading != null) {
+      leading.haltForLostCluster();
+    } else if (joining != null) {
+      joining.haltForLostCluster();
+    }
+    Runtime.getRuntime().halt(1);
   }
 
   /**
@@ -406,6 +499,9 @@ public class MprocListener
    * their {@code <test>}s one at a time (the workers are the parallelism).
    */
   private synchronized List<IMethodInstance> intercept(List<IMethodInstance> methods, ITestContext context) {
+    if (joinsCluster) {
+      return List.of(); // the leader reports this host's tests
+    }
     List<ITestNGMethod> selected = new ArrayList<>(methods.size());
     methods.forEach(mi -> selected.add(mi.getMethod()));
     List<PlannedUnit> units = Planner.plan(selected, run.durations());
@@ -416,6 +512,9 @@ public class MprocListener
     }
     try {
       testId = run.runTest(context, units, context.getSuite().getXmlSuite().toXml());
+    } catch (mproc.transport.TransportLostException e) {
+      haltForLostCluster(e.getMessage());
+      throw e;
     } finally {
       if (live != null) {
         live.dispatching(false);
@@ -428,7 +527,12 @@ public class MprocListener
   @Override
   public synchronized void onFinish(ISuite suite) {
     if (!inWorker && actsFor(suite) && Boolean.TRUE.equals(distributed.get(suite)) && testIds.containsKey(suite)) {
-      run.closeTests(testIds.get(suite));
+      try {
+        run.closeTests(testIds.get(suite));
+      } catch (mproc.transport.TransportLostException e) {
+        haltForLostCluster(e.getMessage());
+        throw e;
+      }
     }
   }
 
@@ -497,7 +601,15 @@ public class MprocListener
     List<mproc.reporting.WorkerLife> lives = List.of();
     awaitEarlyRun(); // started for suites that never came (none selected, or an error before them)
     if (run != null) {
-      run.close(); // closes the global fixtures after the workers' last tests
+      if (run.leadsCluster()) { // issue 20: what the joined hosts print and exit with
+        run.outcome(mproc.cluster.RunOutcome.of(distributedSuites(), run.settings()));
+      }
+      try {
+        run.close(); // closes the global fixtures after the workers' last tests
+      } catch (mproc.transport.TransportLostException e) {
+        haltForLostCluster(e.getMessage());
+        throw e;
+      }
       lives = run.workerLives();
       // Issue 19: the timeline report, now that every worker has exited (TestNG's reports are written).
       mproc.reporting.timeline.TimelineReport.writeOrWarn(distributedSuites(), lives, System.err);
@@ -515,6 +627,25 @@ public class MprocListener
         Runtime.getRuntime().removeShutdownHook(closeFixturesOnExit);
       } catch (IllegalStateException e) {
         // already shutting down: the hook runs
+      }
+    }
+    endJoinedHost();
+  }
+
+  /** A joined host prints the run's failures and summary, and fails if the run failed (unless {@code mproc.clusterExit=leader}). */
+  private void endJoinedHost() {
+    if (joined != null) {
+      joined.close();
+      joined = null;
+    }
+    mproc.transport.Message.RunEnded outcome = joinedOutcome;
+    joinedOutcome = null;
+    if (outcome != null) {
+      outcome.lines().forEach(System.out::println);
+      System.out.flush();
+      if (outcome.failed() && joinedWith.clusterExit() == Settings.ClusterExit.ALL) {
+        throw new mproc.settings.SettingsException("mproc: the cluster run failed (its report is the leader's); this host exits"
+            + " non-zero too, as " + Settings.CLUSTER_EXIT + "=all asks");
       }
     }
   }

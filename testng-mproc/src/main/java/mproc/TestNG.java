@@ -63,7 +63,8 @@ public final class TestNG {
       System.exit(1);
     }
     try {
-      System.exit(CachingTestNG.runCommandLine(testngArgs.toArray(new String[0])));
+      int status = CachingTestNG.runCommandLine(testngArgs.toArray(new String[0]));
+      System.exit(mproc.cluster.ClusterSeat.joinedInThisJvm() ? 0 : status); // a failed cluster run was thrown
     } catch (SettingsException e) {
       System.err.println(e.getMessage());
       System.exit(1);

@@ -9,6 +9,9 @@ import java.util.List;
  * <p>Parent to workers (the one work channel): {@link TestPlan}, {@link UnitPlan}, {@link CloseTests},
  * {@link EndOfWork}. Worker to parent (one result channel per worker): {@link WorkerReady},
  * {@link TestStarted}, {@link TestOutcome}, {@link ConfigOutcome}, {@link UnitDone}, {@link TestsClosed}.
+ * Between the hosts of a cluster run ({@link Cluster}): {@link HostJoined}, {@link WorkerStarted},
+ * {@link WorkerExited} (a joined host to the leader), {@link StopWorker}, {@link RunEnded} (the leader
+ * to the joined hosts).
  */
 public sealed interface Message {
 
@@ -118,4 +121,27 @@ public sealed interface Message {
    * message (e.g. the value is not serializable) or the exception the fixture method threw.
    */
   record FixtureValue(String name, byte[] value, String error, ThrowableData failure) implements Message {}
+
+  /** A host joined a cluster run: its number (the leader is 0) and how messages name it. */
+  record HostJoined(int host, String label) implements Message {}
+
+  /** A joined host started a worker JVM, whose result channel the leader reads from now on. */
+  record WorkerStarted(int workerId, int host, long pid) implements Message {}
+
+  /** A joined host's worker exited: its code and last output, as the leader reports a local one's. */
+  record WorkerExited(int workerId, int exitCode, List<String> lastLines) implements Message {
+    public WorkerExited {
+      lastLines = List.copyOf(lastLines);
+    }
+  }
+
+  /** The leader asks the worker's host to stop it (it ran past {@code mproc.timeout}). */
+  record StopWorker(int workerId) implements Message {}
+
+  /** The run is over: whether it failed, and the lines each joined host prints (one per failure, then a summary). */
+  record RunEnded(boolean failed, List<String> lines) implements Message {
+    public RunEnded {
+      lines = List.copyOf(lines);
+    }
+  }
 }

@@ -12,6 +12,11 @@ import mproc.transport.Message.TestPlan;
 import mproc.transport.Message.TestStarted;
 import mproc.transport.Message.FixtureRequest;
 import mproc.transport.Message.FixtureValue;
+import mproc.transport.Message.HostJoined;
+import mproc.transport.Message.RunEnded;
+import mproc.transport.Message.StopWorker;
+import mproc.transport.Message.WorkerExited;
+import mproc.transport.Message.WorkerStarted;
 import mproc.transport.Message.TestsClosed;
 import mproc.transport.Message.ThrowableData;
 import mproc.transport.Message.UnitDone;
@@ -37,6 +42,11 @@ public final class MessageCodec {
   private static final byte FIXTURE_REQUEST = 16;
   private static final byte WORKING = 17;
   private static final byte FIXTURE_VALUE = 20;
+  private static final byte HOST_JOINED = 30;
+  private static final byte WORKER_STARTED = 31;
+  private static final byte WORKER_EXITED = 32;
+  private static final byte STOP_WORKER = 33;
+  private static final byte RUN_ENDED = 34;
 
   private MessageCodec() {}
 
@@ -112,6 +122,18 @@ public final class MessageCodec {
         out.writeUtf8(m.error());
       }
       writeThrowable(out, m.failure());
+    } else if (message instanceof HostJoined m) {
+      out.writeByte(HOST_JOINED).writeInt(m.host()).writeUtf8(m.label());
+    } else if (message instanceof WorkerStarted m) {
+      out.writeByte(WORKER_STARTED).writeInt(m.workerId()).writeInt(m.host()).writeLong(m.pid());
+    } else if (message instanceof WorkerExited m) {
+      out.writeByte(WORKER_EXITED).writeInt(m.workerId()).writeInt(m.exitCode());
+      writeStrings(out, m.lastLines());
+    } else if (message instanceof StopWorker m) {
+      out.writeByte(STOP_WORKER).writeInt(m.workerId());
+    } else if (message instanceof RunEnded m) {
+      out.writeByte(RUN_ENDED).writeBoolean(m.failed());
+      writeStrings(out, m.lines());
     } else {
       throw new IllegalArgumentException("no codec for " + message);
     }
@@ -186,6 +208,16 @@ public final class MessageCodec {
           String error = in.readBoolean() ? in.readUtf8() : null;
           return new FixtureValue(name, value, error, readThrowable(in));
         }
+      case HOST_JOINED:
+        return new HostJoined(in.readInt(), in.readUtf8());
+      case WORKER_STARTED:
+        return new WorkerStarted(in.readInt(), in.readInt(), in.readLong());
+      case WORKER_EXITED:
+        return new WorkerExited(in.readInt(), in.readInt(), readStrings(in));
+      case STOP_WORKER:
+        return new StopWorker(in.readInt());
+      case RUN_ENDED:
+        return new RunEnded(in.readBoolean(), readStrings(in));
       default:
         throw new IllegalStateException("unknown message type " + type + ": the queue is from another version");
     }

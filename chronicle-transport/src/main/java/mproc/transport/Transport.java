@@ -16,4 +16,9 @@ public interface Transport {
   Channel openResults(int workerId);
 
   ClaimTable openClaims();
+
+  /** The hosts' shared state when the run spans several hosts; null for a transport of one machine. */
+  default Cluster cluster() {
+    return null;
+  }
 }

@@ -61,7 +61,12 @@ public class ChannelTest {
             new TestsClosed(1),
             new FixtureRequest("server"),
             new FixtureValue("server", new byte[] {4, 5}, null, null),
-            new FixtureValue("schema", null, "not serializable", failure));
+            new FixtureValue("schema", null, "not serializable", failure),
+            new Message.HostJoined(2, "host-2 (ci-7, pid 99)"),
+            new Message.WorkerStarted(2001, 2, 4321L),
+            new Message.WorkerExited(2001, 137, List.of("last", "lines")),
+            new Message.StopWorker(2001),
+            new Message.RunEnded(true, List.of("FAILED a.B.c", "run: 3 passed, 1 failed")));
 
     Path dir = TempDirs.directory("channel-test");
     try (RunDirectory run = RunDirectory.open(dir);

@@ -38,6 +38,17 @@ public record ClassPathFingerprint(List<Entry> entries) {
     return new ClassPathFingerprint(entries);
   }
 
+  /** This JVM's: its class path (a launcher jar's, as workers get it) relative to its working directory. */
+  public static ClassPathFingerprint ofThisJvm() {
+    List<Path> entries = new ArrayList<>();
+    for (String entry : ClassDataSharing.expandLauncherJar(System.getProperty("java.class.path")).split(java.io.File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        entries.add(Path.of(entry));
+      }
+    }
+    return of(entries, Path.of("").toAbsolutePath());
+  }
+
   /** One line per entry, {@code name<TAB>digest}, as the leader publishes it. */
   public String text() {
     StringBuilder out = new StringBuilder();

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * A running worker JVM. Its stdout and stderr reach the user line by line, each line marked with
  * the worker it came from; the last lines are kept for the report if the worker dies.
  */
-public final class WorkerProcess {
+public final class WorkerProcess implements WorkerHandle {
   private static final int TAIL_LINES = 20;
 
   private final int id;
@@ -68,6 +68,7 @@ public final class WorkerProcess {
     pumps.add(t);
   }
 
+  @Override
   public int id() {
     return id;
   }
@@ -76,20 +77,23 @@ public final class WorkerProcess {
     return process.pid();
   }
 
+  @Override
   public boolean isAlive() {
     return process.isAlive();
   }
 
+  @Override
   public int exitCode() {
     return process.exitValue();
   }
 
-  /** "worker 2 (pid 1234)": how reports name a worker. */
+  @Override
   public String describe() {
     return "worker " + id + " (pid " + process.pid() + ")";
   }
 
-  /** The last lines the worker printed; waits briefly for its output to be read to the end. */
+  /** Waits briefly for its output to be read to the end. */
+  @Override
   public List<String> lastLines() {
     for (Thread t : pumps) {
       try {
@@ -103,7 +107,7 @@ public final class WorkerProcess {
     }
   }
 
-  /** Waits up to {@code millis} for the worker to exit, then kills it. */
+  @Override
   public void stop(long millis) {
     try {
       if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {

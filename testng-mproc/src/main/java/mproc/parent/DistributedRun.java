@@ -66,6 +66,11 @@ public final class DistributedRun implements AutoCloseable {
   private TestDispatch dispatched;
   /** Whether worker JVMs may claim yet, when the parent runs tests itself. */
   private final WorkerGate gate;
+  /** The hosts that joined this run, when it leads a cluster run ({@code mproc.cluster}); null on one machine. */
+  private final JoinedHosts joined;
+  private final mproc.cluster.ClusterSeat seat;
+  /** What the joined hosts are told when the run ends (set by the listener, which has TestNG's results). */
+  private Message.RunEnded outcome;
   private final Map<Integer, TestDispatch> testsById = new HashMap<>();
   private final Set<String> publishedFixtures = new HashSet<>();
   private final PrintStream out = System.out;
@@ -88,10 +93,11 @@ public final class DistributedRun implements AutoCloseable {
   private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
   private static final long INTERRUPTED_REPORT_WAIT_MS = 15_000;
 
-  private DistributedRun(Settings settings, RunDirectory directory, int firstWorkers) {
+  private DistributedRun(Settings settings, RunDirectory directory, int firstWorkers, mproc.cluster.ClusterSeat seat) {
     this.settings = settings;
     this.directory = directory;
-    Transport transport = mproc.launch.Transports.forParent(settings, directory);
+    this.seat = seat;
+    Transport transport = seat != null ? seat.transport() : mproc.launch.Transports.forParent(settings, directory);
     this.claims = transport.openClaims();
     WorkerPool workers = null;
     Channel workChannel = null;
@@ -126,8 +132,9 @@ public final class DistributedRun implements AutoCloseable {
     this.work = workChannel;
     this.parent = parentResults == null ? null : new RemoteWorker(InProcessWorker.OWNER_ID, parentResults);
     this.gate = new WorkerGate(claims, pool, out);
-    if (parent == null) {
-      gate.open(); // workers are the only ones to run tests
+    this.joined = seat == null ? null : new JoinedHosts(seat.cluster(), transport, pool, settings.hostTimeoutSeconds());
+    if (parent == null || joined != null) {
+      gate.open(); // workers are the only ones to run tests, or other hosts wait for work
     }
     this.cleanupOnExit = new Thread(this::onExit, "mproc-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanupOnExit);
@@ -135,6 +142,11 @@ public final class DistributedRun implements AutoCloseable {
 
   /** Creates the run directory and starts {@code firstWorkers} workers (0 or 1: the rest once the plan is known). */
   public static DistributedRun start(Settings settings, int firstWorkers) {
+    return start(settings, firstWorkers, null);
+  }
+
+  /** As {@link #start(Settings, int)}, leading a cluster run from {@code seat} (null: one machine). */
+  public static DistributedRun start(Settings settings, int firstWorkers, mproc.cluster.ClusterSeat seat) {
     RunDirectory directory;
     try {
       directory = RunDirectory.create(settings.baseDir());
@@ -144,7 +156,7 @@ public final class DistributedRun implements AutoCloseable {
       throw new SettingsException("mproc: " + e.getMessage() + " (" + e.getCause() + "); point mproc.dir at a directory you can write to");
     }
     try {
-      return new DistributedRun(settings, directory, firstWorkers);
+      return new DistributedRun(settings, directory, firstWorkers, seat);
     } catch (RuntimeException | Error e) {
       try {
         directory.close();
@@ -362,7 +374,7 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   private void awaitClosed(int batch, IdleStrategy idle) {
-    for (RemoteWorker w : pool.all()) {
+    for (RemoteWorker w : List.copyOf(pool.all())) { // a joined host's worker may join meanwhile
       long quietSince = System.nanoTime();
       while (!w.gone && !interrupted) {
         boolean alive = w.process.isAlive();
@@ -374,7 +386,7 @@ public final class DistributedRun implements AutoCloseable {
           if (!alive) {
             w.gone = true;
             List<String> lastLines = w.process.lastLines();
-            String why = w.process.describe() + " exited with code " + w.process.exitCode() + " while running @AfterTest/@AfterSuite"
+            String why = w.process.ending() + " while running @AfterTest/@AfterSuite"
                 + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
             err.println("mproc: " + why);
             failConfigurationInFlight(w, why);
@@ -425,6 +437,9 @@ public final class DistributedRun implements AutoCloseable {
 
   /** Reads what every worker has sent; true if anything was read. */
   private boolean pump(TestDispatch test) {
+    if (joined != null && joined.refresh()) { // a joined host's new workers join the pool; a lost host's are gone
+      releaseLateClaims(test);
+    }
     boolean any = pumpParent();
     List<RemoteWorker> workers = pool.all();
     for (int i = 0; i < workers.size(); i++) { // handling a message may start more workers
@@ -583,38 +598,24 @@ public final class DistributedRun implements AutoCloseable {
     }
     int code = w.process.exitCode();
     List<String> lastLines = w.process.lastLines();
-    if (!w.ready && !pool.anyReady()) {
+    if (w.local() && !w.ready && !pool.anyReady()) {
       throw new WorkerStartException(w.process.describe() + " exited with code " + code + " before it was ready", w.command, lastLines);
     }
     String running = w.inFlight != null ? " while running " + w.inFlight.className() + "." + w.inFlight.methodName()
         : w.working != null ? " while running " + doing(w.working) : "";
-    String headline = w.process.describe() + " exited with code " + code + running;
+    String headline = w.process.ending() + running;
     String why =
         w.stoppedBecause != null
             ? w.stoppedBecause
             : headline + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
-    boolean requeue = pool.mayReplace();
+    boolean requeue = !w.local() || pool.mayReplace(); // a joined host replaces its own workers
     if (w.inFlight == null) {
       failConfigurationInFlight(w, why);
     }
     // The class it hung in: another worker would hang there too.
     String hungClass = w.stoppedOutsideTests && w.working != null && w.working.kind() != Working.Kind.SETUP
         ? w.working.className() : null;
-    for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
-      int unitId = e.getKey();
-      if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
-        boolean requeueUnit = requeue && !test.wasRequeued(unitId) && !w.stoppedOutsideTests;
-        List<ITestNGMethod> notStarted = test.abandon(unitId, inFlight(w, unitId, e.getValue()), why, w.host(), requeueUnit);
-        if (!notStarted.isEmpty()) {
-          PlannedUnit original = e.getValue();
-          long expected = original.expectedMillis() * notStarted.size() / Math.max(1, original.methods().size()); // what is left of it
-          PlannedUnit again = new PlannedUnit(notStarted, original.exclusive(), original.group(), original.priority(), expected);
-          int id = nextUnitId++;
-          test.requeue(id, again);
-          publish(test, id, again);
-        }
-      }
-    }
+    releaseUnits(w, test, why, requeue);
     if (hungClass != null) { // its units nobody claimed yet are skipped too
       for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
         int unitId = e.getKey();
@@ -630,8 +631,42 @@ public final class DistributedRun implements AutoCloseable {
       w.lostBecause = w.stoppedBecause != null ? w.stoppedBecause.lines().findFirst().orElse(headline) : headline;
       err.println("mproc: " + w.lostBecause);
     }
-    if (!test.complete() && !closed) {
+    if (!test.complete() && !closed && w.local()) {
       pool.replace(w);
+    }
+  }
+
+  /**
+   * The units a lost worker claimed and did not finish: its test in flight fails with {@code why},
+   * and the methods it had not started go back on the queue once, if {@code requeue}.
+   */
+  private void releaseUnits(RemoteWorker w, TestDispatch test, String why, boolean requeue) {
+    for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
+      int unitId = e.getKey();
+      if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
+        boolean requeueUnit = requeue && !test.wasRequeued(unitId) && !w.stoppedOutsideTests;
+        List<ITestNGMethod> notStarted = test.abandon(unitId, inFlight(w, unitId, e.getValue()), why, w.host(), requeueUnit);
+        if (!notStarted.isEmpty()) {
+          PlannedUnit original = e.getValue();
+          long expected = original.expectedMillis() * notStarted.size() / Math.max(1, original.methods().size()); // what is left of it
+          PlannedUnit again = new PlannedUnit(notStarted, original.exclusive(), original.group(), original.priority(), expected);
+          int id = nextUnitId++;
+          test.requeue(id, again);
+          publish(test, id, again);
+        }
+      }
+    }
+  }
+
+  /**
+   * A lost host's workers may have claimed units after the leader counted them gone (they ran on
+   * until their host heard it was lost): those units are released as the others were.
+   */
+  private void releaseLateClaims(TestDispatch test) {
+    for (RemoteWorker w : List.copyOf(pool.all())) {
+      if (w.gone && !w.local() && w.process != null) {
+        releaseUnits(w, test, w.lostBecause != null ? w.lostBecause : w.process.ending(), true);
+      }
     }
   }
 
@@ -664,7 +699,7 @@ public final class DistributedRun implements AutoCloseable {
         pumpParent();
         parent.endedMillis = System.currentTimeMillis();
       }
-      for (RemoteWorker w : pool.all()) {
+      for (RemoteWorker w : List.copyOf(pool.all())) {
         for (Message m = w.results.poll(); m != null; m = w.results.poll()) {
           handle(w, m);
         }
@@ -673,6 +708,9 @@ public final class DistributedRun implements AutoCloseable {
         if (w.endedMillis == 0) {
           w.endedMillis = System.currentTimeMillis();
         }
+      }
+      if (joined != null) {
+        joined.end(outcome != null ? outcome : new Message.RunEnded(true, List.of("mproc: the leader reported no outcome")));
       }
       if (durationsFile != null) {
         durations.writeOrWarn(durationsFile, err);
@@ -703,7 +741,16 @@ public final class DistributedRun implements AutoCloseable {
     }
     closed = true;
     for (RemoteWorker w : pool.shutDown()) {
-      w.process.stop(0);
+      if (w.local()) {
+        w.process.stop(0);
+      }
+    }
+    if (joined != null) {
+      try {
+        joined.end(new Message.RunEnded(true, List.of("mproc: the leader stopped before the run ended")));
+      } catch (RuntimeException e) {
+        err.println("mproc: could not tell the other hosts that the run stopped: " + e.getMessage());
+      }
     }
     if (fixtures != null) {
       fixtures.closeAll(err);
@@ -712,7 +759,7 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   private void release() {
-    for (RemoteWorker w : pool.all()) {
+    for (RemoteWorker w : List.copyOf(pool.all())) {
       w.results.close();
     }
     if (parent != null) {
@@ -721,6 +768,34 @@ public final class DistributedRun implements AutoCloseable {
     work.close();
     fixtureChannel.close();
     claims.close();
+    if (joined != null) {
+      joined.close();
+      seat.close();
+    }
     directory.close();
+  }
+
+  /** What the joined hosts of a cluster run print and exit with when it ends. */
+  public void outcome(Message.RunEnded outcome) {
+    this.outcome = outcome;
+  }
+
+  /** Whether this run leads a cluster run. */
+  public boolean leadsCluster() {
+    return joined != null;
+  }
+
+  /**
+   * Redis is lost (the heartbeat could not beat for {@code mproc.hostTimeout}): the local workers
+   * stop, the run directory goes, and the JVM halts, as no read of the run would ever answer.
+   */
+  public void haltForLostCluster() {
+    for (RemoteWorker w : pool.shutDown()) {
+      if (w.local()) {
+        w.process.stop(0);
+      }
+    }
+    directory.close();
+    Runtime.getRuntime().halt(1);
   }
 }

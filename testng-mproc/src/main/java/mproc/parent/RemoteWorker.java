@@ -1,7 +1,7 @@
 package mproc.parent;
 
 import java.util.List;
-import mproc.launch.WorkerProcess;
+import mproc.launch.WorkerHandle;
 import mproc.transport.Channel;
 import mproc.transport.Message.TestStarted;
 import mproc.transport.Message.Working;
@@ -11,8 +11,8 @@ import mproc.transport.Message.Working;
  * parent's own sessions ({@code mproc.parentRuns}) have one too, with no process.
  */
 final class RemoteWorker {
-  /** Null for the parent's own sessions. */
-  final WorkerProcess process;
+  /** Null for the parent's own sessions; a {@link HostedWorker} for a joined host's. */
+  final WorkerHandle process;
   private final int id;
   private final String host;
   final Channel results;
@@ -43,7 +43,7 @@ final class RemoteWorker {
   /** Why it was lost (it died or was stopped), for the summary and timeline; null if it ended normally. */
   String lostBecause;
 
-  RemoteWorker(WorkerProcess process, Channel results, List<String> command, long startedMillis) {
+  RemoteWorker(WorkerHandle process, Channel results, List<String> command, long startedMillis) {
     this.process = process;
     this.startedMillis = startedMillis;
     this.results = results;
@@ -62,6 +62,11 @@ final class RemoteWorker {
     this.host = mproc.reporting.WorkerLife.name(mproc.reporting.WorkerLife.PARENT);
     this.ready = true;
     this.readyMillis = startedMillis;
+  }
+
+  /** A JVM of this machine, which the parent started (not a joined host's). */
+  boolean local() {
+    return process != null && !(process instanceof HostedWorker);
   }
 
   /** Its claims' owner id in the claim table. */

@@ -33,6 +33,9 @@ final class WorkerPool {
   private final PrintStream out;
   private final PrintStream err;
   private final List<RemoteWorker> workers = new ArrayList<>();
+  /** Ids of the JVMs started here count from this one up: 0, or a joined host's {@link mproc.reporting.WorkerLife#HOST_IDS} block. */
+  private final int firstId;
+  private int started;
   private final ClassDataSharing classDataSharing;
   /** The parent's JVM options that workers get, read once per run. */
   private final InheritedOptions parentOptions = InheritedOptions.ofThisJvm();
@@ -49,7 +52,12 @@ final class WorkerPool {
   private volatile boolean shutDown;
 
   WorkerPool(Settings settings, int capacity, RunDirectory directory, Transport transport, PrintStream out, PrintStream err) {
+    this(settings, capacity, directory, transport, out, err, 0);
+  }
+
+  WorkerPool(Settings settings, int capacity, RunDirectory directory, Transport transport, PrintStream out, PrintStream err, int firstId) {
     this.settings = settings;
+    this.firstId = firstId;
     this.capacity = capacity;
     this.directory = directory;
     this.transport = transport;
@@ -72,7 +80,14 @@ final class WorkerPool {
     }
   }
 
-  /** Every worker started in this run, in order, the gone ones included. */
+  /** A joined host's worker (cluster run): read, watched and reported as the pool's own, but never started or replaced here. */
+  void adopt(RemoteWorker hosted) {
+    synchronized (workers) {
+      workers.add(hosted);
+    }
+  }
+
+  /** Every worker of this run, in order, the gone ones included (and the joined hosts' in a cluster run). */
   List<RemoteWorker> all() {
     return workers;
   }
@@ -83,7 +98,7 @@ final class WorkerPool {
    */
   int want(int units) {
     wanted = Math.max(wanted, Math.min(capacity, units));
-    if (workers.isEmpty() && wanted > 0) {
+    if (started == 0 && wanted > 0) {
       start();
     }
     startPending();
@@ -96,14 +111,22 @@ final class WorkerPool {
    * it was ready if it has not.
    */
   void startPending() {
-    if (workers.size() >= wanted) {
+    if (started >= wanted) {
       return; // called on every pass of the read loop: nothing to count once all have started
     }
     if (anyTestStarted || (anyReady && System.nanoTime() - firstReadyNanos > OTHERS_AFTER_READY_NANOS)) {
       // No more JVMs starting at once than there are processors: they would only slow each other.
-      while (alive() < wanted && workers.size() < wanted && starting() < PROCESSORS) {
+      while (aliveHere() < wanted && started < wanted && starting() < PROCESSORS) {
         start();
       }
+    }
+  }
+
+  /** Starts every wanted worker now, not one after the other: a joined host, which hears nothing of its workers' tests. */
+  void startAll(int count) {
+    wanted = Math.min(capacity, count);
+    while (started < wanted) {
+      start();
     }
   }
 
@@ -128,11 +151,17 @@ final class WorkerPool {
   static final int PROCESSORS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   private int starting() {
-    return (int) workers.stream().filter(w -> !w.gone && !w.ready).count();
+    return (int) workers.stream().filter(w -> w.local() && !w.gone && !w.ready).count();
   }
 
+  /** Workers of the run alive, a joined host's too. */
   int alive() {
     return (int) workers.stream().filter(w -> !w.gone && !w.stoodDown).count();
+  }
+
+  /** Workers alive that this JVM started. */
+  private int aliveHere() {
+    return (int) workers.stream().filter(w -> w.local() && !w.gone && !w.stoodDown).count();
   }
 
   /**
@@ -164,7 +193,7 @@ final class WorkerPool {
 
   /** Starts a worker in place of one that died, if the budget allows and fewer than wanted run. */
   void replace(RemoteWorker dead) {
-    if (mayReplace() && alive() < wanted) {
+    if (mayReplace() && aliveHere() < wanted) {
       restarts++;
       RemoteWorker w = start();
       err.println("mproc: " + w.process.describe() + " starts in place of worker " + dead.id()
@@ -184,7 +213,7 @@ final class WorkerPool {
     if (shutDown) {
       throw new IllegalStateException("mproc: the run is ending; no worker starts");
     }
-    int id = workers.size() + 1;
+    int id = firstId + ++started;
     List<String> command = WorkerCommand.of(directory.path(), id, parentOptions, settings.jvmArgs(), classDataSharing);
     long startedMillis = System.currentTimeMillis(); // before the launch: its ready time is the worker's own clock
     WorkerProcess process;
@@ -215,6 +244,10 @@ final class WorkerPool {
    * @return the thread dump, or a note saying why there is none
    */
   String stopHung(RemoteWorker w) {
+    if (w.process instanceof HostedWorker) {
+      w.process.stop(0); // its host stops it, and prints its threads
+      return "(its threads are printed on its host)";
+    }
     String dump = "(no thread dump: the worker did not answer within 2 s)";
     try {
       Files.createFile(directory.threadDumpRequest(w.id()));

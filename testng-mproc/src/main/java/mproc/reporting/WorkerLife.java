@@ -9,12 +9,21 @@ public record WorkerLife(int id, long startedMillis, long readyMillis, long ende
   /** The id of the parent JVM's own sessions; worker JVMs count from 1. */
   public static final int PARENT = 0;
 
-  /** The host its results carry: {@code worker-N}, or {@code parent}. */
+  /**
+   * Worker ids of a cluster run's joined hosts: host H's workers count from {@code H * HOST_IDS + 1}
+   * (the leader's are below it), so every worker of the run has an id of its own.
+   */
+  public static final int HOST_IDS = 1000;
+
+  /** The host its results carry: {@code worker-N}, {@code host-H-worker-N} on a joined host, or {@code parent}. */
   public String name() {
     return name(id);
   }
 
   public static String name(int id) {
-    return id == PARENT ? "parent" : "worker-" + id;
+    if (id == PARENT) {
+      return "parent";
+    }
+    return id > HOST_IDS ? "host-" + id / HOST_IDS + "-worker-" + id % HOST_IDS : "worker-" + id;
   }
 }

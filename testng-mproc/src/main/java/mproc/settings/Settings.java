@@ -25,6 +25,9 @@ import java.util.function.Function;
  *     see {@link #parentWorks})
  * @param cluster {@code redis://[user:password@]host:port/NAME}: the run's channels and claims in that
  *     Redis (issue 20); null: on this machine
+ * @param hostTimeoutSeconds in a cluster run, how long a host may go without a heartbeat before the
+ *     others count it lost (default 5)
+ * @param clusterExit in a cluster run, which hosts exit non-zero when the run fails (default {@link ClusterExit#ALL})
  */
 public record Settings(
     int cores,
@@ -37,7 +40,9 @@ public record Settings(
     boolean classDataSharing,
     Progress progress,
     boolean parentRuns,
-    String cluster) {
+    String cluster,
+    double hostTimeoutSeconds,
+    ClusterExit clusterExit) {
   public static final String CORES = "mproc.cores";
   public static final String DISABLE = "mproc.disable";
   public static final String JVM_ARGS = "mproc.jvmArgs";
@@ -50,12 +55,15 @@ public record Settings(
   public static final String PROGRESS = "mproc.progress";
   public static final String PARENT_RUNS = "mproc.parentRuns";
   public static final String CLUSTER = "mproc.cluster";
+  public static final String HOST_TIMEOUT = "mproc.hostTimeout";
+  public static final String CLUSTER_EXIT = "mproc.clusterExit";
   /** The default durations file, in the cache directory {@link #CACHE_DIR} of the project's directory. */
   public static final String CACHE_DIR = ".mproc";
   public static final String DURATIONS_FILE = "durations.txt";
   /** Every setting a user may give. */
   public static final List<String> NAMES =
-      List.of(CORES, DISABLE, JVM_ARGS, DIR, DURATIONS, FIXTURES, TIMEOUT, MAX_WORKER_RESTARTS, CDS, PROGRESS, PARENT_RUNS, CLUSTER);
+      List.of(CORES, DISABLE, JVM_ARGS, DIR, DURATIONS, FIXTURES, TIMEOUT, MAX_WORKER_RESTARTS, CDS, PROGRESS, PARENT_RUNS, CLUSTER,
+          HOST_TIMEOUT, CLUSTER_EXIT);
   /** Set in every worker JVM to its id; its presence makes the listener stand aside. */
   public static final String WORKER_ID = "mproc.worker.id";
 
@@ -81,13 +89,34 @@ public record Settings(
     }
   }
 
+  /**
+   * Which hosts of a cluster run exit non-zero when the run fails: every host ({@code all}, so that
+   * each CI job of a matrix shows the failure), or only the leader, whose TestNG reports it.
+   */
+  public enum ClusterExit {
+    ALL, LEADER;
+
+    static ClusterExit parse(String value) {
+      if (value == null || value.isBlank() || value.contains("${")) {
+        return ALL;
+      }
+      for (ClusterExit e : values()) {
+        if (e.name().equalsIgnoreCase(value.trim())) {
+          return e;
+        }
+      }
+      throw new SettingsException(CLUSTER_EXIT + ": '" + value + "' is not a valid value; use all or leader");
+    }
+  }
+
   /** As a record shows itself, but a cluster address's password. */
   @Override
   public String toString() {
     return "Settings[cores=" + cores + ", jvmArgs=" + jvmArgs + ", baseDir=" + baseDir + ", durations=" + durations
         + ", fixtureClasses=" + fixtureClasses + ", timeoutSeconds=" + timeoutSeconds + ", maxWorkerRestarts=" + maxWorkerRestarts
         + ", classDataSharing=" + classDataSharing + ", progress=" + progress + ", parentRuns=" + parentRuns
-        + ", cluster=" + (cluster == null ? null : cluster.replaceAll("(rediss?://[^:/@]*):[^@/]*@", "$1:***@")) + "]";
+        + ", cluster=" + (cluster == null ? null : cluster.replaceAll("(rediss?://[^:/@]*):[^@/]*@", "$1:***@"))
+        + ", hostTimeoutSeconds=" + hostTimeoutSeconds + ", clusterExit=" + clusterExit + "]";
   }
 
   /** Whether this suite is spread over workers. */
@@ -119,7 +148,7 @@ public record Settings(
     return cores == other.cores && jvmArgs.equals(other.jvmArgs) && baseDir.equals(other.baseDir)
         && timeoutSeconds == other.timeoutSeconds && maxWorkerRestarts == other.maxWorkerRestarts
         && classDataSharing == other.classDataSharing && parentRuns == other.parentRuns
-        && java.util.Objects.equals(cluster, other.cluster);
+        && java.util.Objects.equals(cluster, other.cluster) && hostTimeoutSeconds == other.hostTimeoutSeconds;
   }
 
   /**
@@ -172,7 +201,17 @@ public record Settings(
         fixtureClasses, timeout, restarts, lookup.apply(CDS) == null || isTrue(CDS, lookup.apply(CDS)),
         Progress.parse(lookup.apply(PROGRESS)),
         lookup.apply(PARENT_RUNS) == null || lookup.apply(PARENT_RUNS).contains("${") || isTrue(PARENT_RUNS, lookup.apply(PARENT_RUNS)),
-        given(lookup.apply(CLUSTER)) ? lookup.apply(CLUSTER).trim() : null);
+        given(lookup.apply(CLUSTER)) ? lookup.apply(CLUSTER).trim() : null,
+        hostTimeout(lookup.apply(HOST_TIMEOUT)),
+        ClusterExit.parse(lookup.apply(CLUSTER_EXIT)));
+  }
+
+  private static double hostTimeout(String value) {
+    double seconds = number(HOST_TIMEOUT, value, 5, "a number of seconds, at least 1, e.g. -D" + HOST_TIMEOUT + "=10");
+    if (seconds < 1) {
+      throw new SettingsException(HOST_TIMEOUT + ": '" + value + "' is too short; use at least 1 (seconds), e.g. -D" + HOST_TIMEOUT + "=10");
+    }
+    return seconds;
   }
 
   /**

@@ -37,6 +37,9 @@ public final class WorkerMain {
       FixtureSource.Current.install(fixtureClient);
       results.send(new WorkerReady(id, ProcessHandle.current().pid(), System.currentTimeMillis()));
       new Worker(id, true, work, results, claims, new FixtureInjector(fixtureClient), r -> {}).run();
+    } catch (mproc.transport.TransportLostException e) {
+      System.err.println("mproc: worker " + id + " stopped: " + e.getMessage().replaceFirst("^mproc: ", "")); // its host says the rest
+      System.exit(1);
     } catch (RuntimeException | Error e) {
       // Straight to stderr, which the parent shows with the worker's name: a user's JVM may have no
       // SLF4J provider, and this is a worker's crash, not a test's failure.

@@ -44,6 +44,20 @@ public record RedisAddress(String scheme, String userInfo, String host, int port
     }
   }
 
+  /** Runs a command on a connection to this address; a failure means Redis is lost ({@link #lost}). */
+  <T> T call(redis.clients.jedis.Jedis redis, java.util.function.Function<redis.clients.jedis.Jedis, T> command) {
+    try {
+      return command.apply(redis);
+    } catch (redis.clients.jedis.exceptions.JedisException e) {
+      throw lost(e);
+    }
+  }
+
+  /** What a command that failed with {@code e} throws: Redis is lost, in one line without the password. */
+  mproc.transport.TransportLostException lost(RuntimeException e) {
+    return new mproc.transport.TransportLostException("mproc: lost Redis at " + this + " (" + e.getMessage() + ")", e);
+  }
+
   /** The key of one of the run's structures: {@code mproc:NAME:part}. */
   String key(String part) {
     return "mproc:" + name + ":" + part;

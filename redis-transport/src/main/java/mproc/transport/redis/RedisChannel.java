@@ -26,27 +26,38 @@ final class RedisChannel implements Channel {
   private final Jedis redis;
   private final byte[] key;
   private final long ttlSeconds;
+  private final RedisAddress where;
   private final ArrayDeque<Message> read = new ArrayDeque<>();
   private StreamEntryID last = new StreamEntryID(0, 0);
 
-  RedisChannel(Jedis redis, String key, long ttlSeconds) {
+  RedisChannel(Jedis redis, RedisAddress where, String key, long ttlSeconds) {
     this.redis = redis;
+    this.where = where;
     this.key = key.getBytes(StandardCharsets.UTF_8);
     this.ttlSeconds = ttlSeconds;
   }
 
   @Override
   public synchronized void send(Message message) {
-    Pipeline both = redis.pipelined();
-    both.xadd(key, XAddParams.xAddParams(), Map.of(FIELD, MessageCodec.toBytes(message)));
-    both.expire(key, ttlSeconds);
-    both.sync();
+    try {
+      Pipeline both = redis.pipelined();
+      both.xadd(key, XAddParams.xAddParams(), Map.of(FIELD, MessageCodec.toBytes(message)));
+      both.expire(key, ttlSeconds);
+      both.sync();
+    } catch (redis.clients.jedis.exceptions.JedisException e) {
+      throw where.lost(e);
+    }
   }
 
   @Override
   public synchronized Message poll() {
     if (read.isEmpty()) {
-      List<Map.Entry<byte[], List<StreamEntryBinary>>> got = redis.xreadBinary(XReadParams.xReadParams().count(BATCH), Map.of(key, last));
+      List<Map.Entry<byte[], List<StreamEntryBinary>>> got;
+      try {
+        got = redis.xreadBinary(XReadParams.xReadParams().count(BATCH), Map.of(key, last));
+      } catch (redis.clients.jedis.exceptions.JedisException e) {
+        throw where.lost(e);
+      }
       if (got != null) {
         for (Map.Entry<byte[], List<StreamEntryBinary>> stream : got) {
           for (StreamEntryBinary entry : stream.getValue()) {

@@ -12,12 +12,14 @@ import redis.clients.jedis.params.SetParams;
  */
 final class RedisClaimTable implements ClaimTable {
   private final Jedis redis;
+  private final RedisAddress where;
   private final String claims;
   private final String gate;
   private final long ttlSeconds;
 
-  RedisClaimTable(Jedis redis, String claims, String gate, long ttlSeconds) {
+  RedisClaimTable(Jedis redis, RedisAddress where, String claims, String gate, long ttlSeconds) {
     this.redis = redis;
+    this.where = where;
     this.claims = claims;
     this.gate = gate;
     this.ttlSeconds = ttlSeconds;
@@ -26,29 +28,35 @@ final class RedisClaimTable implements ClaimTable {
   @Override
   public synchronized boolean claim(int unit, long owner) {
     ClaimTable.checkClaim(unit, owner);
-    Pipeline both = redis.pipelined();
-    redis.clients.jedis.Response<Long> set = both.hsetnx(claims, String.valueOf(unit), String.valueOf(owner));
-    both.expire(claims, ttlSeconds);
-    both.sync();
-    return set.get() == 1;
+    return command(r -> {
+      Pipeline both = r.pipelined();
+      redis.clients.jedis.Response<Long> set = both.hsetnx(claims, String.valueOf(unit), String.valueOf(owner));
+      both.expire(claims, ttlSeconds);
+      both.sync();
+      return set.get() == 1;
+    });
   }
 
   @Override
   public synchronized long owner(int unit) {
-    String owner = redis.hget(claims, String.valueOf(unit));
+    String owner = command(r -> r.hget(claims, String.valueOf(unit)));
     return owner == null ? 0 : Long.parseLong(owner);
   }
 
   @Override
   public synchronized boolean decideGate(long state) {
     ClaimTable.checkGateState(state);
-    return "OK".equals(redis.set(gate, String.valueOf(state), SetParams.setParams().nx().ex(ttlSeconds)));
+    return "OK".equals(command(r -> r.set(gate, String.valueOf(state), SetParams.setParams().nx().ex(ttlSeconds))));
   }
 
   @Override
   public synchronized long gate() {
-    String state = redis.get(gate);
+    String state = command(r -> r.get(gate));
     return state == null ? 0 : Long.parseLong(state);
+  }
+
+  private <T> T command(java.util.function.Function<Jedis, T> command) {
+    return where.call(redis, command);
   }
 
   @Override

@@ -17,6 +17,7 @@ public final class RedisTransport implements Transport {
   public static final long DEFAULT_TTL_SECONDS = 3_600;
   private final RedisAddress address;
   private final long ttlSeconds;
+  private RedisCluster cluster;
 
   /**
    * The transport of the run this address names, checked: Redis answers. Called by testng-mproc by
@@ -51,22 +52,31 @@ public final class RedisTransport implements Transport {
 
   @Override
   public Channel openWork() {
-    return new RedisChannel(connect(), address.key("work"), ttlSeconds);
+    return new RedisChannel(connect(), address, address.key("work"), ttlSeconds);
   }
 
   @Override
   public Channel openFixtures() {
-    return new RedisChannel(connect(), address.key("fixtures"), ttlSeconds);
+    return new RedisChannel(connect(), address, address.key("fixtures"), ttlSeconds);
   }
 
   @Override
   public Channel openResults(int workerId) {
-    return new RedisChannel(connect(), address.key("results:" + workerId), ttlSeconds);
+    return new RedisChannel(connect(), address, address.key("results:" + workerId), ttlSeconds);
   }
 
   @Override
   public ClaimTable openClaims() {
-    return new RedisClaimTable(connect(), address.key("claims"), address.key("gate"), ttlSeconds);
+    return new RedisClaimTable(connect(), address, address.key("claims"), address.key("gate"), ttlSeconds);
+  }
+
+  /** One per transport: the hosts' shared state, on a connection of its own. */
+  @Override
+  public synchronized mproc.transport.Cluster cluster() {
+    if (cluster == null) {
+      cluster = new RedisCluster(address, connect(), ttlSeconds);
+    }
+    return cluster;
   }
 
   private Jedis connect() {

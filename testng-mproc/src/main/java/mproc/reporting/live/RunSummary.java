@@ -139,9 +139,10 @@ public final class RunSummary {
           .forEach(e -> out.add(String.format(Locale.ROOT, "    %9s  %s (%d test%s)", seconds(e.getValue()[0]), simpleName(e.getKey()),
               e.getValue()[1], e.getValue()[1] == 1 ? "" : "s")));
     }
-    out.add("  worker      tests       busy   start-up       idle  share of the wall time");
+    int width = Math.max(10, f.perWorker().stream().mapToInt(w -> WorkerLife.name(w.id()).length()).max().orElse(0)); // host-2-worker-1
+    out.add("  " + String.format(Locale.ROOT, "%-" + width + "s", "worker") + "  tests       busy   start-up       idle  share of the wall time");
     for (WorkerFigures w : f.perWorker()) {
-      out.add(String.format(Locale.ROOT, "  %-10s %6d %10s %10s %10s  %3d %%%s", WorkerLife.name(w.id()), w.tests(), seconds(w.busyMillis()),
+      out.add(String.format(Locale.ROOT, "  %-" + width + "s %6d %10s %10s %10s  %3d %%%s", WorkerLife.name(w.id()), w.tests(), seconds(w.busyMillis()),
           seconds(w.startupMillis()), seconds(w.idleMillis()), Math.round(w.share() * 100),
           w.lostBecause() == null ? "" : "  lost: " + w.lostBecause()));
     }

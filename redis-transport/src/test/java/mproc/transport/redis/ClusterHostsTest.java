@@ -1,0 +1,176 @@
+package mproc.transport.redis;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.testng.annotations.AfterClass;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.Test;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Several hosts on one run (issue 20), each a process tree of its own sharing nothing but a real
+ * redis-server: the first leads and reports, the others' workers pull from the same queue, every
+ * test runs once, and the faults of a host, the leader and Redis itself end as the issue says.
+ */
+public class ClusterHostsTest {
+  private static final String SUITE = "<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n"
+      + "<suite name=\"spread\"><test name=\"spread\"><classes>"
+      + "<class name=\"mproc.transport.redis.suite.Spread$A\"/><class name=\"mproc.transport.redis.suite.Spread$B\"/>"
+      + "<class name=\"mproc.transport.redis.suite.Spread$C\"/><class name=\"mproc.transport.redis.suite.Spread$D\"/>"
+      + "</classes></test></suite>\n";
+  private static final int TESTS = 24;
+  private RedisServer server;
+  private Path root;
+  private Path suite;
+  private List<String> sequential;
+
+  @BeforeClass
+  public void startRedis() throws Exception {
+    server = RedisServer.start();
+    root = Files.createTempDirectory("mproc-hosts-it");
+    suite = Files.writeString(root.resolve("suite.xml"), SUITE);
+    SimulatedHost seq = SimulatedHost.start(root, "sequential", suite, List.of(), "org.testng.TestNG");
+    assertEquals(seq.awaitExit(120), 1, seq.output());
+    sequential = names(seq.ran());
+    assertEquals(sequential.size(), TESTS);
+  }
+
+  @AfterClass(alwaysRun = true)
+  public void stopRedis() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    RedisServer.delete(root);
+  }
+
+  private SimulatedHost host(String name, String run, RedisServer redis, List<String> extraClassPath, String... more)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of("-cores", "2", "-mproc.cluster", redis.url(run), "-mproc.hostTimeout", "2"));
+    args.addAll(List.of(more));
+    return SimulatedHost.start(root.resolve(run), name, suite, extraClassPath, "mproc.TestNG", args.toArray(new String[0]));
+  }
+
+  /** Waits until the run has a leader whose class path any host can check: the next host joins. */
+  private static void awaitLeader(RedisServer redis, String run) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try (Jedis jedis = new Jedis("127.0.0.1", redis.port)) {
+      while (!jedis.exists("mproc:" + run + ":value:fingerprint")) {
+        assertTrue(System.nanoTime() < deadline, "no leader for " + run);
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  private static List<String> names(List<String> ran) {
+    return ran.stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
+  }
+
+  private static List<String> both(SimulatedHost a, SimulatedHost b) throws Exception {
+    List<String> all = new ArrayList<>(a.ran());
+    all.addAll(b.ran());
+    return names(all);
+  }
+
+  @Test
+  public void twoHostsShareOneRunEachTestOnceTheLeaderReportsAsSequentially() throws Exception {
+    SimulatedHost leader = host("leader", "two", server, List.of());
+    awaitLeader(server, "two");
+    SimulatedHost joined = host("joined", "two", server, List.of());
+    assertEquals(leader.awaitExit(120), 1, leader.output());
+    assertEquals(joined.awaitExit(60), 1, "the run failed, so every host fails (mproc.clusterExit=all):\n" + joined.output());
+    assertEquals(both(leader, joined), sequential, "every test once, across the hosts");
+    assertFalse(joined.ran().isEmpty(), "the joined host's workers ran tests:\n" + joined.output());
+    assertTrue(leader.output().contains("Total tests run: 24, Passes: 23, Failures: 1, Skips: 0"), leader.output());
+    String joinedOut = joined.output();
+    assertTrue(joinedOut.contains("mproc: FAILED mproc.transport.redis.suite.Spread$A.fails: java.lang.AssertionError: on purpose"), joinedOut);
+    assertTrue(joinedOut.contains("mproc: cluster run redis://127.0.0.1:" + server.port + "/two: 23 passed, 1 failed, 0 skipped"), joinedOut);
+    String results = Files.readString(leader.dir.resolve("out/testng-results.xml"));
+    assertTrue(results.contains("total=\"24\" passed=\"23\" failed=\"1\" skipped=\"0\""), "the leader's XML report has the whole run");
+
+    SimulatedHost late = host("late", "two", server, List.of());
+    assertEquals(late.awaitExit(60), 0, late.output());
+    assertTrue(late.output().contains("mproc: run redis://127.0.0.1:" + server.port + "/two had ended when this host came"), late.output());
+    assertTrue(late.ran().isEmpty(), "nothing ran on a host that came after the end");
+  }
+
+  @Test
+  public void aHostWithAnotherBuildIsRefusedAndTheRunGoesOnWithoutIt() throws Exception {
+    Path extra = Files.createDirectories(root.resolve("other-build"));
+    SimulatedHost leader = host("leader", "build", server, List.of(), "-mproc.clusterExit", "leader");
+    awaitLeader(server, "build");
+    SimulatedHost other = host("other", "build", server, List.of(extra.toString()));
+    assertEquals(other.awaitExit(60), 1, other.output());
+    assertTrue(other.output().trim().matches("(?s).*\\Qmproc: this host takes no part in run redis://127.0.0.1:" + server.port + "/build: its"
+        + " build differs from the leader's: the class path has " + (classPathEntries() + 1) + " entries here and " + classPathEntries()
+        + " on the leader; the first one only this host has is \\E\\S*other-build\\. Run the same build on every host"), other.output());
+    assertTrue(other.ran().isEmpty());
+    assertEquals(leader.awaitExit(120), 1, leader.output());
+    assertEquals(names(leader.ran()), sequential);
+  }
+
+  private static int classPathEntries() {
+    return System.getProperty("java.class.path").split(java.io.File.pathSeparator).length;
+  }
+
+  @Test
+  public void aHostKilledMidRunIsLostItsTestInFlightFailsAndItsOtherWorkRunsElsewhere() throws Exception {
+    SimulatedHost leader = host("leader", "lost", server, List.of());
+    awaitLeader(server, "lost");
+    SimulatedHost joined = host("joined", "lost", server, List.of(), "-mproc.clusterExit", "leader");
+    joined.awaitRan(2, 60);
+    joined.killTree();
+    List<String> inFlight = joined.ran(); // started there; some may have ended before the kill
+    assertEquals(leader.awaitExit(120), 1, leader.output());
+    String out = leader.output();
+    assertTrue(out.matches("(?s).*mproc: host 1 \\([^)]*\\) lost \\(no heartbeat for 2 s\\) while running mproc\\.transport\\.redis\\.suite\\.Spread\\$\\w\\.\\w+.*"), out);
+    assertEquals(both(leader, joined), sequential, "every test started once: none in flight ran again, none unstarted was lost");
+    assertTrue(out.contains("Total tests run: 24"), out);
+    assertFalse(inFlight.isEmpty());
+  }
+
+  @Test
+  public void whenTheLeaderDiesTheOtherHostsStopWithOneLine() throws Exception {
+    SimulatedHost leader = host("leader", "headless", server, List.of());
+    awaitLeader(server, "headless");
+    SimulatedHost joined = host("joined", "headless", server, List.of());
+    joined.awaitRan(1, 60);
+    leader.killTree();
+    long killed = System.nanoTime();
+    assertEquals(joined.awaitExit(30), 1, joined.output());
+    assertTrue(System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(15), "noticed within seconds");
+    assertTrue(joined.output().contains("mproc: the leader of run redis://127.0.0.1:" + server.port + "/headless is gone (no heartbeat"
+        + " for 2 s); this host stops"), joined.output());
+    Thread.sleep(300);
+    assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().arguments().map(a -> String.join(" ", a).contains(joined.dir.toString()))
+        .orElse(false) && p.isAlive()), "no worker of the joined host is left");
+  }
+
+  @Test
+  public void whenRedisIsLostEveryHostStopsWithinSecondsWithOneLine() throws Exception {
+    RedisServer own = RedisServer.start();
+    SimulatedHost leader;
+    SimulatedHost joined;
+    try {
+      leader = host("leader", "cut", own, List.of());
+      awaitLeader(own, "cut");
+      joined = host("joined", "cut", own, List.of());
+      joined.awaitRan(1, 60);
+    } finally {
+      own.close();
+    }
+    long lost = System.nanoTime();
+    assertEquals(leader.awaitExit(30), 1, leader.output());
+    assertEquals(joined.awaitExit(30), 1, joined.output());
+    assertTrue(System.nanoTime() - lost < TimeUnit.SECONDS.toNanos(20), "stopped within seconds");
+    for (SimulatedHost h : List.of(leader, joined)) {
+      assertTrue(h.output().contains("mproc: lost Redis at redis://127.0.0.1:" + own.port + "/cut ("), h.output());
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package mproc.transport.redis;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One host of a cluster run, simulated: a process tree of its own ({@code mproc.TestNG} and its
+ * workers) with its own working, temporary and run directories, sharing nothing with the other
+ * hosts but Redis. Each of its tests notes what ran in its own {@code it.log}.
+ */
+final class SimulatedHost {
+  final String name;
+  final Path dir;
+  final Path log;
+  private final Process process;
+
+  private SimulatedHost(String name, Path dir, Process process) {
+    this.name = name;
+    this.dir = dir;
+    this.log = dir.resolve("it.log");
+    this.process = process;
+  }
+
+  /** Starts {@code mproc.TestNG args... suite} (or {@code main}, when {@code args} starts with a class name) as host {@code name}. */
+  static SimulatedHost start(Path root, String name, Path suite, List<String> extraClassPath, String main, String... args)
+      throws IOException {
+    Path dir = Files.createDirectories(root.resolve(name));
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path")));
+    classPath.addAll(extraClassPath);
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dit.log=" + dir.resolve("it.log"), "-Djava.io.tmpdir=" + tmp, "-cp", String.join(java.io.File.pathSeparator, classPath), main));
+    command.addAll(List.of(args));
+    command.addAll(List.of("-d", dir.resolve("out").toString(), suite.toString()));
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("output.txt").toFile()).start();
+    return new SimulatedHost(name, dir, p);
+  }
+
+  /** Its exit code, once it has exited (within {@code seconds}, or the test fails with its output). */
+  int awaitExit(long seconds) throws Exception {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      killTree();
+      throw new AssertionError(name + " did not exit within " + seconds + " s; its output:\n" + output());
+    }
+    return process.exitValue();
+  }
+
+  String output() throws IOException {
+    return Files.readString(dir.resolve("output.txt"), StandardCharsets.UTF_8);
+  }
+
+  /** The tests its JVMs started, one line each ({@code Class.method pid}). */
+  List<String> ran() throws IOException {
+    return Files.exists(log) ? Files.readAllLines(log) : List.of();
+  }
+
+  /** Waits until it has started {@code n} tests. */
+  void awaitRan(int n, long seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (ran().size() < n) {
+      if (System.nanoTime() > deadline || !process.isAlive()) {
+        throw new AssertionError(name + " started " + ran().size() + " tests, not " + n + "; its output:\n" + output());
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  /** As {@code kill -9} of its process tree. */
+  void killTree() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+}

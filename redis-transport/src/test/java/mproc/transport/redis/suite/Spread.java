@@ -1,0 +1,58 @@
+package mproc.transport.redis.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.testng.annotations.Test;
+
+/**
+ * A suite for several hosts: 24 tests of 250 ms in four classes, one of which fails. Each test notes
+ * its name and JVM in {@code it.log} (each simulated host has its own) as it starts.
+ */
+public class Spread {
+  static void ran(Object test, String name) throws IOException, InterruptedException {
+    Files.writeString(Path.of(System.getProperty("it.log")), test.getClass().getSimpleName() + "." + name + " "
+        + ProcessHandle.current().pid() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Thread.sleep(250);
+  }
+
+  public static class A {
+    @Test public void t1() throws Exception { ran(this, "t1"); }
+    @Test public void t2() throws Exception { ran(this, "t2"); }
+    @Test public void t3() throws Exception { ran(this, "t3"); }
+    @Test public void t4() throws Exception { ran(this, "t4"); }
+    @Test public void t5() throws Exception { ran(this, "t5"); }
+    @Test public void fails() throws Exception {
+      ran(this, "fails");
+      throw new AssertionError("on purpose");
+    }
+  }
+
+  public static class B {
+    @Test public void t1() throws Exception { ran(this, "t1"); }
+    @Test public void t2() throws Exception { ran(this, "t2"); }
+    @Test public void t3() throws Exception { ran(this, "t3"); }
+    @Test public void t4() throws Exception { ran(this, "t4"); }
+    @Test public void t5() throws Exception { ran(this, "t5"); }
+    @Test public void t6() throws Exception { ran(this, "t6"); }
+  }
+
+  public static class C {
+    @Test public void t1() throws Exception { ran(this, "t1"); }
+    @Test public void t2() throws Exception { ran(this, "t2"); }
+    @Test public void t3() throws Exception { ran(this, "t3"); }
+    @Test public void t4() throws Exception { ran(this, "t4"); }
+    @Test public void t5() throws Exception { ran(this, "t5"); }
+    @Test public void t6() throws Exception { ran(this, "t6"); }
+  }
+
+  public static class D {
+    @Test public void t1() throws Exception { ran(this, "t1"); }
+    @Test public void t2() throws Exception { ran(this, "t2"); }
+    @Test public void t3() throws Exception { ran(this, "t3"); }
+    @Test public void t4() throws Exception { ran(this, "t4"); }
+    @Test public void t5() throws Exception { ran(this, "t5"); }
+    @Test public void t6() throws Exception { ran(this, "t6"); }
+  }
+}

@@ -1,0 +1,180 @@
+package mproc.parent;
+
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import mproc.cluster.ClusterSeat;
+import mproc.settings.Settings;
+import mproc.settings.SettingsException;
+import mproc.transport.Channel;
+import mproc.transport.Cluster;
+import mproc.transport.Message;
+import mproc.transport.Message.HostJoined;
+import mproc.transport.Message.RunEnded;
+import mproc.transport.Message.StopWorker;
+import mproc.transport.Message.WorkerExited;
+import mproc.transport.Message.WorkerStarted;
+import mproc.transport.RunDirectory;
+
+/**
+ * A host that joined a cluster run it does not lead: it starts {@code mproc.cores} worker JVMs that
+ * pull from the run's queue, tells the leader of each one that starts or exits (the leader reports
+ * their tests), replaces one that crashes, and stops one the leader asks it to. It ends when the
+ * leader says the run is over, with the run's failures and summary; or, without a word, when the
+ * leader's heartbeat stops.
+ */
+public final class JoinedHost implements AutoCloseable {
+  private static final long LEADER_CHECK_NANOS = 500_000_000;
+  private static final long WORKER_EXIT_GRACE_MS = 30_000;
+
+  private final Settings settings;
+  private final ClusterSeat seat;
+  private final RunDirectory directory;
+  private final WorkerPool pool;
+  private final Channel hosts;
+  private final Channel control;
+  private final PrintStream err;
+  private final Set<Integer> announced = new HashSet<>();
+  private RunEnded ended;
+  /** Its workers are being stopped: none is replaced any more. */
+  private boolean stopping;
+
+  private JoinedHost(Settings settings, ClusterSeat seat, RunDirectory directory, PrintStream out, PrintStream err) {
+    this.settings = settings;
+    this.seat = seat;
+    this.directory = directory;
+    this.err = err;
+    Cluster cluster = seat.cluster();
+    this.hosts = cluster.openHosts();
+    this.control = cluster.openControl();
+    this.pool = new WorkerPool(settings, settings.cores(), directory, seat.transport(), out, err,
+        seat.host() * mproc.reporting.WorkerLife.HOST_IDS);
+  }
+
+  /** Joins with {@code seat} (a seat that does not lead); its workers start in {@link #runToEnd}. */
+  public static JoinedHost start(Settings settings, ClusterSeat seat) {
+    RunDirectory directory = RunDirectory.create(settings.baseDir());
+    try {
+      return new JoinedHost(settings, seat, directory, System.out, System.err);
+    } catch (RuntimeException | Error e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Runs this host's workers until the run ends; returns its outcome.
+   *
+   * @throws SettingsException one line, if the leader is gone
+   */
+  public RunEnded runToEnd() {
+    hosts.send(new HostJoined(seat.host(), seat.label()));
+    pool.startAll(settings.cores());
+    announceNew();
+    long nextLeaderCheck = System.nanoTime() + LEADER_CHECK_NANOS;
+    while (true) {
+      for (Message m = control.poll(); m != null; m = control.poll()) {
+        if (m instanceof StopWorker stop) {
+          stopAsked(stop.workerId());
+        } else if (m instanceof RunEnded end) {
+          ended = end;
+        }
+      }
+      reportExits();
+      if (ended != null) {
+        stopWorkers(WORKER_EXIT_GRACE_MS);
+        return ended;
+      }
+      if (System.nanoTime() - nextLeaderCheck > 0) {
+        nextLeaderCheck = System.nanoTime() + LEADER_CHECK_NANOS;
+        if (!seat.cluster().alive(Cluster.LEADER)) {
+          stopWorkers(0);
+          throw new SettingsException(ClusterSeat.leaderGone(seat.cluster(), settings));
+        }
+        String lost = seat.cluster().read(JoinedHosts.lost(seat.host()));
+        if (lost != null) { // its heartbeat came late: the leader gave its work to other hosts
+          stopWorkers(0);
+          throw new SettingsException("mproc: the leader counted this host lost (" + lost + "), and gave its work to the other"
+              + " hosts; this host stops. A busy host may need a longer " + Settings.HOST_TIMEOUT);
+        }
+      }
+      pool.all().stream().filter(w -> !w.gone).findAny().ifPresentOrElse(w -> sleep(10), () -> sleep(50));
+    }
+  }
+
+  /** Each worker that exited is reported once to the leader, and replaced while the run goes on and the budget allows. */
+  private void reportExits() {
+    for (RemoteWorker w : List.copyOf(pool.all())) {
+      if (!w.gone && !w.process.isAlive()) {
+        w.gone = true;
+        w.endedMillis = System.currentTimeMillis();
+        int code = w.process.exitCode();
+        hosts.send(new WorkerExited(w.id(), code, w.process.lastLines()));
+        if (code != 0 && ended == null && !stopping && !w.stoodDown) { // 0: it read the end of the work
+          pool.replace(w);
+          announceNew();
+        }
+      }
+    }
+  }
+
+  private void announceNew() {
+    for (RemoteWorker w : pool.all()) {
+      if (announced.add(w.id())) {
+        hosts.send(new WorkerStarted(w.id(), seat.host(), ((mproc.launch.WorkerProcess) w.process).pid()));
+      }
+    }
+  }
+
+  /** The leader stopped one of ours (it ran past {@code mproc.timeout}): its threads are printed here, where it ran. */
+  private void stopAsked(int workerId) {
+    for (RemoteWorker w : pool.all()) {
+      if (w.id() == workerId && !w.gone) {
+        w.stoodDown = true; // the leader replaces nothing of ours; this one is not replaced either
+        err.println("mproc: " + w.process.describe() + " is stopped, as the leader asked; its threads:\n" + pool.stopHung(w));
+      }
+    }
+  }
+
+  private void stopWorkers(long graceMillis) {
+    stopping = true;
+    for (RemoteWorker w : pool.shutDown()) {
+      w.process.stop(graceMillis);
+    }
+    reportExits();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("mproc: interrupted while this host ran its workers", e);
+    }
+  }
+
+  /**
+   * Redis is lost: the workers stop, the run directory goes, and the JVM halts (see
+   * {@link DistributedRun#haltForLostCluster}).
+   */
+  public void haltForLostCluster() {
+    for (RemoteWorker w : pool.shutDown()) {
+      w.process.stop(0);
+    }
+    directory.close();
+    Runtime.getRuntime().halt(1);
+  }
+
+  @Override
+  public void close() {
+    for (RemoteWorker w : pool.shutDown()) {
+      w.process.stop(0);
+      w.results.close();
+    }
+    hosts.close();
+    control.close();
+    seat.close();
+    directory.close();
+  }
+}
