@@ -130,8 +130,7 @@ public final class JoinedHost implements AutoCloseable {
   /** The leader stopped one of ours (it ran past {@code mproc.timeout}): its threads are printed here, where it ran. */
   private void stopAsked(int workerId) {
     for (RemoteWorker w : pool.all()) {
-      if (w.id() == workerId && !w.gone) {
-        w.stoodDown = true; // the leader replaces nothing of ours; this one is not replaced either
+      if (w.id() == workerId && !w.gone) { // killed, it exits non-zero and is replaced as a crashed one
         err.println("mproc: " + w.process.describe() + " is stopped, as the leader asked; its threads:\n" + pool.stopHung(w));
       }
     }

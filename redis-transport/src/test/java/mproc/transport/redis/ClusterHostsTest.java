@@ -52,9 +52,14 @@ public class ClusterHostsTest {
 
   private SimulatedHost host(String name, String run, RedisServer redis, List<String> extraClassPath, String... more)
       throws Exception {
+    return host(name, run, redis, extraClassPath, List.of(), more);
+  }
+
+  private SimulatedHost host(String name, String run, RedisServer redis, List<String> extraClassPath, List<String> properties,
+      String... more) throws Exception {
     List<String> args = new ArrayList<>(List.of("-cores", "2", "-mproc.cluster", redis.url(run), "-mproc.hostTimeout", "2"));
     args.addAll(List.of(more));
-    return SimulatedHost.start(root.resolve(run), name, suite, extraClassPath, "mproc.TestNG", args.toArray(new String[0]));
+    return SimulatedHost.start(root.resolve(run), name, suite, extraClassPath, properties, "mproc.TestNG", args.toArray(new String[0]));
   }
 
   /** Waits until the run has a leader whose class path any host can check: the next host joins. */
@@ -133,6 +138,72 @@ public class ClusterHostsTest {
     assertEquals(both(leader, joined), sequential, "every test started once: none in flight ran again, none unstarted was lost");
     assertTrue(out.contains("Total tests run: 24"), out);
     assertFalse(inFlight.isEmpty());
+  }
+
+  @Test
+  public void aWorkerThatDiesOnAJoinedHostFailsItsTestAndItsHostStartsAnother() throws Exception {
+    SimulatedHost leader = host("leader", "crash", server, List.of());
+    awaitLeader(server, "crash");
+    Path marker = root.resolve("crash-died");
+    SimulatedHost joined = host("joined", "crash", server, List.of(), List.of("-Dit.dieOnce=" + marker), "-mproc.clusterExit", "leader");
+    assertEquals(leader.awaitExit(120), 1, leader.output());
+    assertEquals(joined.awaitExit(60), 0, joined.output());
+    String out = leader.output();
+    java.util.regex.Matcher died = java.util.regex.Pattern.compile(
+        "mproc: worker host-1-worker-(\\d) \\(pid (\\d+) on host 1 \\([^)]*\\)\\) exited with code 3 while running"
+            + " mproc\\.transport\\.redis\\.suite\\.Spread\\$(\\w)\\.(\\w+)").matcher(out);
+    assertTrue(died.find(), out);
+    String test = died.group(3) + "." + died.group(4);
+    assertTrue(joined.ran().contains(test + " " + died.group(2)), "it died in the test it started: " + joined.ran());
+    assertTrue(joined.output().contains("starts in place of worker 100" + died.group(1)), joined.output());
+    assertEquals(both(leader, joined), sequential, "every test started once: the one it died in is not run again");
+    assertTrue(out.contains("Total tests run: 24, Passes: " + (test.equals("A.fails") ? 23 : 22) + ", Failures: "
+        + (test.equals("A.fails") ? 1 : 2)), out);
+  }
+
+  @Test
+  public void aTestPastTheTimeoutOnAJoinedHostIsStoppedThereWithItsThreads() throws Exception {
+    SimulatedHost leader = host("leader", "hang", server, List.of(), "-mproc.timeout", "3");
+    awaitLeader(server, "hang");
+    SimulatedHost joined = host("joined", "hang", server, List.of(), List.of("-Dit.hangOnce=" + root.resolve("hang-hung")),
+        "-mproc.timeout", "3", "-mproc.clusterExit", "leader");
+    assertEquals(leader.awaitExit(120), 1, leader.output());
+    assertEquals(joined.awaitExit(60), 0, joined.output());
+    String out = leader.output();
+    assertTrue(out.matches("(?s).*mproc: mproc\\.timeout: mproc\\.transport\\.redis\\.suite\\.Spread\\$\\w\\.\\w+ ran longer than 3 s in"
+        + " worker host-1-worker-\\d \\(pid \\d+ on host 1 \\([^)]*\\)\\), which was stopped; its threads:.*"), out);
+    assertTrue(joined.output().contains("as the leader asked; its threads:"), joined.output());
+    assertTrue(joined.output().contains("java.lang.Thread.sleep"), "the hung test's stack is printed where it ran");
+    assertEquals(both(leader, joined), sequential, "every test started once");
+    assertTrue(out.contains("Total tests run: 24"), out);
+  }
+
+  @Test
+  public void aHostWhoseNetworkIsCutIsLostAndStopsItselfTheRunGoesOn() throws Exception {
+    try (NetworkNamespace ns = NetworkNamespace.create()) {
+      RedisServer own = RedisServer.start("127.0.0.1 " + ns.hostAddress());
+      try {
+        String url = own.url(ns.hostAddress(), "cable");
+        SimulatedHost leader = SimulatedHost.start(root.resolve("cable"), "leader", suite, List.of(), List.of(), List.of(),
+            "mproc.TestNG", "-cores", "2", "-mproc.cluster", url, "-mproc.hostTimeout", "2");
+        awaitLeader(own, "cable");
+        SimulatedHost joined = SimulatedHost.start(root.resolve("cable"), "joined", suite, List.of(), List.of(), ns.exec(),
+            "mproc.TestNG", "-cores", "2", "-mproc.cluster", url, "-mproc.hostTimeout", "2");
+        joined.awaitRan(2, 60);
+        ns.cut();
+        long cut = System.nanoTime();
+        assertEquals(joined.awaitExit(30), 1, joined.output());
+        assertTrue(System.nanoTime() - cut < TimeUnit.SECONDS.toNanos(15), "it stopped within seconds");
+        assertTrue(joined.output().contains("mproc: lost Redis at " + url + " ("), joined.output());
+        assertEquals(leader.awaitExit(120), 1, leader.output());
+        String out = leader.output();
+        assertTrue(out.matches("(?s).*mproc: host 1 \\([^)]*\\) lost \\(no heartbeat for 2 s\\) while running .*"), out);
+        assertEquals(both(leader, joined), sequential, "every test started once: none the cut host had started ran again");
+        assertTrue(out.contains("Total tests run: 24"), out);
+      } finally {
+        own.close();
+      }
+    }
   }
 
   @Test

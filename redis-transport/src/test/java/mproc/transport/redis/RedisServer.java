@@ -25,6 +25,11 @@ final class RedisServer implements AutoCloseable {
   }
 
   static RedisServer start() throws Exception {
+    return start("127.0.0.1");
+  }
+
+  /** Listening on these addresses (space-separated), loopback's first. */
+  static RedisServer start(String bind) throws Exception {
     Path dir = Files.createTempDirectory("mproc-redis");
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -32,8 +37,10 @@ final class RedisServer implements AutoCloseable {
     }
     Process process;
     try {
-      process = new ProcessBuilder(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-          "--save", "", "--appendonly", "no", "--dir", dir.toString()))
+      List<String> command = new java.util.ArrayList<>(List.of("redis-server", "--port", String.valueOf(port), "--bind"));
+      command.addAll(List.of(bind.split(" ")));
+      command.addAll(List.of("--protected-mode", "no", "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+      process = new ProcessBuilder(command)
           .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
     } catch (IOException e) {
       throw new AssertionError("these tests need redis-server on the PATH (Debian: apt-get install redis-server): " + e.getMessage());
@@ -55,7 +62,11 @@ final class RedisServer implements AutoCloseable {
   }
 
   String url(String name) {
-    return "redis://127.0.0.1:" + port + "/" + name;
+    return url("127.0.0.1", name);
+  }
+
+  String url(String address, String name) {
+    return "redis://" + address + ":" + port + "/" + name;
   }
 
   @Override

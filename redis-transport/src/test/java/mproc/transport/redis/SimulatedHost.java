@@ -29,12 +29,27 @@ final class SimulatedHost {
   /** Starts {@code mproc.TestNG args... suite} (or {@code main}, when {@code args} starts with a class name) as host {@code name}. */
   static SimulatedHost start(Path root, String name, Path suite, List<String> extraClassPath, String main, String... args)
       throws IOException {
+    return start(root, name, suite, extraClassPath, List.of(), main, args);
+  }
+
+  /** As above, with system properties ({@code -Dname=value}) for the host's JVM, which its workers inherit. */
+  static SimulatedHost start(Path root, String name, Path suite, List<String> extraClassPath, List<String> properties, String main,
+      String... args) throws IOException {
+    return start(root, name, suite, extraClassPath, properties, List.of(), main, args);
+  }
+
+  /** As above, the command run through {@code prefix} ({@code ip netns exec NS}: a network of its own). */
+  static SimulatedHost start(Path root, String name, Path suite, List<String> extraClassPath, List<String> properties,
+      List<String> prefix, String main, String... args) throws IOException {
     Path dir = Files.createDirectories(root.resolve(name));
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
     List<String> classPath = new ArrayList<>(List.of(System.getProperty("java.class.path")));
     classPath.addAll(extraClassPath);
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dit.log=" + dir.resolve("it.log"), "-Djava.io.tmpdir=" + tmp, "-cp", String.join(java.io.File.pathSeparator, classPath), main));
+    List<String> command = new ArrayList<>(prefix);
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dit.log=" + dir.resolve("it.log"), "-Djava.io.tmpdir=" + tmp));
+    command.addAll(properties);
+    command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath), main));
     command.addAll(List.of(args));
     command.addAll(List.of("-d", dir.resolve("out").toString(), suite.toString()));
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)

@@ -8,12 +8,32 @@ import org.testng.annotations.Test;
 
 /**
  * A suite for several hosts: 24 tests of 250 ms in four classes, one of which fails. Each test notes
- * its name and JVM in {@code it.log} (each simulated host has its own) as it starts.
+ * its name and JVM in {@code it.log} (each simulated host has its own) as it starts. With
+ * {@code it.dieOnce} (a file), the first test a worker JVM starts on that host kills its JVM; with
+ * {@code it.hangOnce}, it hangs.
  */
 public class Spread {
   static void ran(Object test, String name) throws IOException, InterruptedException {
     Files.writeString(Path.of(System.getProperty("it.log")), test.getClass().getSimpleName() + "." + name + " "
         + ProcessHandle.current().pid() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    String dieOnce = System.getProperty("it.dieOnce");
+    if (dieOnce != null && System.getProperty("mproc.worker.id") != null) {
+      try {
+        Files.createFile(Path.of(dieOnce));
+        Runtime.getRuntime().halt(3);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // died once already
+      }
+    }
+    String hangOnce = System.getProperty("it.hangOnce");
+    if (hangOnce != null && System.getProperty("mproc.worker.id") != null) {
+      try {
+        Files.createFile(Path.of(hangOnce));
+        Thread.sleep(600_000);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        // hung once already
+      }
+    }
     Thread.sleep(250);
   }
 
