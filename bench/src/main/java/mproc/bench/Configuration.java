@@ -15,6 +15,13 @@ sealed interface Configuration {
     if (name.equals("sequential")) {
       return new Sequential();
     }
+    if (name.startsWith("mproc-redis-w")) {
+      return new MprocRedis(Integer.parseInt(name.substring("mproc-redis-w".length())));
+    }
+    if (name.startsWith("mproc-hosts")) {
+      String[] hostsByCores = name.substring("mproc-hosts".length()).split("x");
+      return new MprocHosts(Integer.parseInt(hostsByCores[0]), Integer.parseInt(hostsByCores[1]));
+    }
     if (name.startsWith("mproc-mvn")) {
       return new MprocSurefire(Integer.parseInt(name.substring("mproc-mvn".length())));
     }
@@ -34,7 +41,8 @@ sealed interface Configuration {
     }
     throw new IllegalArgumentException(
         "unknown configuration '" + name + "'; known: sequential, threadsN, surefireN, mprocN, mproc-wN (the parent runs no"
-            + " tests), mproc-firstN and mproc-first-wN (every run a first run: no durations), mproc-mvnN (e.g. mproc4)");
+            + " tests), mproc-firstN and mproc-first-wN (every run a first run: no durations), mproc-mvnN (e.g. mproc4),"
+            + " mproc-redis-wN (N workers through a local redis-server), mproc-hostsHxN (H hosts of N cores each, one run through Redis)");
   }
 
   /** Whether the run goes through Maven (its summary line reads "Tests run: N, ..."). */
@@ -144,6 +152,58 @@ sealed interface Configuration {
       return java(suite, out, probe, arrivals, "mproc.TestNG", "-cores", String.valueOf(cores),
           "-mproc.durations", durations.toString(), "-mproc.parentRuns", String.valueOf(parentRuns));
     }
+  }
+
+  /** {@code -cores N}, the parent running no tests, through a local Redis instead of Chronicle queues ({@code mproc.cluster}). */
+  record MprocRedis(int cores) implements Configuration {
+    @Override
+    public String name() {
+      return "mproc -cores " + cores + " through Redis, parent runs no tests";
+    }
+
+    @Override
+    public List<String> command(GeneratedSuite suite, Path out, Path probe, Path arrivals) {
+      return java(suite, out, probe, arrivals, "mproc.TestNG", "-cores", String.valueOf(cores), "-mproc.parentRuns", "false",
+          "-mproc.durations", suite.dir.resolve("durations-redis-" + cores + ".txt").toString(),
+          "-mproc.cluster", LocalRedis.url("bench-" + System.nanoTime()));
+    }
+  }
+
+  /**
+   * {@code hosts} simulated hosts on this machine, each {@code mproc.TestNG -cores N -mproc.cluster
+   * URL}, started together as the jobs of a CI matrix are: whichever is first leads, and its output
+   * and probes are the run's. Same durations file for all.
+   */
+  record MprocHosts(int hosts, int cores) implements Configuration {
+    @Override
+    public String name() {
+      return hosts + " hosts x -cores " + cores + " through Redis";
+    }
+
+    @Override
+    public List<String> command(GeneratedSuite suite, Path out, Path probe, Path arrivals) {
+      String url = LocalRedis.url("bench-" + System.nanoTime());
+      Path durations = suite.dir.resolve("durations-hosts-" + hosts + "x" + cores + ".txt");
+      StringBuilder script = new StringBuilder("pids=()\n");
+      for (int h = 0; h < hosts; h++) {
+        Path dir = out.resolveSibling("host-" + h);
+        script.append("mkdir -p ").append(quote(dir.toString())).append("\n");
+        script.append(String.join(" ", java(suite, dir.resolve("out"), dir.resolve("probe"), dir.resolve("arrivals"), "mproc.TestNG",
+            "-cores", String.valueOf(cores), "-mproc.durations", durations.toString(), "-mproc.cluster", url).stream().map(Configuration::quote)
+            .toList())).append(" > ").append(quote(dir.resolve("output.log").toString())).append(" 2>&1 & pids+=($!)\n");
+      }
+      script.append("status=0\nfor p in \"${pids[@]}\"; do wait $p || status=$?; done\n");
+      // The leader's output, probes and reports are the run's.
+      script.append("for d in ").append(quote(out.getParent().toString())).append("/host-*; do\n")
+          .append("  if grep -q 'Total tests run: [1-9]' \"$d/output.log\"; then cat \"$d/output.log\"; cp \"$d/probe\" ")
+          .append(quote(probe.toString())).append(" 2>/dev/null; cp \"$d/arrivals\" ").append(quote(arrivals.toString()))
+          .append(" 2>/dev/null; fi\ndone\nexit $status\n");
+      return List.of("bash", "-c", script.toString());
+    }
+  }
+
+  private static String quote(String arg) {
+    return "'" + arg.replace("'", "'\\''") + "'";
   }
 
   private static List<String> java(GeneratedSuite suite, Path out, Path probe, Path arrivals, String main, String... options) {

@@ -52,7 +52,7 @@ public final class ClusterSeat implements AutoCloseable {
     try {
       if (cluster.lead()) {
         cluster.beat(Cluster.LEADER, timeoutMillis); // before the fingerprint: a host that reads it finds the leader alive
-        cluster.publish(FINGERPRINT, ClassPathFingerprint.ofThisJvm().text());
+        publishFingerprintSoon(cluster);
         return new ClusterSeat(transport, cluster, Cluster.LEADER, false,
             Heartbeat.start(cluster, Cluster.LEADER, timeoutMillis, onLoss));
       }
@@ -77,6 +77,22 @@ public final class ClusterSeat implements AutoCloseable {
   }
 
   /**
+   * The leader's fingerprint is made (60 ms in a cold JVM) while the run goes on starting: only
+   * joining hosts wait for it. A failure to publish it is Redis lost, which the heartbeat reports.
+   */
+  private static void publishFingerprintSoon(Cluster cluster) {
+    Thread publisher = new Thread(() -> {
+      try {
+        cluster.publish(FINGERPRINT, ClassPathFingerprint.ofThisJvm().text());
+      } catch (mproc.transport.TransportLostException e) {
+        // the heartbeat says Redis is lost, once, and stops this host
+      }
+    }, "mproc-fingerprint");
+    publisher.setDaemon(true);
+    publisher.start();
+  }
+
+  /**
    * Whether this JVM joined a cluster run as a host that does not lead: its TestNG ran no test, so
    * its own exit code ("no tests") says nothing; a failed run is thrown at its end instead.
    */
@@ -94,7 +110,7 @@ public final class ClusterSeat implements AutoCloseable {
         throw new SettingsException("mproc: run " + cluster.describe() + " has a leader that published no class path within "
             + FINGERPRINT_WAIT_MS / 1000 + " s; it may have stopped while it started. Start the run again under a new name");
       }
-      sleep(50);
+      sleep(10);
     }
   }
 

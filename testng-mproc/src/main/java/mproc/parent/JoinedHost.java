@@ -52,26 +52,36 @@ public final class JoinedHost implements AutoCloseable {
         seat.host() * mproc.reporting.WorkerLife.HOST_IDS);
   }
 
-  /** Joins with {@code seat} (a seat that does not lead); its workers start in {@link #runToEnd}. */
+  /**
+   * Joins with {@code seat} (a seat that does not lead) and starts this host's workers at once:
+   * they need nothing of this JVM's TestNG, which is still setting up its suites.
+   */
   public static JoinedHost start(Settings settings, ClusterSeat seat) {
     RunDirectory directory = RunDirectory.create(settings.baseDir());
+    JoinedHost host;
     try {
-      return new JoinedHost(settings, seat, directory, System.out, System.err);
+      host = new JoinedHost(settings, seat, directory, System.out, System.err);
     } catch (RuntimeException | Error e) {
       directory.close();
+      throw e;
+    }
+    try {
+      host.hosts.send(new HostJoined(seat.host(), seat.label()));
+      host.pool.startAll(settings.cores());
+      host.announceNew();
+      return host;
+    } catch (RuntimeException | Error e) {
+      host.close();
       throw e;
     }
   }
 
   /**
-   * Runs this host's workers until the run ends; returns its outcome.
+   * Watches this host's workers until the run ends; returns its outcome.
    *
    * @throws SettingsException one line, if the leader is gone
    */
   public RunEnded runToEnd() {
-    hosts.send(new HostJoined(seat.host(), seat.label()));
-    pool.startAll(settings.cores());
-    announceNew();
     long nextLeaderCheck = System.nanoTime() + LEADER_CHECK_NANOS;
     while (true) {
       for (Message m = control.poll(); m != null; m = control.poll()) {
