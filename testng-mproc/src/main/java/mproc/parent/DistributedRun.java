@@ -72,6 +72,8 @@ public final class DistributedRun implements AutoCloseable {
   /** What the joined hosts are told when the run ends (set by the listener, which has TestNG's results). */
   private Message.RunEnded outcome;
   private final Map<Integer, TestDispatch> testsById = new HashMap<>();
+  private final WorkerTimeouts timeouts;
+  private final LostWork lostWork;
   private final Set<String> publishedFixtures = new HashSet<>();
   private final PrintStream out = System.out;
   private final PrintStream err = System.err;
@@ -132,6 +134,8 @@ public final class DistributedRun implements AutoCloseable {
     this.work = workChannel;
     this.parent = parentResults == null ? null : new RemoteWorker(InProcessWorker.OWNER_ID, parentResults);
     this.gate = new WorkerGate(claims, pool, out);
+    this.timeouts = new WorkerTimeouts(settings.timeoutSeconds(), System::nanoTime);
+    this.lostWork = new LostWork(settings, claims, pool, testsById, this::requeue, err);
     this.joined = seat == null ? null : new JoinedHosts(seat.cluster(), transport, pool, settings.hostTimeoutSeconds());
     if (parent == null || joined != null) {
       gate.open(); // workers are the only ones to run tests, or other hosts wait for work
@@ -287,6 +291,13 @@ public final class DistributedRun implements AutoCloseable {
     return any;
   }
 
+  /** The rest of a lost worker's unit, published again under a new id. */
+  private void requeue(TestDispatch test, PlannedUnit again) {
+    int id = nextUnitId++;
+    test.requeue(id, again);
+    publish(test, id, again);
+  }
+
   private void publish(TestDispatch test, int unitId, PlannedUnit unit) {
     if (unitId >= ClaimTable.CAPACITY) {
       throw new IllegalStateException("more than " + ClaimTable.CAPACITY + " units of work in one run");
@@ -375,7 +386,7 @@ public final class DistributedRun implements AutoCloseable {
 
   private void awaitClosed(int batch, IdleStrategy idle) {
     for (RemoteWorker w : List.copyOf(pool.all())) { // a joined host's worker may join meanwhile
-      long quietSince = System.nanoTime();
+      long quietSince = timeouts.now();
       while (!w.gone && !interrupted) {
         boolean alive = w.process.isAlive();
         Message m = w.results.poll();
@@ -389,17 +400,16 @@ public final class DistributedRun implements AutoCloseable {
             String why = w.process.ending() + " while running @AfterTest/@AfterSuite"
                 + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
             err.println("mproc: " + why);
-            failConfigurationInFlight(w, why);
-          } else if (pastTimeout(quietSince)) {
+            lostWork.failConfigurationInFlight(w, why);
+          } else if (timeouts.past(quietSince)) {
             String dump = pool.stopHung(w);
             w.gone = true;
             for (Message late = w.results.poll(); late != null; late = w.results.poll()) {
               handle(w, late); // what it finished while the dump was taken is not lost
             }
-            String why = w.process.describe() + " ran @AfterTest/@AfterSuite for longer than mproc.timeout ("
-                + seconds(settings.timeoutSeconds()) + " s) and was stopped; its threads:\n" + dump;
+            String why = timeouts.closingRanTooLong(w, dump);
             err.println("mproc: " + why);
-            failConfigurationInFlight(w, why);
+            lostWork.failConfigurationInFlight(w, why);
           }
           idle.idle();
           continue;
@@ -409,36 +419,15 @@ public final class DistributedRun implements AutoCloseable {
           break;
         }
         handle(w, m);
-        quietSince = System.nanoTime(); // after handle: a fixture the parent computed was not the worker's time
+        quietSince = timeouts.now(); // after handle: a fixture the parent computed was not the worker's time
       }
-    }
-  }
-
-  /**
-   * What a lost worker had in flight in this unit: its test, or the row a lazy data provider of the
-   * unit was making, which fails as the row a worker dies in does (earlier rows keep their results).
-   */
-  private static TestStarted inFlight(RemoteWorker w, int unitId, PlannedUnit unit) {
-    Working row = w.working;
-    if (w.inFlight != null || row == null || row.kind() != Working.Kind.DATA_ROW) {
-      return w.inFlight;
-    }
-    boolean ours = unit.methods().stream()
-        .anyMatch(m -> m.getMethodName().equals(row.methodName()) && Planner.className(m).equals(row.className()));
-    return ours ? new TestStarted(unitId, row.className(), row.methodName(), row.instanceOrdinal()) : null;
-  }
-
-  /** The configuration method a worker was running when it was lost (stopped or dead) fails, with the reason. */
-  private void failConfigurationInFlight(RemoteWorker w, String why) {
-    if (w.working != null && w.working.kind() == Working.Kind.CONFIGURATION && testsById.containsKey(w.working.testId())) {
-      testsById.get(w.working.testId()).configurationLost(w.working.className(), w.working.methodName(), why, w.host());
     }
   }
 
   /** Reads what every worker has sent; true if anything was read. */
   private boolean pump(TestDispatch test) {
     if (joined != null && joined.refresh()) { // a joined host's new workers join the pool; a lost host's are gone
-      releaseLateClaims(test);
+      lostWork.releaseLateClaims(test);
     }
     boolean any = pumpParent();
     List<RemoteWorker> workers = pool.all();
@@ -454,52 +443,34 @@ public final class DistributedRun implements AutoCloseable {
         heard = true;
       }
       if (heard) {
-        w.heardNanos = System.nanoTime();
+        timeouts.heard(w);
         any = true;
       }
       if (!alive) {
-        workerGone(w, test);
+        lostWork.workerGone(w, test, closed);
         any = true;
-      } else if (ranTooLong(w)) {
-        String test0 = w.inFlight.className() + "." + w.inFlight.methodName();
-        String dump = pool.stopHung(w);
-        w.stoppedBecause = "mproc.timeout: " + test0 + " ran longer than " + seconds(settings.timeoutSeconds()) + " s in "
-            + w.process.describe() + ", which was stopped; its threads:\n" + dump;
+      } else if (timeouts.ranTooLong(w)) {
+        w.stoppedBecause = timeouts.testRanTooLong(w, pool.stopHung(w));
         any = true;
       } else if (silentTooLongOutsideTests(w, test)) {
-        String dump = pool.stopHung(w);
         w.stoppedOutsideTests = true;
-        w.stoppedBecause = "mproc.timeout: " + w.process.describe() + " ran " + doing(w.working) + " for longer than "
-            + seconds(settings.timeoutSeconds()) + " s, and was stopped; its threads:\n" + dump;
+        w.stoppedBecause = timeouts.stuckOutsideTests(w, pool.stopHung(w));
         any = true;
       }
     }
     if (!any && pool.alive() == 0 && parentWorker == null && !test.complete()) {
-      abandonUnclaimed(test); // (the parent's own sessions take what no worker can)
+      lostWork.abandonUnclaimed(test); // (the parent's own sessions take what no worker can)
     }
     pool.startPending();
     return any;
   }
 
-  private static String doing(Working working) {
-    if (working == null) {
-      return "outside a test";
-    }
-    return switch (working.kind()) {
-      case SETUP -> "TestNG's set-up of a run";
-      case CONFIGURATION -> "configuration method " + working.className() + "." + working.methodName();
-      case DATA_PROVIDER -> "the data provider of " + working.className() + "." + working.methodName();
-      case DATA_ROW -> "the next row of the data provider of " + working.className() + "." + working.methodName();
-      case OVER -> "outside a test";
-    };
-  }
-
   /**
-   * No test in flight, nothing heard for {@code mproc.timeout} (a worker says when it starts a run's
-   * set-up, a configuration method or a data provider), and a claimed unit not done: stuck in one of those.
+   * Ready, no test in flight, nothing heard for {@code mproc.timeout}, and a claimed unit not done:
+   * stuck in a run's set-up, a configuration method or a data provider.
    */
   private boolean silentTooLongOutsideTests(RemoteWorker w, TestDispatch test) {
-    if (w.inFlight != null || !w.ready || !pastTimeout(w.heardNanos)) {
+    if (!timeouts.silentTooLong(w)) {
       return false;
     }
     boolean holding = false;
@@ -516,23 +487,10 @@ public final class DistributedRun implements AutoCloseable {
       heard = true;
     }
     if (!holding || heard) {
-      w.heardNanos = System.nanoTime(); // the clock runs only while it holds work and says nothing
+      timeouts.heard(w); // the clock runs only while it holds work and says nothing
       return false;
     }
     return true;
-  }
-
-  private boolean ranTooLong(RemoteWorker w) {
-    return w.inFlight != null && pastTimeout(w.inFlightSinceNanos);
-  }
-
-  /** Whether {@code mproc.timeout} is set and has passed since then. */
-  private boolean pastTimeout(long sinceNanos) {
-    return settings.timeoutSeconds() > 0 && System.nanoTime() - sinceNanos > (long) (settings.timeoutSeconds() * 1e9);
-  }
-
-  private static String seconds(double s) {
-    return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
   }
 
   private void handle(RemoteWorker w, Message m) {
@@ -541,7 +499,7 @@ public final class DistributedRun implements AutoCloseable {
     } else if (m instanceof TestStarted started) {
       w.working = null;
       w.inFlight = started;
-      w.inFlightSinceNanos = System.nanoTime();
+      w.inFlightSinceNanos = timeouts.now();
       pool.testStarted();
       testsById.get(testOf(started.unitId())).testStarted(started, w.host());
     } else if (m instanceof TestOutcome outcome) {
@@ -583,105 +541,6 @@ public final class DistributedRun implements AutoCloseable {
       }
     }
     throw new IllegalStateException("no test holds unit " + unitId);
-  }
-
-  /**
-   * A worker exited (or was stopped): the test in flight fails with the reason and the worker's last
-   * output; methods of its units that had not started go back on the queue once, and another worker
-   * takes its place, while {@code mproc.maxWorkerRestarts} allows. Nothing is lost.
-   */
-  private void workerGone(RemoteWorker w, TestDispatch test) {
-    w.gone = true;
-    w.endedMillis = System.currentTimeMillis();
-    if (w.stoodDown) {
-      return; // stopped on purpose while the gate was shut: it took nothing; no loss, no replacement
-    }
-    int code = w.process.exitCode();
-    List<String> lastLines = w.process.lastLines();
-    if (w.local() && !w.ready && !pool.anyReady()) {
-      throw new WorkerStartException(w.process.describe() + " exited with code " + code + " before it was ready", w.command, lastLines);
-    }
-    String running = w.inFlight != null ? " while running " + w.inFlight.className() + "." + w.inFlight.methodName()
-        : w.working != null ? " while running " + doing(w.working) : "";
-    String headline = w.process.ending() + running;
-    String why =
-        w.stoppedBecause != null
-            ? w.stoppedBecause
-            : headline + (lastLines.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", lastLines));
-    boolean requeue = !w.local() || pool.mayReplace(); // a joined host replaces its own workers
-    if (w.inFlight == null) {
-      failConfigurationInFlight(w, why);
-    }
-    // The class it hung in: another worker would hang there too.
-    String hungClass = w.stoppedOutsideTests && w.working != null && w.working.kind() != Working.Kind.SETUP
-        ? w.working.className() : null;
-    releaseUnits(w, test, why, requeue);
-    if (hungClass != null) { // its units nobody claimed yet are skipped too
-      for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
-        int unitId = e.getKey();
-        if (!test.isDone(unitId) && e.getValue().methods().stream().anyMatch(m -> hungClass.equals(Planner.className(m)))
-            && claims.claim(unitId, Long.MAX_VALUE)) {
-          test.abandon(unitId, null, why, "mproc", false);
-        }
-      }
-    }
-    w.inFlight = null;
-    w.working = null;
-    if (code != 0 || !test.complete()) {
-      w.lostBecause = w.stoppedBecause != null ? w.stoppedBecause.lines().findFirst().orElse(headline) : headline;
-      err.println("mproc: " + w.lostBecause);
-    }
-    if (!test.complete() && !closed && w.local()) {
-      pool.replace(w);
-    }
-  }
-
-  /**
-   * The units a lost worker claimed and did not finish: its test in flight fails with {@code why},
-   * and the methods it had not started go back on the queue once, if {@code requeue}.
-   */
-  private void releaseUnits(RemoteWorker w, TestDispatch test, String why, boolean requeue) {
-    for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
-      int unitId = e.getKey();
-      if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
-        boolean requeueUnit = requeue && !test.wasRequeued(unitId) && !w.stoppedOutsideTests;
-        List<ITestNGMethod> notStarted = test.abandon(unitId, inFlight(w, unitId, e.getValue()), why, w.host(), requeueUnit);
-        if (!notStarted.isEmpty()) {
-          PlannedUnit original = e.getValue();
-          long expected = original.expectedMillis() * notStarted.size() / Math.max(1, original.methods().size()); // what is left of it
-          PlannedUnit again = new PlannedUnit(notStarted, original.exclusive(), original.group(), original.priority(), expected);
-          int id = nextUnitId++;
-          test.requeue(id, again);
-          publish(test, id, again);
-        }
-      }
-    }
-  }
-
-  /**
-   * A lost host's workers may have claimed units after the leader counted them gone (they ran on
-   * until their host heard it was lost): those units are released as the others were.
-   */
-  private void releaseLateClaims(TestDispatch test) {
-    for (RemoteWorker w : List.copyOf(pool.all())) {
-      if (w.gone && !w.local() && w.process != null) {
-        releaseUnits(w, test, w.lostBecause != null ? w.lostBecause : w.process.ending(), true);
-      }
-    }
-  }
-
-  /** No worker is left: whatever nobody claimed is reported skipped, so that the run ends. */
-  private void abandonUnclaimed(TestDispatch test) {
-    String why = pool.mayReplace()
-        ? "no worker was left to run it (every worker exited)"
-        : "no worker was left to run it: " + pool.restarts() + " crashed workers were replaced and mproc.maxWorkerRestarts ("
-            + settings.maxWorkerRestarts() + ") is used up";
-    for (int unitId : new ArrayList<>(test.units().keySet())) {
-      if (!test.isDone(unitId) && (claims.claim(unitId, Long.MAX_VALUE) || claims.owner(unitId) == Long.MAX_VALUE)) {
-        test.abandon(unitId, null, why, "mproc", false);
-      }
-    }
-    err.println("mproc: " + why);
   }
 
   /** Ends the run: workers finish and exit, global fixtures are closed, the run directory is removed. */
