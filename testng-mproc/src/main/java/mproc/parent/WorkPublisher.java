@@ -1,0 +1,80 @@
+package mproc.parent;
+
+import java.util.ArrayList;
+import java.util.List;
+import mproc.planning.Durations;
+import mproc.planning.PlannedUnit;
+import mproc.planning.Planner;
+import mproc.testng.RunOptions;
+import mproc.transport.Channel;
+import mproc.transport.ClaimTable;
+import mproc.transport.Message.CloseTests;
+import mproc.transport.Message.EndOfWork;
+import mproc.transport.Message.MethodRef;
+import mproc.transport.Message.TestPlan;
+import mproc.transport.Message.UnitPlan;
+import org.testng.ITestContext;
+
+/**
+ * The parent's write side, the work channel: each {@code <test>}'s plan and units under ids unique
+ * in the run, the rest of a lost worker's unit under a new one, the closing of tests, the end.
+ */
+final class WorkPublisher {
+  private final Channel work;
+  private int nextTestId;
+  private int nextUnitId;
+  private int closeBatch;
+
+  WorkPublisher(Channel work) {
+    this.work = work;
+  }
+
+  /** A {@code <test>}'s dispatch, its units numbered after the run's earlier ones (nothing sent yet). */
+  TestDispatch newTest(ITestContext context, List<PlannedUnit> units, Durations durations) {
+    TestDispatch test = new TestDispatch(nextTestId++, context, units, nextUnitId, durations);
+    nextUnitId += units.size();
+    return test;
+  }
+
+  /** Whether any {@code <test>} has been handed out yet. */
+  boolean dispatchedAny() {
+    return nextTestId > 0;
+  }
+
+  /** The test's plan (spread over {@code workers}) and then each of its units. */
+  void publish(TestDispatch test, String testName, String suiteXml, int workers) {
+    work.send(new TestPlan(test.testId, testName, suiteXml, test.configurations.suiteAndTestLevelClasses(), workers,
+        RunOptions.ofThisRun()));
+    test.units().forEach((id, unit) -> publish(test, id, unit));
+  }
+
+  /** The rest of a lost worker's unit, published again under a new id. */
+  void requeue(TestDispatch test, PlannedUnit again) {
+    int id = nextUnitId++;
+    test.requeue(id, again);
+    publish(test, id, again);
+  }
+
+  private void publish(TestDispatch test, int unitId, PlannedUnit unit) {
+    if (unitId >= ClaimTable.CAPACITY) {
+      throw new IllegalStateException("more than " + ClaimTable.CAPACITY + " units of work in one run");
+    }
+    List<MethodRef> refs = new ArrayList<>();
+    unit.methods().stream()
+        .map(m -> new MethodRef(Planner.className(m), m.getMethodName()))
+        .distinct()
+        .forEach(refs::add);
+    work.send(new UnitPlan(unitId, test.testId, refs, unit.exclusive(), Math.max(0, unit.expectedMillis())));
+  }
+
+  /** Asks every worker to run these tests' closing configuration; returns the batch they answer with. */
+  int closeTests(List<Integer> testIds) {
+    int batch = ++closeBatch;
+    work.send(new CloseTests(batch, testIds));
+    return batch;
+  }
+
+  void endOfWork() {
+    work.send(new EndOfWork());
+  }
+}
