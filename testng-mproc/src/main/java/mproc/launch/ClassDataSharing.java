@@ -2,17 +2,12 @@ package mproc.launch;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +71,7 @@ public final class ClassDataSharing {
       (entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry)) ? jars : others).add(entry);
     }
     this.training = trainingWorkerArchive != null;
-    this.key = cacheDir == null ? null : key(jars, others);
+    this.key = cacheDir == null ? null : CdsArchiveFiles.key(jars, others);
     this.archive = training ? trainingWorkerArchive : cacheDir == null ? null : cacheDir.resolve(key + ".worker.jsa");
     this.parentArchive = cacheDir == null ? null : cacheDir.resolve(key + ".parent.jsa");
     this.unsafe = cacheDir == null ? null : cacheDir.resolve(key + ".unsafe");
@@ -133,18 +128,6 @@ public final class ClassDataSharing {
     return parentArchive;
   }
 
-  /**
-   * Archives are kept by last use ({@link #removeOldArchives}); mapping one does not change its
-   * time, so a run does. Failing only makes the archive look older.
-   */
-  private static void markUsed(Path file) {
-    try {
-      Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
-    } catch (IOException e) {
-      log().debug("cannot mark {} as used (it may be removed sooner): {}", file, e.toString());
-    }
-  }
-
   /** Present while a training run makes the archives. */
   Path lock() {
     return lock;
@@ -182,7 +165,7 @@ public final class ClassDataSharing {
       return List.of("-cp", classPath);
     }
     if (marked.add(file)) {
-      markUsed(file);
+      CdsArchiveFiles.markUsed(file);
     }
     List<String> reordered = new ArrayList<>(jars);
     reordered.addAll(others);
@@ -204,11 +187,11 @@ public final class ClassDataSharing {
     String token = null;
     try {
       Files.createDirectories(archive.getParent());
-      token = takeLock();
+      token = CdsArchiveFiles.takeLock(lock, STALE_LOCK_MILLIS);
       if (token == null || available()) {
         return; // another run is making them, or just made them
       }
-      if (directoriesShadowJars()) {
+      if (CdsArchiveFiles.directoriesShadowJars(jars, others)) {
         Files.writeString(unsafe, "a directory of the class path holds a package that a jar holds too\n");
         return;
       }
@@ -236,115 +219,8 @@ public final class ClassDataSharing {
     }
   }
 
-  /**
-   * Takes the lock with a new token: creates it, or replaces one older than a training can live
-   * (delete, then create, so that of two runs seeing it stale only one wins).
-   *
-   * @return the token the lock now holds, or null if another run holds it
-   */
-  private String takeLock() throws IOException {
-    try {
-      Files.createFile(lock);
-    } catch (java.nio.file.FileAlreadyExistsException e) {
-      if (Files.getLastModifiedTime(lock).toMillis() > System.currentTimeMillis() - STALE_LOCK_MILLIS) {
-        return null;
-      }
-      Files.deleteIfExists(lock);
-      try {
-        Files.createFile(lock);
-      } catch (java.nio.file.FileAlreadyExistsException lost) {
-        return null;
-      }
-    }
-    String token = ProcessHandle.current().pid() + "-" + System.nanoTime();
-    Files.writeString(lock, token);
-    return token;
-  }
-
-  /**
-   * Whether a class directory holds a package that a jar holds too: then putting the jars first
-   * could change which class loads, and the workers keep the original order (and no archive).
-   */
-  private boolean directoriesShadowJars() throws IOException {
-    java.util.Set<String> packages = new java.util.HashSet<>();
-    for (String dir : others) {
-      Path root = Path.of(dir);
-      if (!Files.isDirectory(root)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.walk(root)) {
-        files.filter(f -> f.toString().endsWith(".class"))
-            .map(f -> root.relativize(f.getParent() == null ? root : f.getParent()).toString().replace(File.separatorChar, '/'))
-            .forEach(packages::add);
-      }
-    }
-    for (String jar : jars) {
-      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
-        for (java.util.Enumeration<? extends java.util.zip.ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-          String name = e.nextElement().getName();
-          int slash = name.lastIndexOf('/');
-          if (name.endsWith(".class") && !name.startsWith("META-INF/") && packages.contains(slash < 0 ? "" : name.substring(0, slash))) {
-            log().debug("no CDS archive: {} and a class directory share the package of {}", jar, name);
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Keeps the files of the {@link #CLASS_PATHS_KEPT} class paths used last (this one included) and
-   * removes the rest: archives, logs, markers, and the partial archives of a training that died.
-   */
+  /** Keeps the archives of the class paths used last (this one's included) and removes the rest. */
   void removeOldArchives() throws IOException {
-    Map<String, List<Path>> byKey = new HashMap<>();
-    try (Stream<Path> files = Files.list(archive.getParent())) {
-      files.filter(Files::isRegularFile).forEach(f -> {
-        String name = f.getFileName().toString();
-        int dot = name.indexOf('.');
-        if (dot > 0) {
-          byKey.computeIfAbsent(name.substring(0, dot), k -> new ArrayList<>()).add(f);
-        }
-      });
-    }
-    List<String> keys = byKey.keySet().stream()
-        .filter(k -> !k.equals(key))
-        .sorted(Comparator.comparingLong((String k) -> newest(byKey.get(k))).reversed())
-        .toList();
-    for (String old : keys.subList(Math.min(CLASS_PATHS_KEPT - 1, keys.size()), keys.size())) {
-      for (Path f : byKey.get(old)) {
-        Files.deleteIfExists(f);
-      }
-    }
-  }
-
-  private static long newest(List<Path> files) {
-    return files.stream().mapToLong(f -> f.toFile().lastModified()).max().orElse(0);
-  }
-
-  /** The archive's name: the JDK, and each jar with its size and time; directories by name. */
-  private static String key(List<String> jars, List<String> others) {
-    StringBuilder text = new StringBuilder(System.getProperty("java.home")).append(System.getProperty("java.vm.version"));
-    for (String jar : jars) {
-      File f = new File(jar);
-      text.append(jar).append(':').append(f.length()).append(':').append(f.lastModified()).append('\n');
-    }
-    others.forEach(o -> text.append(o).append('\n'));
-    return String.format("%016x", fnv1a64(text.toString().getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /**
-   * FNV-1a, 64 bits: no security provider to load in {@code mproc.TestNG}'s first JVM (SHA-256 cost
-   * it 25 ms). A collision would cost an archive, not correctness: the JVM itself checks each jar's
-   * size and time against the archive's and ignores an archive that does not match.
-   */
-  static long fnv1a64(byte[] bytes) {
-    long hash = 0xcbf29ce484222325L;
-    for (byte b : bytes) {
-      hash ^= b & 0xff;
-      hash *= 0x100000001b3L;
-    }
-    return hash;
+    CdsArchiveFiles.removeOldArchives(archive.getParent(), key, CLASS_PATHS_KEPT);
   }
 }

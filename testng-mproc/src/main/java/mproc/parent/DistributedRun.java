@@ -13,7 +13,6 @@ import mproc.planning.PlannedUnit;
 import mproc.planning.Planner;
 import mproc.settings.Settings;
 import mproc.settings.SettingsException;
-import mproc.transport.Channel;
 import mproc.transport.ClaimTable;
 import mproc.transport.IdleStrategy;
 import mproc.transport.Message;

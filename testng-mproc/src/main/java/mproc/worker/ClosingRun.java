@@ -46,21 +46,21 @@ final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
 
   @Override
   public void beforeConfiguration(ITestResult r) {
-    Session.sendWorking(test, results, r.getMethod(), Working.Kind.CONFIGURATION);
+    SessionReporter.sendWorking(test, results, r.getMethod(), Working.Kind.CONFIGURATION);
   }
 
   @Override
   public void onConfigurationSuccess(ITestResult r) {
-    Session.sendWorking(test, results, r.getMethod(), Working.Kind.OVER);
+    SessionReporter.sendWorking(test, results, r.getMethod(), Working.Kind.OVER);
   }
 
   @Override
   public void onConfigurationFailure(ITestResult r) {
-    Session.sendConfiguration(test, results, r);
+    SessionReporter.sendConfiguration(test, results, r);
   }
 
   @Override
   public void onConfigurationSkip(ITestResult r) {
-    Session.sendConfiguration(test, results, r);
+    SessionReporter.sendConfiguration(test, results, r);
   }
 }

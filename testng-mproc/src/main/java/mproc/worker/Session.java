@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import mproc.fixtures.FixtureInjector;
 import mproc.planning.Planner;
-import mproc.reporting.Throwables;
-import mproc.reporting.Values;
 import mproc.testng.CachingTestNG;
 import mproc.testng.ClaimingMethod;
 import mproc.testng.SessionSuite;
@@ -23,19 +20,11 @@ import mproc.testng.RunOptions;
 import mproc.testng.SoleInterceptor;
 import mproc.testng.TestInstances;
 import mproc.transport.Channel;
-import mproc.transport.Message.ConfigOutcome;
 import mproc.transport.Message.MethodRef;
-import mproc.transport.Message.TestOutcome;
-import mproc.transport.Message.TestStarted;
 import mproc.transport.Message.UnitDone;
-import mproc.transport.Message.Working;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testng.IClassListener;
-import org.testng.IConfigurationListener;
-import org.testng.IDataProviderInterceptor;
-import org.testng.IDataProviderListener;
-import org.testng.IDataProviderMethod;
 import org.testng.IMethodInstance;
 import org.testng.IMethodInterceptor;
 import org.testng.ITestClass;
@@ -43,7 +32,6 @@ import org.testng.ITestContext;
 import org.testng.ITestListener;
 import org.testng.ITestNGMethod;
 import org.testng.ITestResult;
-import org.testng.Reporter;
 import org.testng.TestNG;
 import org.testng.internal.MethodInstance;
 import org.testng.xml.XmlSuite;
@@ -61,8 +49,7 @@ import org.testng.xml.XmlSuite;
  * runs in as few workers as possible, and near the end idle workers still join the classes that are
  * left (in a new session, as TestNG cannot go back).
  */
-final class Session
-    implements IMethodInterceptor, ITestListener, IConfigurationListener, IClassListener, IDataProviderListener, IDataProviderInterceptor {
+final class Session implements IMethodInterceptor, ITestListener, IClassListener {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
   /**
    * TestNG sets up every class of a run (scans its methods and annotations) before the first test,
@@ -194,7 +181,7 @@ final class Session
     gate.session(this);
     long start = System.nanoTime();
     try {
-      runTestNG(test, classes, instances, gate, injector, this);
+      runTestNG(test, classes, instances, gate, injector, this, new SessionReporter(test, results, this::mine, afterEachTestMessage));
     } finally {
       gate.session(null);
     }
@@ -331,148 +318,9 @@ final class Session
     return result;
   }
 
-  private KnownUnit mine(ITestResult r) {
-    KnownUnit unit = unitOf.get(r.getMethod());
+  /** The unit of a method this worker claimed in this session; null for one another worker holds. */
+  private KnownUnit mine(ITestNGMethod method) {
+    KnownUnit unit = unitOf.get(method);
     return unit != null && unit.mine ? unit : null;
-  }
-
-  @Override
-  public void onTestStart(ITestResult r) {
-    KnownUnit unit = mine(r);
-    if (unit != null) {
-      results.send(new TestStarted(unit.id(), Planner.className(r.getMethod()), r.getMethod().getMethodName(),
-          ((ClaimingMethod) r.getMethod()).ordinal(), r.getStartMillis(), r.getParameterIndex(), Values.encode(r.getParameters())));
-      afterEachTestMessage.accept(r);
-    }
-  }
-
-  @Override
-  public void onTestSuccess(ITestResult r) {
-    send(r);
-  }
-
-  @Override
-  public void onTestFailure(ITestResult r) {
-    send(r);
-  }
-
-  @Override
-  public void onTestSkipped(ITestResult r) {
-    send(r);
-  }
-
-  @Override
-  public void onTestFailedButWithinSuccessPercentage(ITestResult r) {
-    send(r);
-  }
-
-  private void send(ITestResult r) {
-    KnownUnit unit = mine(r);
-    if (unit == null) {
-      return; // a method another worker holds, passed over
-    }
-    ITestNGMethod m = r.getMethod();
-    results.send(
-        new TestOutcome(
-            unit.id(),
-            Planner.className(m),
-            m.getMethodName(),
-            ((ClaimingMethod) m).ordinal(),
-            r.getStatus(),
-            r.getStartMillis(),
-            r.getEndMillis(),
-            r.wasRetried(),
-            r.getParameterIndex(),
-            Values.encode(r.getParameters()),
-            Throwables.encode(r.getThrowable()),
-            Reporter.getOutput(r)));
-    afterEachTestMessage.accept(r);
-  }
-
-  /**
-   * Method-, class- and group-level configuration that ran here is reported in the parent as in a
-   * sequential run. Suite- and test-level methods are not: the parent lists them once itself, as
-   * passed over (they run once per worker, see {@link ConfigurationGate}), and only their failures
-   * come from the workers.
-   */
-  @Override
-  public void beforeConfiguration(ITestResult r) {
-    sendWorking(test, results, r.getMethod(), Working.Kind.CONFIGURATION);
-  }
-
-  @Override
-  public void beforeDataProviderExecution(IDataProviderMethod dataProvider, ITestNGMethod method, ITestContext context) {
-    if (method instanceof ClaimingMethod claiming) {
-      claiming.dataProviderMethod(dataProvider);
-    }
-    sendWorking(test, results, method, Working.Kind.DATA_PROVIDER);
-  }
-
-  @Override
-  public void afterDataProviderExecution(IDataProviderMethod dataProvider, ITestNGMethod method, ITestContext context) {
-    sendWorking(test, results, method, Working.Kind.OVER);
-  }
-
-  /**
-   * A data provider that returns arrays has made every row in its call, which the two methods above
-   * announce; an {@code Iterator} (or anything else) makes each row later, so each is announced too.
-   */
-  @Override
-  public Iterator<Object[]> intercept(Iterator<Object[]> rows, IDataProviderMethod dataProvider, ITestNGMethod method, ITestContext context) {
-    if (dataProvider.getMethod().getReturnType().isArray()) {
-      return rows;
-    }
-    AnnouncedRows announced = new AnnouncedRows(rows, () -> sendWorking(test, results, method, Working.Kind.DATA_ROW),
-        () -> sendWorking(test, results, method, Working.Kind.OVER));
-    // TestNG also asks the rows it was given whether there are more (after a row's @AfterMethod, for
-    // a method with groups or a lastTimeOnly @AfterMethod): an iterator may make the row right there.
-    method.setMoreInvocationChecker(announced::hasNext);
-    return announced;
-  }
-
-  /** What starts now, outside a test: the parent times it ({@code mproc.timeout}) and names it if the worker is lost. */
-  static void sendWorking(KnownTest test, Channel results, ITestNGMethod m, Working.Kind kind) {
-    int instance = m instanceof ClaimingMethod claiming ? claiming.ordinal() : 0;
-    results.send(new Working(test.id, Planner.className(m), m.getMethodName(), instance, kind));
-  }
-
-  @Override
-  public void onConfigurationSuccess(ITestResult r) {
-    if (Planner.isClassOrMethodLevel(r.getMethod()) && ConfigurationGate.ranHere(r)) {
-      sendConfiguration(test, results, r);
-    } else {
-      sendWorking(test, results, r.getMethod(), Working.Kind.OVER);
-    }
-  }
-
-  @Override
-  public void onConfigurationFailure(ITestResult r) {
-    sendConfiguration(test, results, r);
-  }
-
-  @Override
-  public void onConfigurationSkip(ITestResult r) {
-    sendConfiguration(test, results, r);
-  }
-
-  /**
-   * Sends a configuration method's outcome; a failure the gate gave again (an earlier run's, so that
-   * what depends on it skips here) was reported when it happened: only the end of the step is sent.
-   */
-  static void sendConfiguration(KnownTest test, Channel results, ITestResult r) {
-    ITestNGMethod m = r.getMethod();
-    if (ConfigurationGate.rethrown(r)) {
-      sendWorking(test, results, m, Working.Kind.OVER);
-      return;
-    }
-    results.send(
-        new ConfigOutcome(
-            test.id,
-            Planner.className(m),
-            m.getMethodName(),
-            r.getStatus(),
-            r.getStartMillis(),
-            r.getEndMillis(),
-            Throwables.encode(r.getThrowable())));
   }
 }

@@ -1,0 +1,151 @@
+package mproc.launch;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The files of {@link ClassDataSharing}'s cache directory: each class path's name in it, the lock a
+ * training run holds, which archives were used last and which go, and whether a class path may be
+ * reordered (jars first) at all.
+ */
+final class CdsArchiveFiles {
+  private CdsArchiveFiles() {}
+
+  private static org.slf4j.Logger log() {
+    return LoggerFactory.getLogger(ClassDataSharing.class);
+  }
+
+  /**
+   * Archives are kept by last use ({@link #removeOldArchives}); mapping one does not change its
+   * time, so a run does. Failing only makes the archive look older.
+   */
+  static void markUsed(Path file) {
+    try {
+      Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException e) {
+      log().debug("cannot mark {} as used (it may be removed sooner): {}", file, e.toString());
+    }
+  }
+
+  /**
+   * Takes the lock with a new token: creates it, or replaces one older than a training can live
+   * (delete, then create, so that of two runs seeing it stale only one wins).
+   *
+   * @return the token the lock now holds, or null if another run holds it
+   */
+  static String takeLock(Path lock, long staleMillis) throws IOException {
+    try {
+      Files.createFile(lock);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      if (Files.getLastModifiedTime(lock).toMillis() > System.currentTimeMillis() - staleMillis) {
+        return null;
+      }
+      Files.deleteIfExists(lock);
+      try {
+        Files.createFile(lock);
+      } catch (java.nio.file.FileAlreadyExistsException lost) {
+        return null;
+      }
+    }
+    String token = ProcessHandle.current().pid() + "-" + System.nanoTime();
+    Files.writeString(lock, token);
+    return token;
+  }
+
+  /**
+   * Whether a class directory holds a package that a jar holds too: then putting the jars first
+   * could change which class loads, and the workers keep the original order (and no archive).
+   */
+  static boolean directoriesShadowJars(List<String> jars, List<String> others) throws IOException {
+    java.util.Set<String> packages = new java.util.HashSet<>();
+    for (String dir : others) {
+      Path root = Path.of(dir);
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(root)) {
+        files.filter(f -> f.toString().endsWith(".class"))
+            .map(f -> root.relativize(f.getParent() == null ? root : f.getParent()).toString().replace(File.separatorChar, '/'))
+            .forEach(packages::add);
+      }
+    }
+    for (String jar : jars) {
+      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
+        for (java.util.Enumeration<? extends java.util.zip.ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+          String name = e.nextElement().getName();
+          int slash = name.lastIndexOf('/');
+          if (name.endsWith(".class") && !name.startsWith("META-INF/") && packages.contains(slash < 0 ? "" : name.substring(0, slash))) {
+            log().debug("no CDS archive: {} and a class directory share the package of {}", jar, name);
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Keeps the files of the {@code kept} class paths used last ({@code key}'s included) and removes
+   * the rest: archives, logs, markers, and the partial archives of a training that died.
+   */
+  static void removeOldArchives(Path dir, String key, int kept) throws IOException {
+    Map<String, List<Path>> byKey = new HashMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      files.filter(Files::isRegularFile).forEach(f -> {
+        String name = f.getFileName().toString();
+        int dot = name.indexOf('.');
+        if (dot > 0) {
+          byKey.computeIfAbsent(name.substring(0, dot), k -> new ArrayList<>()).add(f);
+        }
+      });
+    }
+    List<String> keys = byKey.keySet().stream()
+        .filter(k -> !k.equals(key))
+        .sorted(Comparator.comparingLong((String k) -> newest(byKey.get(k))).reversed())
+        .toList();
+    for (String old : keys.subList(Math.min(kept - 1, keys.size()), keys.size())) {
+      for (Path f : byKey.get(old)) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
+  private static long newest(List<Path> files) {
+    return files.stream().mapToLong(f -> f.toFile().lastModified()).max().orElse(0);
+  }
+
+  /** The archive's name: the JDK, and each jar with its size and time; directories by name. */
+  static String key(List<String> jars, List<String> others) {
+    StringBuilder text = new StringBuilder(System.getProperty("java.home")).append(System.getProperty("java.vm.version"));
+    for (String jar : jars) {
+      File f = new File(jar);
+      text.append(jar).append(':').append(f.length()).append(':').append(f.lastModified()).append('\n');
+    }
+    others.forEach(o -> text.append(o).append('\n'));
+    return String.format("%016x", fnv1a64(text.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * FNV-1a, 64 bits: no security provider to load in {@code mproc.TestNG}'s first JVM (SHA-256 cost
+   * it 25 ms). A collision would cost an archive, not correctness: the JVM itself checks each jar's
+   * size and time against the archive's and ignores an archive that does not match.
+   */
+  static long fnv1a64(byte[] bytes) {
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : bytes) {
+      hash ^= b & 0xff;
+      hash *= 0x100000001b3L;
+    }
+    return hash;
+  }
+}
