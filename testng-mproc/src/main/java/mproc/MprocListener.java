@@ -1,18 +1,10 @@
 package mproc;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import mproc.fixtures.FixtureInjector;
-import mproc.fixtures.FixtureRegistry;
-import mproc.fixtures.FixtureSource;
-import mproc.fixtures.FixtureValues;
 import mproc.parent.DistributedRun;
 import mproc.planning.Durations;
 import mproc.planning.PlannedUnit;
@@ -22,7 +14,6 @@ import mproc.settings.Settings;
 import mproc.transport.ChronicleProperties;
 import mproc.transport.JvmFlags;
 import org.testng.IConfigurable;
-import org.testng.IConfigureCallBack;
 import org.testng.IExecutionListener;
 import org.testng.IInvokedMethod;
 import org.testng.IInvokedMethodListener;
@@ -35,9 +26,6 @@ import org.testng.ITestNGMethod;
 import org.testng.ITestListener;
 import org.testng.ITestResult;
 import org.testng.TestRunner;
-import org.testng.xml.XmlClass;
-import org.testng.xml.XmlSuite;
-import org.testng.xml.XmlTest;
 
 /**
  * The listener that spreads a suite over worker JVMs. TestNG's service loader registers it (as
@@ -94,28 +82,17 @@ public class MprocListener
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
   /** Volatile: a lost cluster's heartbeat thread reads it to stop the run ({@link #haltForLostCluster}). */
   private volatile DistributedRun run;
-  /** This host joined a cluster run it does not lead: its suites run nothing here (issue 20). */
-  private boolean joinsCluster;
-  /** The settings this host joined a cluster run with (its {@code mproc.clusterExit}). */
-  private Settings joinedWith;
-  /** While this host runs workers for a cluster run it joined; null otherwise. */
-  private volatile mproc.parent.JoinedHost joined;
-  /** How the cluster run this host joined ended, once it has. */
-  private mproc.transport.Message.RunEnded joinedOutcome;
+  /** This host's part in a cluster run it joined and does not lead: its suites run nothing here (issue 20); else null. */
+  private volatile JoinedCluster joined;
   /**
    * The run {@link #onExecutionStart} began on a thread of its own, so that its first worker's start
    * and Chronicle's set-up (a quarter of a second) overlap TestNG's set-up of the suites; taken by
    * the first suite ({@link #awaitEarlyRun}).
    */
-  private java.util.concurrent.FutureTask<Void> earlyRun;
-  /** Each durations file, read once in this execution and shared by the run and the suites run here. */
-  private final Map<Path, Durations> durationsByFile = Collections.synchronizedMap(new java.util.HashMap<>());
-  /** Suites run here because they are too small for workers, with the durations they are measured into. */
-  private final Map<ISuite, Durations> inProcessDurations = Collections.synchronizedMap(new IdentityHashMap<>());
-  private final FixtureRegistry fixtureRegistry = new FixtureRegistry();
-  private FixtureValues fixtures;
-  private FixtureInjector injector;
-  private Thread closeFixturesOnExit;
+  private EarlyStart earlyRun;
+  /** Durations files read in this execution, and the suites measured here because they are too small for workers. */
+  private final MeasuredDurations measured = new MeasuredDurations();
+  private final SuiteFixtures fixtures = new SuiteFixtures();
   /** Live progress and the summary at the end (issue 19): null without a run, or with mproc.progress=off. */
   private mproc.reporting.live.LiveRun live;
 
@@ -125,6 +102,12 @@ public class MprocListener
 
   private MprocListener(boolean fromServiceLoader) {
     this.fromServiceLoader = fromServiceLoader;
+  }
+
+  /** Whether the suite's tests run on workers (its acting instance distributes it). */
+  static boolean distributes(ISuite suite) {
+    MprocListener acting = ACTING.get(suite);
+    return acting != null && Boolean.TRUE.equals(acting.distributed.get(suite));
   }
 
   /** Whether this instance is the one that acts for the suite. */
@@ -166,7 +149,7 @@ public class MprocListener
     }
     awaitEarlyRun();
     Settings settings = Settings.resolve(suite.getXmlSuite().getAllParameters());
-    findGlobalFixtures(suite, settings);
+    fixtures.find(suite, settings);
     Planner.checkGroups(suite.getAllMethods()); // also here, as fixtures are: a suite measured small grows
     if (!settings.distributes() && Settings.coresGiven(suite.getXmlSuite().getAllParameters())) { // never silently
       System.out.println("mproc: suite '" + suite.getName() + "' runs in this JVM: " + Settings.DISABLE + " is set");
@@ -174,55 +157,39 @@ public class MprocListener
     boolean distributes = settings.distributes() && worthAWorker(suite, settings);
     distributed.put(suite, distributes);
     if (!distributes) {
-      if (closeFixturesOnExit == null) { // Ctrl-C: tear down what was set up
-        closeFixturesOnExit = new Thread(() -> fixtures.closeAll(System.err), "mproc-fixtures-cleanup");
-        Runtime.getRuntime().addShutdownHook(closeFixturesOnExit);
-      }
+      fixtures.closeOnExit(); // Ctrl-C: tear down what was set up here
       return;
     }
-    if (!JvmFlags.presentInThisJvm()) {
-      throw new mproc.settings.SettingsException(
-          "mproc: this JVM lacks the flags Chronicle Queue needs; run through mproc.TestNG, or add "
-              + String.join(" ", JvmFlags.REQUIRED) + " to the JVM options (Surefire: argLine)");
-    }
-    XmlSuite xml = suite.getXmlSuite();
-    if (xml.getParallel() != null && xml.getParallel().isParallel()) {
-      System.err.println(
-          "mproc: parallel=\"" + xml.getParallel() + "\" in suite '" + xml.getName()
-              + "' is ignored: each worker runs its tests one at a time; the workers are the parallelism");
-    } else {
-      for (XmlTest test : xml.getTests()) {
-        if (test.getParallel() != null && test.getParallel().isParallel()) {
-          System.err.println(
-              "mproc: parallel=\"" + test.getParallel() + "\" in test '" + test.getName() + "' of suite '" + xml.getName()
-                  + "' is ignored: each worker runs its tests one at a time; the workers are the parallelism");
-        }
-      }
-    }
+    SuiteChecks.requireChronicleFlags();
+    SuiteChecks.warnOfParallel(suite.getXmlSuite());
     int firstWorkers = Math.min(1, suite.getAllMethods().size()); // the others once the plan says how many
     if (run != null && !run.settings().sameRunAs(settings)) {
       if (!run.dispatchedAny() && !usedByAnotherSuite(suite)) { // started before this suite's parameters were read: again, with them
         run.close();
         run = null;
       } else {
-        System.err.println("mproc: suite '" + xml.getName() + "' asks for workers set up differently (mproc.cores,"
+        System.err.println("mproc: suite '" + suite.getName() + "' asks for workers set up differently (mproc.cores,"
             + " jvmArgs, dir, timeout, maxWorkerRestarts, cds or parentRuns) from an earlier suite's; its tests run on the"
             + " workers already started. Give these settings as system properties to set them for every suite");
       }
     }
     PassOver.install(suite);
     startRun(settings, firstWorkers);
-    if (joinsCluster) {
-      runJoinedHost();
+    if (joined != null) {
+      try {
+        joined.runToEnd(); // the first suite waits here for the run's end; the others find it over
+      } catch (mproc.transport.TransportLostException e) {
+        haltForLostCluster(e.getMessage());
+        throw e;
+      }
       return;
     }
     live = mproc.reporting.live.LiveRun.settle(live, settings, run.dispatchedAny()); // issue 19: the suite's mproc.progress
     if (live != null) {
       live.expect(suite.getAllMethods()); // the progress line's total
     }
-    run.fixtures(fixtures);
-    Path file = durationsFile(suite, settings);
-    run.durations(file, durationsIn(file));
+    run.fixtures(fixtures.values());
+    run.durations(settings.durations(), measured.in(settings.durations()));
     run.ensureWorkers(firstWorkers);
   }
 
@@ -239,32 +206,17 @@ public class MprocListener
     }
   }
 
-  private Durations durationsIn(Path file) {
-    return durationsByFile.computeIfAbsent(file.toAbsolutePath().normalize(), Durations::read);
-  }
-
-  private static Path durationsFile(ISuite suite, Settings settings) {
-    return settings.durations(); // mproc.durations, or .mproc/durations.txt in the project's directory
-  }
-
   /**
-   * Whether the suite is worth starting workers for (see {@link Planner#worthAWorker}). When it is
-   * not, it runs here as plain TestNG would, and its durations are measured here for the next run.
+   * Whether the suite is worth starting workers for (see {@link MeasuredDurations#worthAWorker}).
+   * When it is not, it runs here as plain TestNG would, and a run started early for it is closed.
    */
   private boolean worthAWorker(ISuite suite, Settings settings) {
     if (settings.cluster() != null) {
       return true; // other hosts wait for its work: a cluster run is never kept in one JVM
     }
-    Durations durations = durationsIn(durationsFile(suite, settings));
-    long measured = Planner.measuredMillis(suite.getAllMethods(), durations);
-    if (Planner.worthAWorker(measured)) {
+    if (measured.worthAWorker(suite, settings)) {
       return true;
     }
-    System.out.printf(Locale.ROOT,
-        "mproc: suite '%s': its tests and their configuration took %.2f s when last measured, less than a"
-            + " worker JVM takes to start; they run in this JVM%n",
-        suite.getName(), measured / 1000.0);
-    inProcessDurations.put(suite, durations);
     if (run != null && !distributed.containsValue(Boolean.TRUE)) { // started early, for nothing: free its CPU
       run.close();
       run = null;
@@ -296,7 +248,7 @@ public class MprocListener
     try {
       Settings settings = Settings.resolve(Map.of());
       boolean small = settings.cluster() == null && settings.durations() != null
-          && durationsIn(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS);
+          && measured.in(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS);
       if (settings.distributes() && JvmFlags.presentInThisJvm() && !small) {
         startRunEarly(settings);
       }
@@ -308,50 +260,19 @@ public class MprocListener
     }
   }
 
-  /**
-   * Finds and checks the global fixtures of the suite's classes and of {@code mproc.fixtures}, before
-   * any test runs; they are computed later, only if something needs them.
-   */
-  private void findGlobalFixtures(ISuite suite, Settings settings) {
-    Set<Class<?>> classes = new LinkedHashSet<>();
-    for (XmlTest test : suite.getXmlSuite().getTests()) {
-      for (XmlClass c : test.getXmlClasses()) {
-        if (c.getSupportClass() != null) {
-          classes.add(c.getSupportClass());
-        }
-      }
-    }
-    suite.getAllMethods().forEach(m -> classes.add(m.getTestClass().getRealClass()));
-    fixtureRegistry.add(classes, settings.fixtureClasses(), Thread.currentThread().getContextClassLoader());
-    if (fixtures == null) {
-      fixtures = new FixtureValues(fixtureRegistry);
-      injector = new FixtureInjector(fixtures);
-      FixtureSource.Current.install(fixtures);
-    }
-  }
-
   /** Without workers, tests run here: their {@code @Global} fields are set before their first method. */
   @Override
   public void beforeInvocation(IInvokedMethod method, ITestResult result) {
     ISuite suite = result.getTestContext().getSuite();
-    if (!inWorker && injector != null && actsFor(suite) && !Boolean.TRUE.equals(distributed.get(suite))) {
-      injector.beforeInvocation(method, result);
+    if (!inWorker && actsFor(suite) && !Boolean.TRUE.equals(distributed.get(suite))) {
+      fixtures.beforeInvocation(method, result);
     }
   }
 
-  /**
-   * A suite too small for workers: its tests' and their classes' configuration durations are measured
-   * here, for the next run's decision.
-   */
+  /** A suite too small for workers: its durations are measured here, for the next run's decision. */
   @Override
   public void afterInvocation(IInvokedMethod method, ITestResult result) {
-    if (inProcessDurations.isEmpty()) {
-      return;
-    }
-    Durations durations = inProcessDurations.get(result.getTestContext().getSuite());
-    if (durations != null && (method.isTestMethod() || Planner.isClassOrMethodLevel(result.getMethod()))) {
-      durations.record(Planner.key(result.getMethod()), result.getEndMillis() - result.getStartMillis());
-    }
+    measured.record(method, result);
   }
 
   /** What this JVM needs before a run starts: Chronicle's and logging's properties, and its live output. */
@@ -367,40 +288,20 @@ public class MprocListener
   /** {@link #startRun} with one worker, on a thread of its own: TestNG's thread goes on setting up the suites. */
   private void startRunEarly(Settings settings) {
     prepareRun(settings);
-    earlyRun = new java.util.concurrent.FutureTask<>(() -> {
-      begin(settings, 1);
-      return null;
-    });
-    Thread starter = new Thread(earlyRun, "mproc-start");
-    starter.setDaemon(true);
-    starter.start();
+    earlyRun = EarlyStart.begin(() -> begin(settings, 1));
   }
 
   /** The run {@link #startRunEarly} began, once started; what stopped it is thrown here, on TestNG's thread. */
   private void awaitEarlyRun() {
-    java.util.concurrent.FutureTask<Void> started = earlyRun;
-    if (started == null) {
-      return;
-    }
+    EarlyStart started = earlyRun;
     earlyRun = null;
-    try {
-      started.get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error r) {
-        throw r;
-      }
-      throw new IllegalStateException("mproc: the run did not start", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("mproc: interrupted while the run started", e);
+    if (started != null) {
+      started.await();
     }
   }
 
   private void startRun(Settings settings, int firstWorkers) {
-    if (run == null && !joinsCluster) {
+    if (run == null && joined == null) {
       prepareRun(settings);
       begin(settings, firstWorkers);
     }
@@ -421,40 +322,14 @@ public class MprocListener
         run = DistributedRun.start(settings, firstWorkers, seat);
         return;
       }
-      joinsCluster = true;
-      joinedWith = settings;
       if (live != null) { // a joined host shows no progress of its own: the leader reports the tests
         live.finish(List.of());
         live = null;
       }
-      if (seat.runEnded()) {
-        seat.close();
-        joinedOutcome = new mproc.transport.Message.RunEnded(false,
-            List.of("mproc: run " + seat.cluster().describe() + " had ended when this host came; nothing is left for it to do"));
-        return;
-      }
-      joined = mproc.parent.JoinedHost.start(settings, seat);
+      joined = JoinedCluster.join(settings, seat);
     } catch (RuntimeException | Error e) {
       seat.close();
       throw e;
-    }
-  }
-
-  /** A joined host runs its workers until the cluster run ends (its first suite waits here; the others find it over). */
-  private void runJoinedHost() {
-    if (joinedOutcome != null) {
-      return;
-    }
-    try {
-      joinedOutcome = joined.runToEnd();
-    } catch (mproc.transport.TransportLostException e) {
-      haltForLostCluster(e.getMessage());
-      throw e;
-    } finally {
-      if (joinedOutcome == null) { // the leader is gone: no worker of this host is left behind
-        joined.close();
-        joined = null;
-      }
     }
   }
 
@@ -469,7 +344,7 @@ public class MprocListener
     System.err.println(why + "; this host stops");
     System.err.flush();
     DistributedRun leading = run;
-    mproc.parent.JoinedHost joining = joined;
+    JoinedCluster joining = joined;
     if (leading != null) {
       leading.haltForLostCluster();
     } else if (joining != null) {
@@ -499,7 +374,7 @@ public class MprocListener
    * their {@code <test>}s one at a time (the workers are the parallelism).
    */
   private synchronized List<IMethodInstance> intercept(List<IMethodInstance> methods, ITestContext context) {
-    if (joinsCluster) {
+    if (joined != null) {
       return List.of(); // the leader reports this host's tests
     }
     List<ITestNGMethod> selected = new ArrayList<>(methods.size());
@@ -536,53 +411,6 @@ public class MprocListener
     }
   }
 
-  /**
-   * Suite- and test-level configuration runs in the workers (once per worker, and once in the
-   * parent's own sessions when it runs tests) when the suite is distributed, so the parent's TestNG
-   * run passes over it; everything else runs as usual, through the
-   * configurable that was there before (a user's {@link IConfigurable}), if any.
-   */
-  static final class PassOver implements IConfigurable {
-    private final IConfigurable next;
-
-    PassOver(IConfigurable next) {
-      this.next = next;
-    }
-
-    @Override
-    public void run(IConfigureCallBack callBack, ITestResult result) {
-      ISuite suite = result.getTestContext().getSuite();
-      MprocListener acting = ACTING.get(suite);
-      if (acting != null && !Planner.isClassOrMethodLevel(result.getMethod()) && Boolean.TRUE.equals(acting.distributed.get(suite))) {
-        result.setStatus(ITestResult.SUCCESS);
-      } else if (next != null) {
-        next.run(callBack, result);
-      } else {
-        callBack.runConfigurationMethod(result);
-      }
-    }
-
-    /** Puts a PassOver in front of the suite's configurable (TestNG's configuration, shared by its suites). */
-    static void install(ISuite suite) {
-      try {
-        // One field by name and type: Class.getDeclaredField would load every field's type (Guice's too).
-        org.testng.internal.IConfiguration configuration = (org.testng.internal.IConfiguration)
-            java.lang.invoke.MethodHandles.privateLookupIn(org.testng.SuiteRunner.class, java.lang.invoke.MethodHandles.lookup())
-                .findGetter(org.testng.SuiteRunner.class, "configuration", org.testng.internal.IConfiguration.class)
-                .invoke(suite);
-        synchronized (configuration) {
-          if (!(configuration.getConfigurable() instanceof PassOver)) {
-            configuration.setConfigurable(new PassOver(configuration.getConfigurable()));
-          }
-        }
-      } catch (Throwable e) {
-        throw new mproc.settings.SettingsException(
-            "mproc: this TestNG (" + suite.getClass().getName() + ") does not let suite-level configuration be left to"
-                + " the workers (" + e + "); testng-mproc needs TestNG 7.12");
-      }
-    }
-  }
-
   @Override
   public void onExecutionFinish() {
     synchronized (MprocListener.class) {
@@ -590,14 +418,7 @@ public class MprocListener
         starting = null;
       }
     }
-    synchronized (durationsByFile) {
-      // The files of suites run here are written now, but the run's own, which it writes when it closes.
-      durationsByFile.forEach((file, durations) -> {
-        if (inProcessDurations.containsValue(durations) && (run == null || run.durations() != durations)) {
-          durations.writeOrWarn(file, System.err);
-        }
-      });
-    }
+    measured.writeAllBut(run == null ? null : run.durations()); // the run writes its own as it closes
     List<mproc.reporting.WorkerLife> lives = List.of();
     awaitEarlyRun(); // started for suites that never came (none selected, or an error before them)
     if (run != null) {
@@ -619,34 +440,11 @@ public class MprocListener
       live.finish(lives);
       live = null;
     }
-    if (fixtures != null) {
-      fixtures.closeAll(System.err);
-    }
-    if (closeFixturesOnExit != null) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(closeFixturesOnExit);
-      } catch (IllegalStateException e) {
-        // already shutting down: the hook runs
-      }
-    }
-    endJoinedHost();
-  }
-
-  /** A joined host prints the run's failures and summary, and fails if the run failed (unless {@code mproc.clusterExit=leader}). */
-  private void endJoinedHost() {
+    fixtures.close();
     if (joined != null) {
-      joined.close();
+      JoinedCluster ending = joined;
       joined = null;
-    }
-    mproc.transport.Message.RunEnded outcome = joinedOutcome;
-    joinedOutcome = null;
-    if (outcome != null) {
-      outcome.lines().forEach(System.out::println);
-      System.out.flush();
-      if (outcome.failed() && joinedWith.clusterExit() == Settings.ClusterExit.ALL) {
-        throw new mproc.settings.SettingsException("mproc: the cluster run failed (its report is the leader's); this host exits"
-            + " non-zero too, as " + Settings.CLUSTER_EXIT + "=all asks");
-      }
+      ending.finish();
     }
   }
 }
