@@ -125,8 +125,11 @@ public sealed interface Message {
   /** A host joined a cluster run: its number (the leader is 0) and how messages name it. */
   record HostJoined(int host, String label) implements Message {}
 
-  /** A joined host started a worker JVM, whose result channel the leader reads from now on. */
-  record WorkerStarted(int workerId, int host, long pid) implements Message {}
+  /**
+   * A joined host started a worker JVM (at {@code startedMillis}, its clock), whose result channel
+   * the leader reads from now on.
+   */
+  record WorkerStarted(int workerId, int host, long pid, long startedMillis) implements Message {}
 
   /** A joined host's worker exited: its code and last output, as the leader reports a local one's. */
   record WorkerExited(int workerId, int exitCode, List<String> lastLines) implements Message {

@@ -125,7 +125,7 @@ public final class MessageCodec {
     } else if (message instanceof HostJoined m) {
       out.writeByte(HOST_JOINED).writeInt(m.host()).writeUtf8(m.label());
     } else if (message instanceof WorkerStarted m) {
-      out.writeByte(WORKER_STARTED).writeInt(m.workerId()).writeInt(m.host()).writeLong(m.pid());
+      out.writeByte(WORKER_STARTED).writeInt(m.workerId()).writeInt(m.host()).writeLong(m.pid()).writeLong(m.startedMillis());
     } else if (message instanceof WorkerExited m) {
       out.writeByte(WORKER_EXITED).writeInt(m.workerId()).writeInt(m.exitCode());
       writeStrings(out, m.lastLines());
@@ -211,7 +211,7 @@ public final class MessageCodec {
       case HOST_JOINED:
         return new HostJoined(in.readInt(), in.readUtf8());
       case WORKER_STARTED:
-        return new WorkerStarted(in.readInt(), in.readInt(), in.readLong());
+        return new WorkerStarted(in.readInt(), in.readInt(), in.readLong(), in.readLong());
       case WORKER_EXITED:
         return new WorkerExited(in.readInt(), in.readInt(), readStrings(in));
       case STOP_WORKER:

@@ -63,7 +63,7 @@ public class ChannelTest {
             new FixtureValue("server", new byte[] {4, 5}, null, null),
             new FixtureValue("schema", null, "not serializable", failure),
             new Message.HostJoined(2, "host-2 (ci-7, pid 99)"),
-            new Message.WorkerStarted(2001, 2, 4321L),
+            new Message.WorkerStarted(2001, 2, 4321L, 1_700_000_000_456L),
             new Message.WorkerExited(2001, 137, List.of("last", "lines")),
             new Message.StopWorker(2001),
             new Message.RunEnded(true, List.of("FAILED a.B.c", "run: 3 passed, 1 failed")));

@@ -39,6 +39,13 @@ public final class JoinedHost implements AutoCloseable {
   private RunEnded ended;
   /** Its workers are being stopped: none is replaced any more. */
   private boolean stopping;
+  /** This JVM's own sessions, when it is one of the host's cores ({@code mproc.parentRuns}); else null. */
+  private final OwnSessions own;
+  /** Seen by the own sessions between their tests: the leader is gone, claim nothing more. */
+  private boolean leaderGone;
+  /** Why the leader counted this host lost, if it did (its heartbeat came late). */
+  private String countedLost;
+  private long nextLeaderCheck;
 
   private JoinedHost(Settings settings, ClusterSeat seat, RunDirectory directory, PrintStream out, PrintStream err) {
     this.settings = settings;
@@ -48,8 +55,12 @@ public final class JoinedHost implements AutoCloseable {
     Cluster cluster = seat.cluster();
     this.hosts = cluster.openHosts();
     this.control = cluster.openControl();
-    this.pool = new WorkerPool(settings, settings.cores(), directory, seat.transport(), out, err,
+    // Cucumber's report files are given per worker JVM through a system property: none in this one.
+    boolean ownWorks = settings.parentWorks() && System.getProperty(mproc.reporting.CucumberReports.PLUGIN_PROPERTY) == null;
+    this.pool = new WorkerPool(settings, settings.workerJvms(), directory, seat.transport(), out, err,
         seat.host() * mproc.reporting.WorkerLife.HOST_IDS);
+    this.own = ownWorks ? OwnSessions.open(seat.transport(), seat.host() * mproc.reporting.WorkerLife.HOST_IDS, this::betweenOwnTests)
+        : null;
   }
 
   /**
@@ -67,7 +78,10 @@ public final class JoinedHost implements AutoCloseable {
     }
     try {
       host.hosts.send(new HostJoined(seat.host(), seat.label()));
-      host.pool.startAll(settings.cores());
+      if (host.own != null) {
+        host.own.announce(host.hosts, seat.host());
+      }
+      host.pool.startAll(settings.workerJvms());
       host.announceNew();
       return host;
     } catch (RuntimeException | Error e) {
@@ -82,34 +96,50 @@ public final class JoinedHost implements AutoCloseable {
    * @throws SettingsException one line, if the leader is gone
    */
   public RunEnded runToEnd() {
-    long nextLeaderCheck = System.nanoTime() + LEADER_CHECK_NANOS;
+    nextLeaderCheck = System.nanoTime() + LEADER_CHECK_NANOS;
     while (true) {
-      for (Message m = control.poll(); m != null; m = control.poll()) {
-        if (m instanceof StopWorker stop) {
-          stopAsked(stop.workerId());
-        } else if (m instanceof RunEnded end) {
-          ended = end;
-        }
-      }
-      reportExits();
+      watch();
       if (ended != null) {
         stopWorkers(WORKER_EXIT_GRACE_MS);
         return ended;
       }
-      if (System.nanoTime() - nextLeaderCheck > 0) {
-        nextLeaderCheck = System.nanoTime() + LEADER_CHECK_NANOS;
-        if (!seat.cluster().alive(Cluster.LEADER)) {
-          stopWorkers(0);
-          throw new SettingsException(ClusterSeat.leaderGone(seat.cluster(), settings));
-        }
-        String lost = seat.cluster().read(JoinedHosts.lost(seat.host()));
-        if (lost != null) { // its heartbeat came late: the leader gave its work to other hosts
-          stopWorkers(0);
-          throw new SettingsException("mproc: the leader counted this host lost (" + lost + "), and gave its work to the other"
-              + " hosts; this host stops. A busy host may need a longer " + Settings.HOST_TIMEOUT);
-        }
+      if (leaderGone) {
+        stopWorkers(0);
+        throw new SettingsException(ClusterSeat.leaderGone(seat.cluster(), settings));
       }
-      pool.all().stream().filter(w -> !w.gone).findAny().ifPresentOrElse(w -> sleep(10), () -> sleep(50));
+      if (countedLost != null) { // its heartbeat came late: the leader gave its work to other hosts
+        stopWorkers(0);
+        throw new SettingsException("mproc: the leader counted this host lost (" + countedLost + "), and gave its work to the other"
+            + " hosts; this host stops. A busy host may need a longer " + Settings.HOST_TIMEOUT);
+      }
+      if (own == null || !own.step(hosts)) {
+        pool.all().stream().filter(w -> !w.gone).findAny().ifPresentOrElse(w -> sleep(10), () -> sleep(50));
+      }
+    }
+  }
+
+  /** What the leader asked, the workers that exited, and (twice a second) whether the leader is alive and counts this host. */
+  private void watch() {
+    for (Message m = control.poll(); m != null; m = control.poll()) {
+      if (m instanceof StopWorker stop) {
+        stopAsked(stop.workerId());
+      } else if (m instanceof RunEnded end) {
+        ended = end;
+      }
+    }
+    reportExits();
+    if (System.nanoTime() - nextLeaderCheck > 0) {
+      nextLeaderCheck = System.nanoTime() + LEADER_CHECK_NANOS;
+      leaderGone = !seat.cluster().alive(Cluster.LEADER);
+      countedLost = seat.cluster().read(JoinedHosts.lost(seat.host()));
+    }
+  }
+
+  /** Between two tests of this JVM's own sessions: the workers are watched, and a gone leader ends the session. */
+  private void betweenOwnTests() {
+    watch();
+    if (leaderGone || countedLost != null || ended != null) {
+      own.stopClaiming();
     }
   }
 
@@ -132,7 +162,7 @@ public final class JoinedHost implements AutoCloseable {
   private void announceNew() {
     for (RemoteWorker w : pool.all()) {
       if (announced.add(w.id())) {
-        hosts.send(new WorkerStarted(w.id(), seat.host(), ((mproc.launch.WorkerProcess) w.process).pid()));
+        hosts.send(new WorkerStarted(w.id(), seat.host(), ((mproc.launch.WorkerProcess) w.process).pid(), w.startedMillis));
       }
     }
   }
@@ -180,6 +210,9 @@ public final class JoinedHost implements AutoCloseable {
     for (RemoteWorker w : pool.shutDown()) {
       w.process.stop(0);
       w.results.close();
+    }
+    if (own != null) {
+      own.close();
     }
     hosts.close();
     control.close();

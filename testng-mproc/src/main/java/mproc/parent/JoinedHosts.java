@@ -89,7 +89,7 @@ final class JoinedHosts implements AutoCloseable {
   private void adopt(WorkerStarted started) {
     HostedWorker worker = new HostedWorker(started.workerId(), started.pid(), label(started.host()), this);
     workersByHost.computeIfAbsent(started.host(), h -> new ArrayList<>()).add(worker);
-    pool.adopt(new RemoteWorker(worker, transport.openResults(started.workerId()), List.of(), System.currentTimeMillis()));
+    pool.adopt(new RemoteWorker(worker, transport.openResults(started.workerId()), List.of(), started.startedMillis())); // its host's clock, as its ready time
   }
 
   private String label(int host) {

@@ -10,12 +10,16 @@ public record WorkerLife(int id, long startedMillis, long readyMillis, long ende
   public static final int PARENT = 0;
 
   /**
-   * Worker ids of a cluster run's joined hosts: host H's workers count from {@code H * HOST_IDS + 1}
-   * (the leader's are below it), so every worker of the run has an id of its own.
+   * Worker ids of a cluster run's joined hosts: host H's own JVM is {@code H * HOST_IDS}, its worker
+   * JVMs count from {@code H * HOST_IDS + 1} (the leader's are below it), so every worker of the run
+   * has an id of its own.
    */
   public static final int HOST_IDS = 1000;
 
-  /** The host its results carry: {@code worker-N}, {@code host-H-worker-N} on a joined host, or {@code parent}. */
+  /**
+   * The host its results carry: {@code worker-N}, {@code parent}, and on a joined host H
+   * {@code host-H-worker-N}, or {@code host-H} for that host's own JVM.
+   */
   public String name() {
     return name(id);
   }
@@ -24,6 +28,9 @@ public record WorkerLife(int id, long startedMillis, long readyMillis, long ende
     if (id == PARENT) {
       return "parent";
     }
-    return id > HOST_IDS ? "host-" + id / HOST_IDS + "-worker-" + id % HOST_IDS : "worker-" + id;
+    if (id < HOST_IDS) {
+      return "worker-" + id;
+    }
+    return "host-" + id / HOST_IDS + (id % HOST_IDS == 0 ? "" : "-worker-" + id % HOST_IDS); // host-H: a joined host's own JVM
   }
 }

@@ -25,6 +25,8 @@ public final class InProcessWorker {
   private static final ThreadLocal<Boolean> RUNNING = ThreadLocal.withInitial(() -> false);
 
   private final Worker worker;
+  /** A joined host's: the leader's global fixtures, asked for as a worker JVM asks; else null. */
+  private final FixtureClient leadersFixtures;
 
   /**
    * @param work the parent's work channel, read by this worker (the parent only writes it)
@@ -33,12 +35,41 @@ public final class InProcessWorker {
    * @param betweenTests called after each test's start and end it sends
    */
   public InProcessWorker(Channel work, Channel results, ClaimTable claims, FixtureSource fixtures, Runnable betweenTests) {
-    this.worker = new Worker(OWNER_ID, false, work, results, claims, new FixtureInjector(fixtures), r -> {
+    this(OWNER_ID, work, results, claims, fixtures, null, betweenTests);
+  }
+
+  private InProcessWorker(long ownerId, Channel work, Channel results, ClaimTable claims, FixtureSource fixtures,
+      FixtureClient leadersFixtures, Runnable betweenTests) {
+    this.leadersFixtures = leadersFixtures;
+    this.worker = new Worker(ownerId, false, work, results, claims, new FixtureInjector(fixtures), r -> {
       if (r.getStatus() != org.testng.ITestResult.STARTED) {
         ReporterLines.takeBack(r); // its lines are in TestNG's JVM-wide list, and its replay logs them again
       }
       betweenTests.run();
     });
+  }
+
+  /**
+   * The JVM of a host that joined a cluster run, as one of its cores (issue 20): its claims carry
+   * {@code ownerId}, and global fixtures come from the leader through {@code fixtures}, as a worker
+   * JVM's do.
+   */
+  public static InProcessWorker forJoinedHost(long ownerId, Channel work, Channel results, Channel fixtures, ClaimTable claims,
+      Runnable betweenTests) {
+    FixtureClient client = new FixtureClient(fixtures, results);
+    return new InProcessWorker(ownerId, work, results, claims, client, client, betweenTests);
+  }
+
+  /** A joined host's: code that asks for a global fixture ({@code GlobalFixtures}) gets the leader's value from now on. */
+  public void useLeadersFixtures() {
+    if (leadersFixtures != null) {
+      FixtureSource.Current.install(leadersFixtures);
+    }
+  }
+
+  /** Whether it has read the end of the work. */
+  public boolean ended() {
+    return worker.ended();
   }
 
   /** Whether the calling thread is in one of the parent's own TestNG runs (not the user's run). */

@@ -78,6 +78,11 @@ final class Worker {
     return true;
   }
 
+  /** Whether it has read the end of the work. */
+  boolean ended() {
+    return ended;
+  }
+
   /** Claims nothing more: the session in progress passes over what it has not started. Any thread may call it. */
   void stopClaiming() {
     book.stop();

@@ -92,6 +92,9 @@ public class ClusterHostsTest {
     assertEquals(joined.awaitExit(60), 1, "the run failed, so every host fails (mproc.clusterExit=all):\n" + joined.output());
     assertEquals(both(leader, joined), sequential, "every test once, across the hosts");
     assertFalse(joined.ran().isEmpty(), "the joined host's workers ran tests:\n" + joined.output());
+    String timeline = Files.readString(leader.dir.resolve("out/mproc-timeline.json"));
+    assertTrue(timeline.contains("\"name\":\"host-1\"") && timeline.contains("\"name\":\"host-1-worker-1\"")
+        && !timeline.contains("host-1-worker-2"), "-cores 2 on the joined host: its own JVM and one worker JVM: " + timeline);
     assertTrue(leader.output().contains("Total tests run: 24, Passes: 23, Failures: 1, Skips: 0"), leader.output());
     String joinedOut = joined.output();
     assertTrue(joinedOut.contains("mproc: FAILED mproc.transport.redis.suite.Spread$A.fails: java.lang.AssertionError: on purpose"), joinedOut);
