@@ -92,6 +92,17 @@ public class ClusterHostsTest {
     assertEquals(joined.awaitExit(60), 1, "the run failed, so every host fails (mproc.clusterExit=all):\n" + joined.output());
     assertEquals(both(leader, joined), sequential, "every test once, across the hosts");
     assertFalse(joined.ran().isEmpty(), "the joined host's workers ran tests:\n" + joined.output());
+    List<String> tokens = new ArrayList<>();
+    for (SimulatedHost h : List.of(leader, joined)) {
+      Path file = h.dir.resolve("it.log.tokens");
+      if (Files.exists(file)) {
+        Files.readAllLines(file).forEach(l -> tokens.add(l.substring(l.indexOf(' ') + 1)));
+      }
+    }
+    List<String> fixtureRuns = Files.readAllLines(leader.dir.resolve("it.log.fixture"));
+    assertEquals(fixtureRuns.size(), 1, "the global fixture was computed once, on the leader");
+    assertFalse(Files.exists(joined.dir.resolve("it.log.fixture")), "and not on the joined host");
+    assertEquals(tokens, java.util.Collections.nCopies(6, "token-" + fixtureRuns.get(0)), "every host's tests got the leader's value");
     String timeline = Files.readString(leader.dir.resolve("out/mproc-timeline.json"));
     assertTrue(timeline.contains("\"name\":\"host-1\"") && timeline.contains("\"name\":\"host-1-worker-1\"")
         && !timeline.contains("host-1-worker-2"), "-cores 2 on the joined host: its own JVM and one worker JVM: " + timeline);

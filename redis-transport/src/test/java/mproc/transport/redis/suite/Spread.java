@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import mproc.Global;
+import mproc.GlobalFixture;
 import org.testng.annotations.Test;
 
 /**
- * A suite for several hosts: 24 tests of 250 ms in four classes, one of which fails. Each test notes
+ * A suite for several hosts: 24 tests of 250 ms in four classes, one of which fails, and one class
+ * of which gets a global fixture. Each test notes
  * its name and JVM in {@code it.log} (each simulated host has its own) as it starts. With
  * {@code it.dieOnce} (a file), the first test a worker JVM starts on that host kills its JVM; with
  * {@code it.hangOnce}, it hangs.
@@ -67,12 +70,29 @@ public class Spread {
     @Test public void t6() throws Exception { ran(this, "t6"); }
   }
 
+  /** Its tests note the run's global fixture as they got it ({@code it.log.tokens}); null in a plain TestNG run. */
   public static class D {
-    @Test public void t1() throws Exception { ran(this, "t1"); }
-    @Test public void t2() throws Exception { ran(this, "t2"); }
-    @Test public void t3() throws Exception { ran(this, "t3"); }
-    @Test public void t4() throws Exception { ran(this, "t4"); }
-    @Test public void t5() throws Exception { ran(this, "t5"); }
-    @Test public void t6() throws Exception { ran(this, "t6"); }
+    @Global("runToken") String token;
+
+    /** Computed once, where the run's fixtures are (the leader), noted in {@code it.log.fixture}. */
+    @GlobalFixture
+    public static String runToken() throws IOException {
+      long pid = ProcessHandle.current().pid();
+      Files.writeString(Path.of(System.getProperty("it.log") + ".fixture"), pid + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      return "token-" + pid;
+    }
+
+    private void ranWithToken(String name) throws Exception {
+      ran(this, name);
+      Files.writeString(Path.of(System.getProperty("it.log") + ".tokens"), "D." + name + " " + token + "\n",
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    @Test public void t1() throws Exception { ranWithToken("t1"); }
+    @Test public void t2() throws Exception { ranWithToken("t2"); }
+    @Test public void t3() throws Exception { ranWithToken("t3"); }
+    @Test public void t4() throws Exception { ranWithToken("t4"); }
+    @Test public void t5() throws Exception { ranWithToken("t5"); }
+    @Test public void t6() throws Exception { ranWithToken("t6"); }
   }
 }
