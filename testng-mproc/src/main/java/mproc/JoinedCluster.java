@@ -54,11 +54,11 @@ final class JoinedCluster {
     }
   }
 
-  /** See {@link JoinedHost#haltForLostCluster}. */
+  /** See {@link JoinedHost#stopAndHalt}. */
   void haltForLostCluster() {
     JoinedHost h = host;
     if (h != null) {
-      h.haltForLostCluster();
+      h.stopAndHalt();
     }
   }
 

@@ -25,7 +25,6 @@ import mproc.transport.RunDirectory;
  * leader's heartbeat stops.
  */
 public final class JoinedHost implements AutoCloseable {
-  private static final long LEADER_CHECK_NANOS = 500_000_000;
   private static final long WORKER_EXIT_GRACE_MS = 30_000;
 
   private final Settings settings;
@@ -41,11 +40,7 @@ public final class JoinedHost implements AutoCloseable {
   private boolean stopping;
   /** This JVM's own sessions, when it is one of the host's cores ({@code mproc.parentRuns}); else null. */
   private final OwnSessions own;
-  /** Seen by the own sessions between their tests: the leader is gone, claim nothing more. */
-  private boolean leaderGone;
-  /** Why the leader counted this host lost, if it did (its heartbeat came late). */
-  private String countedLost;
-  private long nextLeaderCheck;
+  private final LeaderWatch leaderWatch;
 
   private JoinedHost(Settings settings, ClusterSeat seat, RunDirectory directory, PrintStream out, PrintStream err) {
     this.settings = settings;
@@ -61,6 +56,11 @@ public final class JoinedHost implements AutoCloseable {
         seat.host() * mproc.reporting.WorkerLife.HOST_IDS);
     this.own = ownWorks ? OwnSessions.open(seat.transport(), seat.host() * mproc.reporting.WorkerLife.HOST_IDS, this::betweenOwnTests)
         : null;
+    this.leaderWatch = new LeaderWatch(seat, settings, err, () -> {
+      if (own != null) {
+        own.stopClaiming();
+      }
+    }, this::stopAndHalt);
   }
 
   /**
@@ -83,6 +83,7 @@ public final class JoinedHost implements AutoCloseable {
       }
       host.pool.startAll(settings.workerJvms());
       host.announceNew();
+      host.leaderWatch.start();
       return host;
     } catch (RuntimeException | Error e) {
       host.close();
@@ -96,21 +97,18 @@ public final class JoinedHost implements AutoCloseable {
    * @throws SettingsException one line, if the leader is gone
    */
   public RunEnded runToEnd() {
-    nextLeaderCheck = System.nanoTime() + LEADER_CHECK_NANOS;
     while (true) {
       watch();
       if (ended != null) {
+        leaderWatch.stop();
         stopWorkers(WORKER_EXIT_GRACE_MS);
         return ended;
       }
-      if (leaderGone) {
+      String stop = leaderWatch.stopReason();
+      if (stop != null) {
+        leaderWatch.acknowledge();
         stopWorkers(0);
-        throw new SettingsException(ClusterSeat.leaderGone(seat.cluster(), settings));
-      }
-      if (countedLost != null) { // its heartbeat came late: the leader gave its work to other hosts
-        stopWorkers(0);
-        throw new SettingsException("mproc: the leader counted this host lost (" + countedLost + "), and gave its work to the other"
-            + " hosts; this host stops. A busy host may need a longer " + Settings.HOST_TIMEOUT);
+        throw new SettingsException(stop);
       }
       if (own == null || !own.step(hosts)) {
         pool.all().stream().filter(w -> !w.gone).findAny().ifPresentOrElse(w -> sleep(10), () -> sleep(50));
@@ -118,7 +116,7 @@ public final class JoinedHost implements AutoCloseable {
     }
   }
 
-  /** What the leader asked, the workers that exited, and (twice a second) whether the leader is alive and counts this host. */
+  /** What the leader asked, and the workers that exited. */
   private void watch() {
     for (Message m = control.poll(); m != null; m = control.poll()) {
       if (m instanceof StopWorker stop) {
@@ -128,17 +126,12 @@ public final class JoinedHost implements AutoCloseable {
       }
     }
     reportExits();
-    if (System.nanoTime() - nextLeaderCheck > 0) {
-      nextLeaderCheck = System.nanoTime() + LEADER_CHECK_NANOS;
-      leaderGone = !seat.cluster().alive(Cluster.LEADER);
-      countedLost = seat.cluster().read(JoinedHosts.lost(seat.host()));
-    }
   }
 
-  /** Between two tests of this JVM's own sessions: the workers are watched, and a gone leader ends the session. */
+  /** Between two tests of this JVM's own sessions: the workers are watched, and the run's end ends the session. */
   private void betweenOwnTests() {
     watch();
-    if (leaderGone || countedLost != null || ended != null) {
+    if (ended != null) {
       own.stopClaiming();
     }
   }
@@ -194,10 +187,10 @@ public final class JoinedHost implements AutoCloseable {
   }
 
   /**
-   * Redis is lost: the workers stop, the run directory goes, and the JVM halts (see
-   * {@link DistributedRun#haltForLostCluster}).
+   * Redis or the leader is lost and TestNG's thread cannot end this host's part: the workers stop,
+   * the run directory goes, and the JVM halts with 1 (see {@link DistributedRun#haltForLostCluster}).
    */
-  public void haltForLostCluster() {
+  public void stopAndHalt() {
     for (RemoteWorker w : pool.shutDown()) {
       w.process.stop(0);
     }
@@ -207,6 +200,7 @@ public final class JoinedHost implements AutoCloseable {
 
   @Override
   public void close() {
+    leaderWatch.stop();
     for (RemoteWorker w : pool.shutDown()) {
       w.process.stop(0);
       w.results.close();

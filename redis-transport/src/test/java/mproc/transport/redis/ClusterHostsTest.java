@@ -238,6 +238,24 @@ public class ClusterHostsTest {
   }
 
   @Test
+  public void whenTheLeaderDiesWhileATestHangsInAJoinedHostsOwnJvmThatHostStillStops() throws Exception {
+    SimulatedHost leader = host("leader", "stuck", server, List.of());
+    awaitLeader(server, "stuck");
+    Path hung = root.resolve("stuck-hung");
+    SimulatedHost joined = host("joined", "stuck", server, List.of(), List.of("-Dit.hangOnceInHostJvm=" + hung));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(hung)) {
+      assertTrue(System.nanoTime() < deadline && joined.alive(), "no test hung on the joined host:\n" + joined.output());
+      Thread.sleep(20);
+    }
+    leader.killTree();
+    long killed = System.nanoTime();
+    assertEquals(joined.awaitExit(30), 1, joined.output());
+    assertTrue(System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(15), "stopped within seconds, a test of its own JVM hanging or not");
+    assertTrue(joined.output().contains("mproc: the leader of run redis://127.0.0.1:" + server.port + "/stuck is gone"), joined.output());
+  }
+
+  @Test
   public void whenRedisIsLostEveryHostStopsWithinSecondsWithOneLine() throws Exception {
     RedisServer own = RedisServer.start();
     SimulatedHost leader;

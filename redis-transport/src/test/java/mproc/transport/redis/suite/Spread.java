@@ -13,7 +13,8 @@ import org.testng.annotations.Test;
  * of which gets a global fixture. Each test notes
  * its name and JVM in {@code it.log} (each simulated host has its own) as it starts. With
  * {@code it.dieOnce} (a file), the first test a worker JVM starts on that host kills its JVM; with
- * {@code it.hangOnce}, it hangs.
+ * {@code it.hangOnce}, it hangs; with {@code it.hangOnceInHostJvm}, the first test the host's own JVM
+ * starts hangs.
  */
 public class Spread {
   static void ran(Object test, String name) throws IOException, InterruptedException {
@@ -28,8 +29,9 @@ public class Spread {
         // died once already
       }
     }
-    String hangOnce = System.getProperty("it.hangOnce");
-    if (hangOnce != null && System.getProperty("mproc.worker.id") != null) {
+    boolean inWorkerJvm = System.getProperty("mproc.worker.id") != null;
+    String hangOnce = inWorkerJvm ? System.getProperty("it.hangOnce") : System.getProperty("it.hangOnceInHostJvm");
+    if (hangOnce != null) {
       try {
         Files.createFile(Path.of(hangOnce));
         Thread.sleep(600_000);
