@@ -232,6 +232,11 @@ public class ClusterHostsTest {
     assertTrue(System.nanoTime() - killed < TimeUnit.SECONDS.toNanos(15), "noticed within seconds");
     assertTrue(joined.output().contains("mproc: the leader of run redis://127.0.0.1:" + server.port + "/headless is gone (no heartbeat"
         + " for 2 s); this host stops"), joined.output());
+    try (Jedis redis = new Jedis("127.0.0.1", server.port)) {
+      java.util.Set<String> keys = redis.keys("mproc:headless:*");
+      assertFalse(keys.isEmpty());
+      assertTrue(keys.stream().allMatch(k -> redis.ttl(k) > 0 || redis.pttl(k) > 0), "nothing stays past its time to live: " + keys);
+    }
     Thread.sleep(300);
     assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().arguments().map(a -> String.join(" ", a).contains(joined.dir.toString()))
         .orElse(false) && p.isAlive()), "no worker of the joined host is left");
