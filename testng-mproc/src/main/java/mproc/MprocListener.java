@@ -63,21 +63,10 @@ public class MprocListener
 
   /** Set once this JVM has said that its cluster's Redis is lost. */
   private static final java.util.concurrent.atomic.AtomicBoolean LOST_CLUSTER = new java.util.concurrent.atomic.AtomicBoolean();
-  /** Which instance acts for each suite (weak: a suite is forgotten with its TestNG run). */
-  private static final Map<ISuite, MprocListener> ACTING = Collections.synchronizedMap(new java.util.WeakHashMap<>());
-  /** The execution whose execution listeners are being started, on this thread, before any suite. */
-  private static Execution starting; // guarded by MprocListener.class
-
-  /** The instances of one TestNG execution: the one that started a run early, if any. */
-  private static final class Execution {
-    final Thread thread = Thread.currentThread();
-    MprocListener lead;
-  }
-
   /** In a worker JVM, or made by TestNG for one of the parent's own sessions: stands aside. */
   private final boolean inWorker = System.getProperty(Settings.WORKER_ID) != null || mproc.worker.InProcessWorker.runningOnThisThread();
   private final boolean fromServiceLoader;
-  private Execution execution;
+  private Acting.Execution execution;
   private final Map<ISuite, Boolean> distributed = Collections.synchronizedMap(new IdentityHashMap<>()); // read on suites' threads
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
   /** Volatile: a lost cluster's heartbeat thread reads it to stop the run ({@link #haltForLostCluster}). */
@@ -106,39 +95,23 @@ public class MprocListener
 
   /** Whether the suite's tests run on workers (its acting instance distributes it). */
   static boolean distributes(ISuite suite) {
-    MprocListener acting = ACTING.get(suite);
+    MprocListener acting = Acting.forSuite(suite);
     return acting != null && Boolean.TRUE.equals(acting.distributed.get(suite));
   }
 
   /** Whether this instance is the one that acts for the suite. */
   private boolean actsFor(ISuite suite) {
-    return ACTING.get(suite) == this;
+    return Acting.forSuite(suite) == this;
   }
 
-  /**
-   * Takes the suite if no other instance has and this one wants it: the suite's listener always, the
-   * service loader's only when {@code mproc.cores} is given. An instance that started a run early
-   * for this execution is left to take it.
-   */
+  /** Whether this instance has started the run (or is starting it early): it takes its execution's suites. */
+  boolean startedRun() {
+    return run != null || earlyRun != null;
+  }
+
+  /** Takes the suite (see {@link Acting}): the suite's listener always, the service loader's only when {@code mproc.cores} is given. */
   private boolean takes(ISuite suite) {
-    synchronized (MprocListener.class) {
-      if (starting == execution) {
-        starting = null; // suites have started: a later execution on this thread is another one
-      }
-      MprocListener acting = ACTING.get(suite);
-      if (acting != null) {
-        return acting == this;
-      }
-      if (fromServiceLoader && !Settings.coresGiven(suite.getXmlSuite().getAllParameters())) {
-        return false;
-      }
-      MprocListener lead = execution == null ? null : execution.lead;
-      if (lead != null && lead != this && (lead.run != null || lead.earlyRun != null)) {
-        return false;
-      }
-      ACTING.put(suite, this);
-      return true;
-    }
+    return Acting.take(suite, this, execution, !fromServiceLoader || Settings.coresGiven(suite.getXmlSuite().getAllParameters()));
   }
 
   /** Synchronized: suites may start in parallel (suite-thread-pool-size), and a small one may close an early run. */
@@ -235,15 +208,9 @@ public class MprocListener
     if (inWorker) {
       return;
     }
-    synchronized (MprocListener.class) { // the other instances of this execution start now, on this thread
-      if (starting == null || starting.thread != Thread.currentThread()) {
-        starting = new Execution();
-      }
-      execution = starting;
-      if (execution.lead != null || (fromServiceLoader && !Settings.coresGiven(Map.of()))) {
-        return;
-      }
-      execution.lead = this;
+    execution = Acting.join();
+    if ((fromServiceLoader && !Settings.coresGiven(Map.of())) || !Acting.lead(execution, this)) {
+      return;
     }
     try {
       Settings settings = Settings.resolve(Map.of());
@@ -253,9 +220,7 @@ public class MprocListener
         startRunEarly(settings);
       }
     } catch (RuntimeException | Error e) {
-      synchronized (MprocListener.class) {
-        starting = null; // this execution ends here; the next one on this thread is not it
-      }
+      Acting.ended(execution); // this execution ends here; the next one on this thread is not it
       throw e;
     }
   }
@@ -413,11 +378,7 @@ public class MprocListener
 
   @Override
   public void onExecutionFinish() {
-    synchronized (MprocListener.class) {
-      if (starting != null && starting == execution) {
-        starting = null;
-      }
-    }
+    Acting.ended(execution);
     measured.writeAllBut(run == null ? null : run.durations()); // the run writes its own as it closes
     List<mproc.reporting.WorkerLife> lives = List.of();
     awaitEarlyRun(); // started for suites that never came (none selected, or an error before them)
