@@ -384,7 +384,7 @@ public class MprocListener
     awaitEarlyRun(); // started for suites that never came (none selected, or an error before them)
     if (run != null) {
       if (run.leadsCluster()) { // issue 20: what the joined hosts print and exit with
-        run.outcome(mproc.cluster.RunOutcome.of(distributedSuites(), run.settings()));
+        run.outcome(mproc.cluster.RunOutcome.of(distributedSuites(), run.settings(), run.interrupted()));
       }
       try {
         run.close(); // closes the global fixtures after the workers' last tests

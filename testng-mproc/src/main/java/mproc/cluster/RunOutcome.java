@@ -11,13 +11,14 @@ import org.testng.ITestResult;
 
 /**
  * How a cluster run went, from the leader's TestNG results, for the joined hosts: one line per
- * failed test or configuration, then a summary. The run failed if anything failed; skips alone do
- * not fail it, as they do not fail a Maven build.
+ * failed test or configuration, then a summary. The run failed if anything failed, or if the leader
+ * was interrupted (its unfinished tests are skips); skips alone do not fail it, as they do not fail
+ * a Maven build.
  */
 public final class RunOutcome {
   private RunOutcome() {}
 
-  public static RunEnded of(List<ISuite> suites, Settings settings) {
+  public static RunEnded of(List<ISuite> suites, Settings settings, boolean interrupted) {
     List<String> lines = new ArrayList<>();
     int passed = 0;
     int failed = 0;
@@ -42,7 +43,10 @@ public final class RunOutcome {
     lines.add("mproc: cluster run" + where + ": " + passed + " passed, " + failed + " failed, " + skipped + " skipped"
         + (failedConfigurations == 0 ? "" : ", " + failedConfigurations + " configuration failures")
         + "; TestNG's reports are the leader's (host 0)");
-    return new RunEnded(failed + failedConfigurations > 0, lines);
+    if (interrupted) {
+      lines.add("mproc: the leader was interrupted (Ctrl-C or SIGTERM): the tests it had not finished are skipped");
+    }
+    return new RunEnded(interrupted || failed + failedConfigurations > 0, lines);
   }
 
   private static String name(ITestResult r) {

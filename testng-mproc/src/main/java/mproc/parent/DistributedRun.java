@@ -223,9 +223,16 @@ public final class DistributedRun implements AutoCloseable {
 
   /** Interrupted: workers stop now; what has no result is skipped with the reason. */
   private void stopForInterrupt(TestDispatch test) {
+    for (int unitId : test.units().keySet()) {
+      if (!test.isDone(unitId)) {
+        claims.claim(unitId, Long.MAX_VALUE); // no worker takes more, a joined host's neither
+      }
+    }
     reader.pumpParent();
     for (RemoteWorker w : pool.shutDown()) {
-      w.process.stop(0);
+      if (w.local()) {
+        w.process.stop(0); // a joined host's ends its test and exits at the end of the work
+      }
       reader.drain(w);
       w.gone = true;
     }
@@ -272,8 +279,11 @@ public final class DistributedRun implements AutoCloseable {
       }
       for (RemoteWorker w : List.copyOf(pool.all())) { // a joined host's worker may join meanwhile
         reader.drain(w);
-        // One still starting has run nothing: stop it now rather than wait for its start-up.
-        w.process.stop(w.ready && !interruption.interrupted() ? WORKER_EXIT_GRACE_MS : 0);
+        // Interrupted, a joined host's worker ends its test and exits at the end of the work (sent
+        // above), not stopped with its threads. One still starting has run nothing: stop it now.
+        if (w.local() || !interruption.interrupted()) {
+          w.process.stop(w.ready && !interruption.interrupted() ? WORKER_EXIT_GRACE_MS : 0);
+        }
         if (w.endedMillis == 0) {
           w.endedMillis = System.currentTimeMillis();
         }
@@ -329,6 +339,11 @@ public final class DistributedRun implements AutoCloseable {
   /** What the joined hosts of a cluster run print and exit with when it ends. */
   public void outcome(Message.RunEnded outcome) {
     this.outcome = outcome;
+  }
+
+  /** Whether Ctrl-C or SIGTERM came during the run. */
+  public boolean interrupted() {
+    return interruption.interrupted();
   }
 
   /** Whether this run leads a cluster run. */

@@ -41,6 +41,9 @@ public final class JoinedHost implements AutoCloseable {
   /** This JVM's own sessions, when it is one of the host's cores ({@code mproc.parentRuns}); else null. */
   private final OwnSessions own;
   private final LeaderWatch leaderWatch;
+  /** On SIGTERM or Ctrl-C: its workers stop, the leader hears of it at once, the run directory goes. */
+  private final Thread stopOnExit = new Thread(this::stoppedFromOutside, "mproc-joined-cleanup");
+  private volatile boolean closed;
 
   private JoinedHost(Settings settings, ClusterSeat seat, RunDirectory directory, PrintStream out, PrintStream err) {
     this.settings = settings;
@@ -84,6 +87,7 @@ public final class JoinedHost implements AutoCloseable {
       host.pool.startAll(settings.workerJvms());
       host.announceNew();
       host.leaderWatch.start();
+      Runtime.getRuntime().addShutdownHook(host.stopOnExit);
       return host;
     } catch (RuntimeException | Error e) {
       host.close();
@@ -198,8 +202,43 @@ public final class JoinedHost implements AutoCloseable {
     Runtime.getRuntime().halt(1);
   }
 
+  /**
+   * This JVM is ending without {@link #close} (SIGTERM, Ctrl-C): its workers are stopped and the
+   * leader is told of each at once (their tests in flight fail there, their unstarted work goes to
+   * the other hosts), rather than after {@code mproc.hostTimeout}; the run directory is removed.
+   */
+  private synchronized void stoppedFromOutside() {
+    if (closed) {
+      return;
+    }
+    stopping = true;
+    try {
+      for (RemoteWorker w : pool.shutDown()) {
+        w.process.stop(0);
+      }
+      reportExits();
+      if (own != null) {
+        hosts.send(new WorkerExited(seat.host() * mproc.reporting.WorkerLife.HOST_IDS, 143,
+            List.of("its host was stopped (SIGTERM or Ctrl-C)")));
+      }
+    } catch (RuntimeException e) { // Redis lost too: the leader counts this host lost after mproc.hostTimeout
+      err.println("mproc: could not tell the leader that this host stops: " + e.getMessage());
+    } finally {
+      directory.close();
+    }
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException e) {
+      // already shutting down: the hook is running or has run
+    }
     leaderWatch.stop();
     for (RemoteWorker w : pool.shutDown()) {
       w.process.stop(0);

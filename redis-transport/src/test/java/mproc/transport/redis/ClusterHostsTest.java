@@ -221,6 +221,37 @@ public class ClusterHostsTest {
   }
 
   @Test
+  public void aJoinedHostStoppedWithSigtermTellsTheLeaderAndLeavesNothingBehind() throws Exception {
+    SimulatedHost leader = host("leader", "sigterm", server, List.of(), "-mproc.hostTimeout", "30");
+    awaitLeader(server, "sigterm");
+    SimulatedHost joined = host("joined", "sigterm", server, List.of(), "-mproc.hostTimeout", "30");
+    joined.awaitRan(2, 60);
+    joined.terminate();
+    long stopped = System.nanoTime();
+    joined.awaitExit(30);
+    assertEquals(leader.awaitExit(120), 1, leader.output());
+    assertTrue(System.nanoTime() - stopped < TimeUnit.SECONDS.toNanos(25),
+        "the leader heard at once, not after mproc.hostTimeout (30 s):\n" + leader.output());
+    assertEquals(both(leader, joined), sequential, "every test started once");
+    assertTrue(leader.output().contains("Total tests run: 24"), leader.output());
+    assertFalse(joined.leftARunDirectory(), "the joined host's run directory is removed");
+  }
+
+  @Test
+  public void whenTheLeaderIsInterruptedTheRunFailsOnEveryHost() throws Exception {
+    SimulatedHost leader = host("leader", "sigint", server, List.of());
+    awaitLeader(server, "sigint");
+    SimulatedHost joined = host("joined", "sigint", server, List.of(), "-mproc.clusterExit", "all");
+    joined.awaitRan(1, 60);
+    leader.terminate();
+    leader.awaitExit(60);
+    assertEquals(joined.awaitExit(20), 1, "the joined host took no more work and ended soon after:\n" + joined.output());
+    assertFalse(joined.output().contains("as the leader asked"), "its workers were not stopped as hung:\n" + joined.output());
+    assertTrue(joined.output().contains("mproc: the leader was interrupted (Ctrl-C or SIGTERM): the tests it had not finished are skipped"),
+        joined.output());
+  }
+
+  @Test
   public void whenTheLeaderDiesTheOtherHostsStopWithOneLine() throws Exception {
     SimulatedHost leader = host("leader", "headless", server, List.of());
     awaitLeader(server, "headless");

@@ -92,6 +92,21 @@ final class SimulatedHost {
     process.destroyForcibly();
   }
 
+  /** As Ctrl-C in its terminal: SIGTERM to {@code mproc.TestNG} and the JVM it restarted (not to their workers). */
+  void terminate() {
+    process.descendants()
+        .filter(p -> p.info().arguments().map(a -> List.of(a).contains("mproc.TestNG")).orElse(false))
+        .forEach(ProcessHandle::destroy);
+    process.destroy();
+  }
+
+  /** Whether its temporary directory holds a run directory (one is left behind). */
+  boolean leftARunDirectory() throws IOException {
+    try (var dirs = Files.newDirectoryStream(dir.resolve("tmp"), "mproc-run-*")) {
+      return dirs.iterator().hasNext();
+    }
+  }
+
   boolean alive() {
     return process.isAlive();
   }
