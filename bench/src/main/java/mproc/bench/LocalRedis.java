@@ -23,6 +23,23 @@ final class LocalRedis {
     return port;
   }
 
+  /** At the harness's exit: the server stops and its directory goes. */
+  private static void stop(Process redis, Path dir) {
+    redis.destroy();
+    try {
+      redis.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+      try (var files = Files.walk(dir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException e) {
+      System.err.println("bench: could not remove " + dir + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void start() {
     try {
       Path dir = Files.createTempDirectory("mproc-bench-redis");
@@ -31,7 +48,7 @@ final class LocalRedis {
       }
       Process redis = new ProcessBuilder(List.of("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "",
           "--appendonly", "no", "--dir", dir.toString())).redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-      Runtime.getRuntime().addShutdownHook(new Thread(redis::destroy));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(redis, dir)));
       for (int i = 0; i < 100; i++) {
         Process ping = new ProcessBuilder("redis-cli", "-p", String.valueOf(port), "ping").start();
         if (ping.waitFor() == 0 && new String(ping.getInputStream().readAllBytes()).contains("PONG")) {
