@@ -142,7 +142,7 @@ public class MprocListener
         run = null;
       } else {
         System.err.println("mproc: suite '" + suite.getName() + "' asks for workers set up differently (mproc.cores,"
-            + " jvmArgs, dir, timeout, maxWorkerRestarts, cds or parentRuns) from an earlier suite's; its tests run on the"
+            + " jvmArgs, dir, timeout, maxWorkerRestarts, cds, parentRuns, cluster or hostTimeout) from an earlier suite's; its tests run on the"
             + " workers already started. Give these settings as system properties to set them for every suite");
       }
     }
