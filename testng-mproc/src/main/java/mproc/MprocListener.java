@@ -209,7 +209,13 @@ public class MprocListener
       return;
     }
     execution = Acting.join();
-    if ((fromServiceLoader && !Settings.coresGiven(Map.of())) || !Acting.lead(execution, this)) {
+    if (fromServiceLoader && !Settings.coresGiven(Map.of())) {
+      if (System.getProperty(Settings.CLUSTER) != null) {
+        Settings.resolve(Map.of()); // a cluster without cores is one line, not a run alone
+      }
+      return;
+    }
+    if (!Acting.lead(execution, this)) {
       return;
     }
     try {

@@ -178,8 +178,12 @@ public record Settings(
         };
     String cores = lookup.apply(CORES);
     int n = given(cores) ? Cores.parse(cores, processors) : 0;
-    if (isTrue(DISABLE, lookup.apply(DISABLE))) {
+    boolean disabled = isTrue(DISABLE, lookup.apply(DISABLE));
+    if (disabled) {
       n = 0;
+    } else if (!given(cores) && given(lookup.apply(CLUSTER))) { // never silently alone
+      throw new SettingsException(CLUSTER + " is set but " + CORES + " is not: give every host of the run -D" + CORES
+          + "=auto (or a number), or -cores auto to mproc.TestNG");
     }
     String dir = lookup.apply(DIR);
     Path base = Path.of(dir == null || dir.isBlank() ? System.getProperty("java.io.tmpdir") : dir);

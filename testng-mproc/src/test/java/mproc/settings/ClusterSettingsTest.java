@@ -24,7 +24,7 @@ public class ClusterSettingsTest {
 
   @Test
   public void fromAPropertyOrTheSuite() {
-    Settings s = resolve(Map.of(Settings.HOST_TIMEOUT, "2.5", Settings.CLUSTER, " redis://h:1/b7 "),
+    Settings s = resolve(Map.of(Settings.HOST_TIMEOUT, "2.5", Settings.CLUSTER, " redis://h:1/b7 ", Settings.CORES, "2"),
         Map.of(Settings.CLUSTER_EXIT, "Leader", Settings.HOST_TIMEOUT, "9"));
     assertEquals(s.cluster(), "redis://h:1/b7");
     assertEquals(s.hostTimeoutSeconds(), 2.5);
@@ -42,8 +42,17 @@ public class ClusterSettingsTest {
   }
 
   @Test
+  public void aClusterWithoutCoresIsOneLineUnlessDisabled() {
+    assertEquals(expectThrows(SettingsException.class, () -> resolve(Map.of(Settings.CLUSTER, "redis://h:1/b7"), Map.of())).getMessage(),
+        "mproc.cluster is set but mproc.cores is not: give every host of the run -Dmproc.cores=auto (or a number), or -cores auto"
+            + " to mproc.TestNG");
+    assertEquals(resolve(Map.of(Settings.CLUSTER, "redis://h:1/b7", Settings.DISABLE, "true"), Map.of()).cores(), 0);
+    assertEquals(resolve(Map.of(Settings.CLUSTER, "redis://h:1/b7"), Map.of(Settings.CORES, "2")).cores(), 2);
+  }
+
+  @Test
   public void thePasswordIsNeverShown() {
-    Settings s = resolve(Map.of(Settings.CLUSTER, "redis://ci:s3cret@h:1/b7"), Map.of());
+    Settings s = resolve(Map.of(Settings.CLUSTER, "redis://ci:s3cret@h:1/b7", Settings.CORES, "auto"), Map.of());
     assertFalse(s.toString().contains("s3cret"), s.toString());
   }
 }

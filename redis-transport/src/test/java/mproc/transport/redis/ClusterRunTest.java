@@ -79,6 +79,16 @@ public class ClusterRunTest {
   }
 
   @Test
+  public void aClusterWithoutCoresIsOneLineAndNoTestRuns() throws Exception {
+    Path log = dir.resolve("nocores.log");
+    String[] run = run("nocores", log, "mproc.TestNG", "-mproc.cluster", server.url("it-nocores"));
+    assertEquals(run[0], "1", run[1]);
+    assertEquals(run[1].trim(), "mproc.cluster is set but mproc.cores is not: give every host of the run -Dmproc.cores=auto (or a"
+        + " number), or -cores auto to mproc.TestNG");
+    assertFalse(Files.exists(log), "no test ran");
+  }
+
+  @Test
   public void anUnreachableRedisIsOneLineAndNoTestRuns() throws Exception {
     Path log = dir.resolve("unreachable.log");
     String[] run = run("unreachable", log, "mproc.TestNG", "-cores", "2", "-mproc.cluster", "redis://ci:s3cret@127.0.0.1:1/it-two",
