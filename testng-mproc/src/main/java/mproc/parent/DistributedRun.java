@@ -49,9 +49,6 @@ public final class DistributedRun implements AutoCloseable {
   private final WorkerGate gate;
   /** The hosts that joined this run, when it leads a cluster run ({@code mproc.cluster}); null on one machine. */
   private final JoinedHosts joined;
-  private final mproc.cluster.ClusterSeat seat;
-  /** What the joined hosts are told when the run ends (set by the listener, which has TestNG's results). */
-  private Message.RunEnded outcome;
   private final Map<Integer, TestDispatch> testsById = new HashMap<>();
   private final WorkPublisher publisher;
   private final ResultReader reader;
@@ -64,7 +61,6 @@ public final class DistributedRun implements AutoCloseable {
   private DistributedRun(Settings settings, RunDirectory directory, int firstWorkers, mproc.cluster.ClusterSeat seat) {
     this.settings = settings;
     this.directory = directory;
-    this.seat = seat;
     Transport transport = seat != null ? seat.transport() : mproc.launch.Transports.forParent(settings, directory);
     // Cucumber's report files are given per worker JVM through a system property; the parent's are the user's.
     boolean parentWorks = settings.parentWorks() && System.getProperty(CucumberReports.PLUGIN_PROPERTY) == null;
@@ -74,7 +70,7 @@ public final class DistributedRun implements AutoCloseable {
     this.parent = channels.parentResults == null ? null : new RemoteWorker(InProcessWorker.OWNER_ID, channels.parentResults);
     this.gate = new WorkerGate(claims, pool, out);
     this.publisher = new WorkPublisher(channels.work);
-    this.joined = seat == null ? null : new JoinedHosts(seat.cluster(), transport, pool, settings.hostTimeoutSeconds());
+    this.joined = seat == null ? null : new JoinedHosts(seat, pool, settings.hostTimeoutSeconds(), err);
     LostWork lostWork = new LostWork(settings, claims, pool, testsById, publisher::requeue, err);
     this.reader = new ResultReader(pool, parent, gate, joined, lostWork, new WorkerTimeouts(settings.timeoutSeconds(), System::nanoTime),
         testsById, claims, channels.fixtures, err);
@@ -289,7 +285,7 @@ public final class DistributedRun implements AutoCloseable {
         }
       }
       if (joined != null) {
-        joined.end(outcome != null ? outcome : new Message.RunEnded(true, List.of("mproc: the leader reported no outcome")));
+        joined.end();
       }
       if (durationsFile != null) {
         durations.writeOrWarn(durationsFile, err);
@@ -315,11 +311,7 @@ public final class DistributedRun implements AutoCloseable {
     }
     channels.stopLocalWorkers();
     if (joined != null) {
-      try {
-        joined.end(new Message.RunEnded(true, List.of("mproc: the leader stopped before the run ended")));
-      } catch (RuntimeException e) {
-        err.println("mproc: could not tell the other hosts that the run stopped: " + e.getMessage());
-      }
+      joined.abandon();
     }
     if (fixtures != null) {
       fixtures.closeAll(err);
@@ -331,14 +323,15 @@ public final class DistributedRun implements AutoCloseable {
     channels.close();
     if (joined != null) {
       joined.close();
-      seat.close();
     }
     directory.close();
   }
 
   /** What the joined hosts of a cluster run print and exit with when it ends. */
   public void outcome(Message.RunEnded outcome) {
-    this.outcome = outcome;
+    if (joined != null) {
+      joined.outcome(outcome);
+    }
   }
 
   /** Whether Ctrl-C or SIGTERM came during the run. */

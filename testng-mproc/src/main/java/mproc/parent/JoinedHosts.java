@@ -23,6 +23,7 @@ final class JoinedHosts implements AutoCloseable {
   private static final long READ_EVERY_NANOS = 5_000_000;
   private static final long BEATS_EVERY_NANOS = 250_000_000;
 
+  private final mproc.cluster.ClusterSeat seat;
   private final Cluster cluster;
   private final Transport transport;
   private final WorkerPool pool;
@@ -31,12 +32,17 @@ final class JoinedHosts implements AutoCloseable {
   private final Channel control;
   private final Map<Integer, String> labels = new HashMap<>();
   private final Map<Integer, List<HostedWorker>> workersByHost = new HashMap<>();
+  private final java.io.PrintStream err;
+  /** What the joined hosts are told when the run ends (set by the listener, which has TestNG's results). */
+  private RunEnded outcome;
   private long nextRead;
   private long nextBeats;
 
-  JoinedHosts(Cluster cluster, Transport transport, WorkerPool pool, double timeoutSeconds) {
-    this.cluster = cluster;
-    this.transport = transport;
+  JoinedHosts(mproc.cluster.ClusterSeat seat, WorkerPool pool, double timeoutSeconds, java.io.PrintStream err) {
+    this.seat = seat;
+    this.cluster = seat.cluster();
+    this.transport = seat.transport();
+    this.err = err;
     this.pool = pool;
     this.timeoutSeconds = timeoutSeconds;
     this.hosts = cluster.openHosts();
@@ -101,15 +107,32 @@ final class JoinedHosts implements AutoCloseable {
     control.send(new StopWorker(workerId));
   }
 
-  /** Tells every joined host that the run is over and how it went; a host that comes later is told it ended. */
-  void end(RunEnded outcome) {
-    control.send(outcome);
-    cluster.publish(mproc.cluster.ClusterSeat.ENDED, outcome.failed() ? "failed" : "passed");
+  void outcome(RunEnded outcome) {
+    this.outcome = outcome;
   }
 
+  /** Tells every joined host that the run is over and how it went; a host that comes later is told it ended. */
+  void end() {
+    RunEnded told = outcome != null ? outcome : new RunEnded(true, List.of("mproc: the leader reported no outcome"));
+    control.send(told);
+    cluster.publish(mproc.cluster.ClusterSeat.ENDED, told.failed() ? "failed" : "passed");
+  }
+
+  /** The leader stops before the run ended (an error, {@code System.exit}): the joined hosts are told it failed, if Redis still answers. */
+  void abandon() {
+    outcome = new RunEnded(true, List.of("mproc: the leader stopped before the run ended"));
+    try {
+      end();
+    } catch (RuntimeException e) {
+      err.println("mproc: could not tell the other hosts that the run stopped: " + e.getMessage());
+    }
+  }
+
+  /** Closes its channels and the leader's seat (its heartbeat stops). */
   @Override
   public void close() {
     hosts.close();
     control.close();
+    seat.close();
   }
 }
