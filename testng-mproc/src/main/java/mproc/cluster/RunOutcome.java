@@ -39,7 +39,7 @@ public final class RunOutcome {
         }
       }
     }
-    String where = settings.cluster() == null ? "" : " " + settings.cluster().replaceAll("(rediss?://[^:/@]*):[^@/]*@", "$1:***@");
+    String where = settings.cluster() == null ? "" : " " + settings.clusterShown();
     lines.add("mproc: cluster run" + where + ": " + passed + " passed, " + failed + " failed, " + skipped + " skipped"
         + (failedConfigurations == 0 ? "" : ", " + failedConfigurations + " configuration failures")
         + "; TestNG's reports are the leader's (host 0)");

@@ -18,6 +18,8 @@ final class HostedWorker implements WorkerHandle {
   private List<String> lastLines = List.of();
   /** Set when its host was lost: how its end is reported. */
   private String hostLost;
+  /** Until when (System.nanoTime) its lost host may still have claimed units. */
+  private long mayClaimUntilNanos;
 
   HostedWorker(int id, long pid, String hostLabel, JoinedHosts hosts) {
     this.id = id;
@@ -81,11 +83,22 @@ final class HostedWorker implements WorkerHandle {
     lastLines = lines;
   }
 
-  void hostLost(String why) {
+  /**
+   * Its host was lost: it is gone, though it may have claimed units until {@code mayClaimUntilNanos}
+   * (by then its host has read that it was lost, or, cut off from Redis, stopped itself when its own
+   * heartbeat failed).
+   */
+  void hostLost(String why, long mayClaimUntilNanos) {
     if (alive) {
       alive = false;
       hostLost = why;
+      this.mayClaimUntilNanos = mayClaimUntilNanos;
     }
+  }
+
+  /** Whether it may still claim units though counted gone: only while its lost host may not have stopped yet. */
+  boolean mayStillClaim() {
+    return hostLost != null && System.nanoTime() - mayClaimUntilNanos < 0;
   }
 
   /** Without asking the hosts again: whether it is known to have ended. */

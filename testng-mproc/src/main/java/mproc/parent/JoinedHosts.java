@@ -66,9 +66,9 @@ final class JoinedHosts implements AutoCloseable {
       } else if (m instanceof WorkerStarted started) {
         adopt(started);
       } else if (m instanceof WorkerExited exited) {
-        for (List<HostedWorker> list : workersByHost.values()) {
-          list.stream().filter(w -> w.id() == exited.workerId()).forEach(w -> w.exited(exited.exitCode(), exited.lastLines()));
-        }
+        workersByHost.getOrDefault(exited.workerId() / mproc.reporting.WorkerLife.HOST_IDS, List.of()).stream()
+            .filter(w -> w.id() == exited.workerId())
+            .forEach(w -> w.exited(exited.exitCode(), exited.lastLines()));
       } else {
         throw new IllegalStateException("unexpected message from a joined host: " + m);
       }
@@ -80,7 +80,8 @@ final class JoinedHosts implements AutoCloseable {
     workersByHost.forEach((host, workers) -> {
       if (workers.stream().anyMatch(w -> !w.hostLostOrExited()) && !cluster.alive(host)) {
         String why = label(host) + " lost (no heartbeat for " + (long) timeoutSeconds + " s)";
-        workers.forEach(w -> w.hostLost(why));
+        long mayClaimUntil = now + 2 * (long) (timeoutSeconds * 1e9);
+        workers.forEach(w -> w.hostLost(why, mayClaimUntil));
         cluster.publish(lost(host), why); // should it still run, it stops: its work is another host's now
       }
     });

@@ -84,7 +84,7 @@ final class LostWork {
   private void releaseUnits(RemoteWorker w, TestDispatch test, String why, boolean requeueThem) {
     for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
       int unitId = e.getKey();
-      if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
+      if (!test.isDone(unitId) && claims.owner(unitId) == w.id()) { // the local check first: an owner may be a Redis round trip
         boolean requeueUnit = requeueThem && !test.wasRequeued(unitId) && !w.stoppedOutsideTests;
         List<ITestNGMethod> notStarted = test.abandon(unitId, inFlight(w, unitId, e.getValue()), why, w.host(), requeueUnit);
         if (!notStarted.isEmpty()) {
@@ -98,11 +98,12 @@ final class LostWork {
 
   /**
    * A lost host's workers may have claimed units after the leader counted them gone (they ran on
-   * until their host heard it was lost): those units are released as the others were.
+   * until their host heard it was lost, or, cut off, stopped itself): those units are released as
+   * the others were. A worker that exited, or whose host has had time to stop, claims nothing more.
    */
   void releaseLateClaims(TestDispatch test) {
     for (RemoteWorker w : List.copyOf(pool.all())) {
-      if (w.gone && !w.local() && w.process != null) {
+      if (w.gone && w.process instanceof HostedWorker hosted && hosted.mayStillClaim()) {
         releaseUnits(w, test, w.lostBecause != null ? w.lostBecause : w.process.ending(), true);
       }
     }

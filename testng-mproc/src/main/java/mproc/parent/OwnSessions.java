@@ -55,7 +55,6 @@ final class OwnSessions implements AutoCloseable {
     if (over) {
       return false;
     }
-    worker.useLeadersFixtures();
     if (worker.runOneSession()) {
       return true;
     }
@@ -65,6 +64,14 @@ final class OwnSessions implements AutoCloseable {
       over = true;
     }
     return false;
+  }
+
+  /**
+   * From now on code that asks for a global fixture gets the leader's value: once this JVM's suites
+   * have started (their start installs this JVM's own fixtures, which a joined host never computes).
+   */
+  void useLeadersFixtures() {
+    worker.useLeadersFixtures();
   }
 
   /** Its session in progress claims nothing more (the leader is gone). */

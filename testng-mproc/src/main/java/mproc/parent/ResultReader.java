@@ -139,7 +139,7 @@ final class ResultReader {
     }
     boolean holding = false;
     for (int unitId : test.units().keySet()) {
-      if (claims.owner(unitId) == w.id() && !test.isDone(unitId)) {
+      if (!test.isDone(unitId) && claims.owner(unitId) == w.id()) { // the local check first: an owner may be a Redis round trip
         holding = true;
         break;
       }

@@ -115,8 +115,13 @@ public record Settings(
     return "Settings[cores=" + cores + ", jvmArgs=" + jvmArgs + ", baseDir=" + baseDir + ", durations=" + durations
         + ", fixtureClasses=" + fixtureClasses + ", timeoutSeconds=" + timeoutSeconds + ", maxWorkerRestarts=" + maxWorkerRestarts
         + ", classDataSharing=" + classDataSharing + ", progress=" + progress + ", parentRuns=" + parentRuns
-        + ", cluster=" + (cluster == null ? null : cluster.replaceAll("(rediss?://[^:/@]*):[^@/]*@", "$1:***@"))
+        + ", cluster=" + clusterShown()
         + ", hostTimeoutSeconds=" + hostTimeoutSeconds + ", clusterExit=" + clusterExit + "]";
+  }
+
+  /** The cluster's address as output may show it: its password masked; null without a cluster. */
+  public String clusterShown() {
+    return cluster == null ? null : cluster.replaceAll("(rediss?://[^:/@]*):[^@/]*@", "$1:***@");
   }
 
   /** Whether this suite is spread over workers. */

@@ -105,7 +105,14 @@ public class WorkerLossRulesTest {
   @Test
   public void aJoinedHostsWorkerIsRetriedOnItsHostsBudgetAndALostHostIsNamed() {
     HostedWorker hosted = new HostedWorker(1002, 77, "host 1 (ci-7, pid 9)", null);
-    hosted.hostLost("host 1 (ci-7, pid 9) lost (no heartbeat for 5 s)");
+    hosted.hostLost("host 1 (ci-7, pid 9) lost (no heartbeat for 5 s)", System.nanoTime() + 60_000_000_000L);
+    assertTrue(hosted.mayStillClaim(), "its host may not have heard yet: its late claims are released");
+    HostedWorker exited = new HostedWorker(1003, 78, "host 1 (ci-7, pid 9)", null);
+    exited.exited(1, List.of());
+    assertFalse(exited.mayStillClaim(), "a worker seen to exit claims nothing more");
+    HostedWorker longGone = new HostedWorker(1004, 79, "host 1 (ci-7, pid 9)", null);
+    longGone.hostLost("lost", System.nanoTime() - 1);
+    assertFalse(longGone.mayStillClaim(), "its host has stopped by now");
     RemoteWorker w = new RemoteWorker(hosted, null, List.of(), 0);
     w.inFlight = new TestStarted(1, "a.B", "c", 0);
     WorkerLoss loss = WorkerLoss.of(w, List.of(), false);
