@@ -22,6 +22,22 @@ public interface ClaimTable extends AutoCloseable {
   long owner(int unit);
 
   /**
+   * Claims row {@code row} of the data provider of {@code unit} (a unit whose rows are spread over
+   * workers) for {@code owner}, exactly once, as {@link #claim} does a unit. Rows are claimed in
+   * order by whoever reaches them first, so the claimed rows of a unit are always the first ones.
+   *
+   * @param row the row's index, or {@link #ROWS_END}: the rows have ended (every row is claimed)
+   * @return true if this call claimed it
+   */
+  boolean claimRow(int unit, int row, long owner);
+
+  /** The id that claimed this row of {@code unit}, or 0 if it is still free. */
+  long rowOwner(int unit, int row);
+
+  /** The row past the last: claimed by whoever finds that the rows have ended. */
+  int ROWS_END = Integer.MAX_VALUE;
+
+  /**
    * Decides the gate once: open (worker JVMs may claim) or shut (they never will). The parent
    * decides; its own sessions claim regardless.
    *
@@ -42,6 +58,14 @@ public interface ClaimTable extends AutoCloseable {
     }
     if (unit < 0 || unit >= CAPACITY) {
       throw new IllegalArgumentException("unit " + unit + " is outside the claim table (0.." + (CAPACITY - 1) + ")");
+    }
+  }
+
+  /** What every implementation checks before a row's claim. */
+  static void checkRowClaim(int unit, int row, long owner) {
+    checkClaim(unit, owner);
+    if (row < 0) {
+      throw new IllegalArgumentException("a row index is not negative: " + row);
     }
   }
 

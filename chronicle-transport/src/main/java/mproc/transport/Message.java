@@ -36,8 +36,25 @@ public sealed interface Message {
    * their own; the others may also be claimed by a worker that is already running their class.
    * {@code expectedMillis}: how long earlier runs took over it (a test they did not measure counts as
    * the median of those they did), 0 if they measured nothing of its {@code <test>}.
+   * {@code rowsOf}: -1, or for a data-driven method whose rows are spread over workers, the unit whose
+   * row claims ({@link ClaimTable#claimRow}) it shares: its own id, or for a unit put back on the queue
+   * after its worker was lost, the first one's, so that no row runs twice.
    */
-  record UnitPlan(int unitId, int testId, List<MethodRef> methods, boolean exclusive, long expectedMillis) implements Message {}
+  record UnitPlan(int unitId, int testId, List<MethodRef> methods, boolean exclusive, long expectedMillis, int rowsOf)
+      implements Message {
+    public UnitPlan {
+      methods = List.copyOf(methods);
+    }
+
+    /** A unit of one method with no rows spread. */
+    public UnitPlan(int unitId, int testId, List<MethodRef> methods, boolean exclusive, long expectedMillis) {
+      this(unitId, testId, methods, exclusive, expectedMillis, -1);
+    }
+
+    public boolean spreadsRows() {
+      return rowsOf >= 0;
+    }
+  }
 
   /** Workers run the closing configuration ({@code @AfterTest}, {@code @AfterSuite}) of these tests. */
   record CloseTests(int batch, List<Integer> testIds) implements Message {}
@@ -108,7 +125,16 @@ public sealed interface Message {
       int testId, String className, String methodName, int status, long startMillis, long endMillis, ThrowableData throwable)
       implements Message {}
 
-  record UnitDone(int unitId) implements Message {}
+  /**
+   * A worker ran the unit it claimed. {@code rows}: for a unit whose rows are spread, how many rows its
+   * data provider made, when this worker went through all of them (so every row is claimed, by it or
+   * by a helper); otherwise -1.
+   */
+  record UnitDone(int unitId, int rows) implements Message {
+    public UnitDone(int unitId) {
+      this(unitId, -1);
+    }
+  }
 
   record TestsClosed(int batch) implements Message {}
 

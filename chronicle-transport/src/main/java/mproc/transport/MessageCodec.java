@@ -79,7 +79,7 @@ public final class MessageCodec {
       writeStrings(out, m.testngOptions());
     } else if (message instanceof UnitPlan m) {
       out.writeByte(UNIT_PLAN).writeInt(m.unitId()).writeInt(m.testId()).writeBoolean(m.exclusive()).writeStopBit(m.expectedMillis());
-      out.writeStopBit(m.methods().size());
+      out.writeInt(m.rowsOf()).writeStopBit(m.methods().size());
       for (MethodRef ref : m.methods()) {
         out.writeUtf8(ref.className()).writeUtf8(ref.methodName());
       }
@@ -106,7 +106,7 @@ public final class MessageCodec {
       out.writeInt(m.status()).writeLong(m.startMillis()).writeLong(m.endMillis());
       writeThrowable(out, m.throwable());
     } else if (message instanceof UnitDone m) {
-      out.writeByte(UNIT_DONE).writeInt(m.unitId());
+      out.writeByte(UNIT_DONE).writeInt(m.unitId()).writeInt(m.rows());
     } else if (message instanceof TestsClosed m) {
       out.writeByte(TESTS_CLOSED).writeInt(m.batch());
     } else if (message instanceof FixtureRequest m) {
@@ -150,12 +150,13 @@ public final class MessageCodec {
           int testId = in.readInt();
           boolean exclusive = in.readBoolean();
           long expectedMillis = in.readStopBit();
+          int rowsOf = in.readInt();
           int n = (int) in.readStopBit();
           List<MethodRef> methods = new ArrayList<>(n);
           for (int i = 0; i < n; i++) {
             methods.add(new MethodRef(in.readUtf8(), in.readUtf8()));
           }
-          return new UnitPlan(unitId, testId, methods, exclusive, expectedMillis);
+          return new UnitPlan(unitId, testId, methods, exclusive, expectedMillis, rowsOf);
         }
       case CLOSE_TESTS:
         {
@@ -194,7 +195,7 @@ public final class MessageCodec {
         return new ConfigOutcome(
             in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt(), in.readLong(), in.readLong(), readThrowable(in));
       case UNIT_DONE:
-        return new UnitDone(in.readInt());
+        return new UnitDone(in.readInt(), in.readInt());
       case TESTS_CLOSED:
         return new TestsClosed(in.readInt());
       case FIXTURE_REQUEST:

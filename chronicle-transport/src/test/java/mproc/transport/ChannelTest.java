@@ -43,6 +43,7 @@ public class ChannelTest {
         List.of(
             new TestPlan(3, "unit tests", "<suite/>", List.of("a.Setup"), 4, List.of("-propagateDataProviderFailureAsTestFailure")),
             new UnitPlan(7, 3, List.of(new MethodRef("a.B", "c"), new MethodRef("a.B", "d")), true, 2_500),
+            new UnitPlan(9, 3, List.of(new MethodRef("a.B", "rows")), false, 0, 8),
             new CloseTests(1, List.of(3, 4)),
             new EndOfWork(),
             new WorkerReady(2, 12345L, 1_700_000_000_123L),
@@ -58,6 +59,7 @@ public class ChannelTest {
                 List.of("line 1", "line 2")),
             new ConfigOutcome(3, "a.B", "setUp", 2, 1L, 2L, failure),
             new UnitDone(7),
+            new UnitDone(9, 12),
             new TestsClosed(1),
             new FixtureRequest("server"),
             new FixtureValue("server", new byte[] {4, 5}, null, null),

@@ -86,6 +86,67 @@ public class ClaimTableTest {
   }
 
   @Test
+  public void aRowIsClaimedOnceApartFromItsUnitAndFromOtherUnitsRows() throws Exception {
+    Path dir = TempDirs.directory("claims");
+    try (RunDirectory run = RunDirectory.open(dir);
+        ClaimTable table = MappedClaimTable.open(run.claimFile())) {
+      assertEquals(table.rowOwner(4, 0), 0L);
+      assertTrue(table.claimRow(4, 0, 2));
+      assertFalse(table.claimRow(4, 0, 3));
+      assertEquals(table.rowOwner(4, 0), 2L);
+      assertEquals(table.owner(4), 0L, "the unit is not claimed by its row");
+      assertTrue(table.claimRow(40, 0, 3), "another unit's row 0");
+      assertTrue(table.claimRow(4, ClaimTable.ROWS_END, 3));
+      assertEquals(table.rowOwner(4, ClaimTable.ROWS_END), 3L);
+      try (ClaimTable other = MappedClaimTable.open(run.claimFile())) {
+        assertEquals(other.rowOwner(4, 0), 2L, "another process's view");
+        assertEquals(other.rowOwner(4, 1), 0L);
+      }
+      org.testng.Assert.expectThrows(IllegalArgumentException.class, () -> table.claimRow(4, -1, 1));
+    }
+  }
+
+  @Test
+  public void racingThreadsClaimEveryRowOfManyUnitsExactlyOnce() throws Exception {
+    Path dir = TempDirs.directory("claims");
+    int units = 50;
+    int rows = 400;
+    AtomicIntegerArray wins = new AtomicIntegerArray(units * rows);
+    try (RunDirectory run = RunDirectory.open(dir);
+        ClaimTable table = MappedClaimTable.open(run.claimFile())) {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 1; t <= 4; t++) {
+        long owner = t;
+        Thread thread = new Thread(() -> {
+          try {
+            start.await();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          for (int u = 0; u < units; u++) {
+            for (int r = 0; r < rows; r++) {
+              if (table.claimRow(u, r, owner)) {
+                wins.incrementAndGet(u * rows + r);
+              }
+            }
+          }
+        });
+        thread.start();
+        threads.add(thread);
+      }
+      start.countDown();
+      for (Thread thread : threads) {
+        thread.join();
+      }
+      for (int i = 0; i < units * rows; i++) {
+        assertEquals(wins.get(i), 1, "unit " + i / rows + " row " + i % rows);
+        assertTrue(table.rowOwner(i / rows, i % rows) >= 1);
+      }
+    }
+  }
+
+  @Test
   public void racingJvmsClaimEveryUnitExactlyOnce() throws Exception {
     Path dir = TempDirs.directory("claims");
     try (RunDirectory run = RunDirectory.open(dir)) {

@@ -7,7 +7,8 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * Claims in a Redis hash, one field per unit: {@code HSETNX} sets it only if nobody has, so exactly
- * one claimer wins, whichever host it is on. The gate is a key set once ({@code SET NX}). Both expire
+ * one claimer wins, whichever host it is on; a data provider's row is a field {@code unit/row} of the
+ * same hash. The gate is a key set once ({@code SET NX}). Both expire
  * with the run.
  */
 final class RedisClaimTable implements ClaimTable {
@@ -28,9 +29,13 @@ final class RedisClaimTable implements ClaimTable {
   @Override
   public synchronized boolean claim(int unit, long owner) {
     ClaimTable.checkClaim(unit, owner);
+    return claimField(String.valueOf(unit), owner);
+  }
+
+  private boolean claimField(String field, long owner) {
     return command(r -> {
       Pipeline both = r.pipelined();
-      redis.clients.jedis.Response<Long> set = both.hsetnx(claims, String.valueOf(unit), String.valueOf(owner));
+      redis.clients.jedis.Response<Long> set = both.hsetnx(claims, field, String.valueOf(owner));
       both.expire(claims, ttlSeconds);
       both.sync();
       return set.get() == 1;
@@ -39,7 +44,22 @@ final class RedisClaimTable implements ClaimTable {
 
   @Override
   public synchronized long owner(int unit) {
-    String owner = command(r -> r.hget(claims, String.valueOf(unit)));
+    return ownerOf(String.valueOf(unit));
+  }
+
+  @Override
+  public synchronized boolean claimRow(int unit, int row, long owner) {
+    ClaimTable.checkRowClaim(unit, row, owner);
+    return claimField(unit + "/" + row, owner);
+  }
+
+  @Override
+  public synchronized long rowOwner(int unit, int row) {
+    return ownerOf(unit + "/" + row);
+  }
+
+  private long ownerOf(String field) {
+    String owner = command(r -> r.hget(claims, field));
     return owner == null ? 0 : Long.parseLong(owner);
   }
 

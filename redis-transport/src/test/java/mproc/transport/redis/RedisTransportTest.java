@@ -116,6 +116,20 @@ public class RedisTransportTest {
   }
 
   @Test
+  public void aRowIsClaimedOnceApartFromItsUnitAndFromOtherUnitsRows() {
+    try (ClaimTable claims = transport("rows").openClaims()) {
+      assertEquals(claims.rowOwner(4, 0), 0L);
+      assertTrue(claims.claimRow(4, 0, 2));
+      assertFalse(claims.claimRow(4, 0, 3));
+      assertEquals(claims.rowOwner(4, 0), 2L);
+      assertEquals(claims.owner(4), 0L, "the unit is not claimed by its row");
+      assertTrue(claims.claimRow(40, 0, 3), "another unit's row 0");
+      assertTrue(claims.claimRow(4, ClaimTable.ROWS_END, 3));
+      assertEquals(claims.rowOwner(4, ClaimTable.ROWS_END), 3L);
+    }
+  }
+
+  @Test
   public void theGateIsDecidedOnce() {
     try (ClaimTable claims = transport("gate").openClaims()) {
       assertEquals(claims.gate(), 0L);
