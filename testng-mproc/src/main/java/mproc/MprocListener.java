@@ -350,7 +350,7 @@ public class MprocListener
     }
     List<ITestNGMethod> selected = new ArrayList<>(methods.size());
     methods.forEach(mi -> selected.add(mi.getMethod()));
-    List<PlannedUnit> units = Planner.plan(selected, run.durations());
+    List<PlannedUnit> units = Planner.plan(selected, run.durations(), run.settings().spreadRows());
     int testId;
     if (live != null) { // issue 19: the progress line shows while the workers run this <test>
       live.plan(context.getName(), units);

@@ -54,7 +54,8 @@ public class TestNGOptionsTest {
         () -> TestNG.applyOwnOptions(new String[] {"-mproc.timout", "60", "suite.xml"})).getMessage();
     assertEquals(message, "mproc: unknown option -mproc.timout; the settings are -mproc.cores, -mproc.disable,"
         + " -mproc.jvmArgs, -mproc.dir, -mproc.durations, -mproc.fixtures, -mproc.timeout, -mproc.maxWorkerRestarts,"
-        + " -mproc.cds, -mproc.progress, -mproc.parentRuns, -mproc.cluster, -mproc.hostTimeout, -mproc.clusterExit (or -cores, -disable-mproc)");
+        + " -mproc.cds, -mproc.progress, -mproc.parentRuns, -mproc.cluster, -mproc.hostTimeout, -mproc.clusterExit, -mproc.spreadRows"
+        + " (or -cores, -disable-mproc)");
     assertNull(System.getProperty("mproc.timout"));
   }
 

@@ -73,9 +73,9 @@ public sealed interface Message {
   record TestStarted(
       int unitId, String className, String methodName, int instanceOrdinal, long startMillis, int parameterIndex, List<ValueData> parameters)
       implements Message {
-    /** What a lost worker was making, with nothing more known. */
+    /** What a lost worker was making, with nothing more known (its row's index neither: -1). */
     public TestStarted(int unitId, String className, String methodName, int instanceOrdinal) {
-      this(unitId, className, methodName, instanceOrdinal, 0L, 0, List.of());
+      this(unitId, className, methodName, instanceOrdinal, 0L, -1, List.of());
     }
   }
 

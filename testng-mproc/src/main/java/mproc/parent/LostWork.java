@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import mproc.planning.PlannedUnit;
 import mproc.planning.Planner;
 import mproc.settings.Settings;
@@ -21,7 +23,7 @@ import org.testng.ITestNGMethod;
 final class LostWork {
   /** Publishes a unit again under a new id (the rest of a lost worker's unit). */
   interface Requeue {
-    void requeue(TestDispatch test, PlannedUnit again);
+    void requeue(TestDispatch test, PlannedUnit again, int lostUnitId);
   }
 
   private final Settings settings;
@@ -56,6 +58,7 @@ final class LostWork {
     if (w.inFlight == null) {
       failConfigurationInFlight(w, loss.why());
     }
+    releaseRows(w, test, loss.why());
     releaseUnits(w, test, loss.why(), loss.requeue());
     if (loss.hungClass() != null) { // its units nobody claimed yet are skipped too
       for (Map.Entry<Integer, PlannedUnit> e : new ArrayList<>(test.units().entrySet())) {
@@ -86,13 +89,72 @@ final class LostWork {
       int unitId = e.getKey();
       if (!test.isDone(unitId) && claims.owner(unitId) == w.id()) { // the local check first: an owner may be a Redis round trip
         boolean requeueUnit = requeueThem && !test.wasRequeued(unitId) && !w.stoppedOutsideTests;
+        if (test.rowsOf(unitId) >= 0) {
+          releaseSpreadUnit(w, test, unitId, e.getValue(), why, requeueUnit);
+          continue;
+        }
         List<ITestNGMethod> notStarted = test.abandon(unitId, inFlight(w, unitId, e.getValue()), why, w.host(), requeueUnit);
         if (!notStarted.isEmpty()) {
           PlannedUnit original = e.getValue();
           long expected = original.expectedMillis() * notStarted.size() / Math.max(1, original.methods().size()); // what is left of it
-          requeue.requeue(test, new PlannedUnit(notStarted, original.exclusive(), original.group(), original.priority(), expected));
+          requeue.requeue(test, new PlannedUnit(notStarted, original.exclusive(), original.group(), original.priority(), expected,
+              original.spreadsRows()), unitId);
         }
       }
+    }
+  }
+
+  /**
+   * The rows a lost worker had claimed in units that spread their rows (its own, or units it helped
+   * with) and not finished: the one in flight fails with {@code why}, one it had claimed and not
+   * started is skipped. Rows are claimed in order, so the claimed ones are the first: the search ends
+   * at the first row nobody claimed.
+   */
+  private void releaseRows(RemoteWorker w, TestDispatch test, String why) {
+    Set<Integer> shared = new TreeSet<>();
+    test.spreadUnitsNotDone().forEach(u -> shared.add(test.rowsOf(u)));
+    for (int rowsOf : shared) {
+      for (int row = 0; ; row++) {
+        long owner = claims.rowOwner(rowsOf, row);
+        if (owner == 0) {
+          break;
+        }
+        if (owner == w.id() && !test.rowFinished(rowsOf, row)) {
+          test.rowLost(rowsOf, row, why, w.host());
+        }
+      }
+    }
+    if (w.inFlight != null && test.owns(w.inFlight.unitId()) && test.rowsOf(w.inFlight.unitId()) >= 0) {
+      w.inFlight = null; // its row has its result
+    }
+  }
+
+  /**
+   * A lost worker held this spread unit. If some worker went through all of its rows, every row is
+   * claimed: the unit is done once each has its result. Otherwise the rows nobody has claimed go
+   * back on the queue once, in a unit that shares the claims (so no row runs twice), or else one
+   * skip stands for them.
+   */
+  private void releaseSpreadUnit(RemoteWorker w, TestDispatch test, int unitId, PlannedUnit unit, String why, boolean requeueIt) {
+    int rowsOf = test.rowsOf(unitId);
+    TestStarted makingRow = inFlight(w, unitId, unit);
+    if (makingRow != null) { // its lazy data provider never made the next row: that fails the method, as in one worker
+      claims.claimRow(rowsOf, ClaimTable.ROWS_END, Long.MAX_VALUE); // and nobody else is to wait for that row
+      test.abandon(unitId, makingRow, why, w.host(), false);
+      return;
+    }
+    int rows = -1;
+    if (claims.rowOwner(rowsOf, ClaimTable.ROWS_END) != 0) {
+      rows = 0;
+      while (claims.rowOwner(rowsOf, rows) != 0) {
+        rows++;
+      }
+    }
+    test.spreadUnitLost(unitId, rows);
+    if (rows < 0 && requeueIt) {
+      requeue.requeue(test, unit, unitId);
+    } else if (rows < 0) {
+      test.unclaimedRowsLost(unitId, why);
     }
   }
 
@@ -104,6 +166,7 @@ final class LostWork {
   void releaseLateClaims(TestDispatch test) {
     for (RemoteWorker w : List.copyOf(pool.all())) {
       if (w.gone && w.process instanceof HostedWorker hosted && hosted.mayStillClaim()) {
+        releaseRows(w, test, w.lostBecause != null ? w.lostBecause : w.process.ending());
         releaseUnits(w, test, w.lostBecause != null ? w.lostBecause : w.process.ending(), true);
       }
     }

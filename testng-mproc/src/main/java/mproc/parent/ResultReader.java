@@ -213,7 +213,7 @@ final class ResultReader {
       testsById.get(config.testId()).configOutcome(config, w.host());
     } else if (m instanceof UnitDone done) {
       w.working = null;
-      testOf(done.unitId()).unitDone(done.unitId(), w.host());
+      testOf(done.unitId()).unitDone(done.unitId(), done.rows(), w.host());
     } else if (m instanceof FixtureRequest request) {
       publishFixture(request.name());
     } else if (m instanceof TestsClosed) {

@@ -48,10 +48,10 @@ final class WorkPublisher {
     test.units().forEach((id, unit) -> publish(test, id, unit));
   }
 
-  /** The rest of a lost worker's unit, published again under a new id. */
-  void requeue(TestDispatch test, PlannedUnit again) {
+  /** The rest of a lost worker's unit {@code lostUnitId}, published again under a new id. */
+  void requeue(TestDispatch test, PlannedUnit again, int lostUnitId) {
     int id = nextUnitId++;
-    test.requeue(id, again);
+    test.requeue(id, again, lostUnitId);
     publish(test, id, again);
   }
 
@@ -64,7 +64,7 @@ final class WorkPublisher {
         .map(m -> new MethodRef(Planner.className(m), m.getMethodName()))
         .distinct()
         .forEach(refs::add);
-    work.send(new UnitPlan(unitId, test.testId, refs, unit.exclusive(), Math.max(0, unit.expectedMillis())));
+    work.send(new UnitPlan(unitId, test.testId, refs, unit.exclusive(), Math.max(0, unit.expectedMillis()), test.rowsOf(unitId)));
   }
 
   /** Asks every worker to run these tests' closing configuration; returns the batch they answer with. */

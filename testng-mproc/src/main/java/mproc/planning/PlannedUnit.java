@@ -14,8 +14,14 @@ import org.testng.ITestNGMethod;
  * @param group the {@code @Group} name, or null
  * @param priority the lowest TestNG priority of its methods
  * @param expectedMillis how long it is expected to take, from earlier runs
+ * @param spreadsRows one data-driven method whose rows several workers may run at once (each claims
+ *     rows as it reaches them), see {@link Planner#spreadsRows}
  */
-public record PlannedUnit(List<ITestNGMethod> methods, boolean exclusive, String group, int priority, long expectedMillis) {
+public record PlannedUnit(List<ITestNGMethod> methods, boolean exclusive, String group, int priority, long expectedMillis, boolean spreadsRows) {
+  public PlannedUnit {
+    methods = List.copyOf(methods);
+  }
+
   public String className() {
     return Planner.className(methods.get(0));
   }

@@ -32,6 +32,10 @@ import org.testng.ITestNGMethod;
  *       other's {@code @BeforeClass} just made).
  *   <li>Methods with the same {@link Group} name form one exclusive unit: one worker runs them
  *       serially, in TestNG's order, and nothing else meanwhile.
+ *   <li>A data-driven method that is a unit on its own (nothing depends on it, it depends on nothing,
+ *       no {@code @Group}, one invocation, no thread pool) and whose class has no {@code @BeforeClass}
+ *       or {@code @AfterClass} (but Cucumber's runner's) spreads its rows: several workers may run it
+ *       at once, each claiming rows as it reaches them ({@link #spreadsRows}).
  *   <li>Order: {@code @Group} units first; then lower TestNG priority first; then the longest
  *       expected duration first (measured in earlier runs, {@link Durations}; an unknown test counts
  *       as the median). Ties keep TestNG's order, class by class, so that a worker running a class
@@ -42,6 +46,11 @@ public final class Planner {
   private Planner() {}
 
   public static List<PlannedUnit> plan(List<ITestNGMethod> methods, Durations durations) {
+    return plan(methods, durations, true);
+  }
+
+  /** @param spreadRows whether any data provider's rows may be spread ({@code mproc.spreadRows}) */
+  public static List<PlannedUnit> plan(List<ITestNGMethod> methods, Durations durations, boolean spreadRows) {
     Map<String, List<ITestNGMethod>> byKey = new LinkedHashMap<>();
     for (ITestNGMethod m : methods) {
       byKey.computeIfAbsent(key(m), k -> new ArrayList<>()).add(m);
@@ -86,8 +95,9 @@ public final class Planner {
       Set<String> keys = new LinkedHashSet<>();
       unit.forEach(m -> keys.add(key(m)));
       int priority = unit.stream().mapToInt(ITestNGMethod::getPriority).min().orElse(0);
-      PlannedUnit planned =
-          new PlannedUnit(List.copyOf(unit), group != null || isExclusive(unit), group, priority, durations.expected(keys, median));
+      boolean exclusive = group != null || isExclusive(unit);
+      PlannedUnit planned = new PlannedUnit(
+          unit, exclusive, group, priority, durations.expected(keys, median), spreadRows && !exclusive && spreadsRows(unit));
       byClass.computeIfAbsent(planned.className(), c -> new ArrayList<>()).add(planned);
     }
     List<PlannedUnit> ordered = new ArrayList<>();
@@ -95,6 +105,42 @@ public final class Planner {
     ordered.sort(DISPATCH_ORDER); // stable: ties keep TestNG's order
     return ordered;
   }
+
+  /**
+   * Whether a unit is one data-driven method whose rows may run in several workers at once. Each
+   * worker that takes part calls the data provider itself (so it must give the same rows in every
+   * JVM, as TestNG's own {@code invocationNumbers} re-runs assume) and runs only the rows it claims.
+   * Not when the method depends on another or runs more than once ({@code invocationCount}, a thread
+   * pool), and not when its class has its own {@code @BeforeClass} or {@code @AfterClass}: those
+   * would run in every worker that takes part, at once, which sequentially they never do. Cucumber's
+   * runner class ({@code AbstractTestNGCucumberTests}) is the exception: its class configuration
+   * only makes and ends the runner in each JVM (and its report files are per worker).
+   */
+  public static boolean spreadsRows(List<ITestNGMethod> unit) {
+    if (unit.size() != 1) {
+      return false;
+    }
+    ITestNGMethod m = unit.get(0);
+    return m.isDataDriven() && m.getInvocationCount() == 1 && m.getThreadPoolSize() <= 1 && groupOf(m) == null
+        && m.getMethodsDependedUpon().length == 0 && m.getGroupsDependedUpon().length == 0
+        && onlyCucumbersClassConfiguration(m.getTestClass());
+  }
+
+  private static boolean onlyCucumbersClassConfiguration(ITestClass testClass) {
+    if (testClass == null) {
+      return false;
+    }
+    for (ITestNGMethod[] ms : List.of(testClass.getBeforeClassMethods(), testClass.getAfterClassMethods())) {
+      for (ITestNGMethod c : ms) {
+        if (!c.getConstructorOrMethod().getDeclaringClass().getName().equals(CUCUMBER_RUNNER)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static final String CUCUMBER_RUNNER = "io.cucumber.testng.AbstractTestNGCucumberTests";
 
   static boolean hasClassConfiguration(ITestClass testClass) {
     return testClass != null && (testClass.getBeforeClassMethods().length > 0 || testClass.getAfterClassMethods().length > 0);
@@ -180,25 +226,29 @@ public final class Planner {
    * time of empty tests is TestNG's own work on a processor, which more JVMs than {@code processors}
    * only share, each paying its start-up: beyond the processors, only the other work (tests that
    * may wait rather than compute, and configuration) repays workers, no more of them than it can
-   * keep busy until its longest unit ends. On a first run, one per unit.
+   * keep busy until its longest unit ends. On a first run, one per unit. A unit that spreads its rows
+   * counts as one per processor: its rows are work for several workers, and their end is not bound
+   * by the unit's length.
    */
   public static int workersWorthStarting(List<PlannedUnit> units, Durations durations, long workerStartMillis, int processors) {
     List<ITestNGMethod> methods = units.stream().flatMap(u -> u.methods().stream()).toList();
     long tests = 0;
     long notEmpty = 0;
     long longest = 0;
+    int slots = 0;
     for (PlannedUnit u : units) {
       tests += u.expectedMillis();
+      slots += u.spreadsRows() ? Math.max(1, processors) : 1;
       if (u.expectedMillis() >= EMPTY_TEST_MILLIS * u.methods().size()) {
         notEmpty += u.expectedMillis();
-        longest = Math.max(longest, u.expectedMillis());
+        longest = Math.max(longest, u.spreadsRows() ? 0 : u.expectedMillis());
       }
     }
     if (durations.coverage(keysOf(methods)) < 0.9) {
-      return units.size();
+      return slots;
     }
     long configuration = configurationMillis(methods, durations);
-    long worth = Math.max(1, Math.min(units.size(), ceilDiv(tests + configuration, workerStartMillis)));
+    long worth = Math.max(1, Math.min(slots, ceilDiv(tests + configuration, workerStartMillis)));
     // A unit keeps one worker busy: no schedule of this work ends before its longest unit, and
     // work / longest workers reach that end, e.g. one of 10 s and ten of 1 s: two.
     long forTheOtherWork = ceilDiv(notEmpty, Math.max(longest, workerStartMillis)) + ceilDiv(configuration, workerStartMillis);

@@ -27,15 +27,34 @@ public final class CucumberReports {
 
   private CucumberReports() {}
 
+  /** The user's plugins, in a worker that gives each of its TestNG runs files of their own; else null. */
+  private static String usersPlugins;
+  private static int workerId;
+  private static int runs;
+
   /** In a worker: its own file for every Cucumber plugin that writes one. */
-  public static void giveWorkerItsOwnFiles(int workerId) {
+  public static synchronized void giveWorkerItsOwnFiles(int workerId) {
     String plugins = System.getProperty(PLUGIN_PROPERTY);
     if (plugins != null && !plugins.isBlank()) {
-      System.setProperty(PLUGIN_PROPERTY, perWorker(plugins, workerId));
+      usersPlugins = plugins;
+      CucumberReports.workerId = workerId;
+      System.setProperty(PLUGIN_PROPERTY, perWorker(plugins, String.valueOf(workerId)));
     }
   }
 
-  static String perWorker(String plugins, int workerId) {
+  /**
+   * In a worker, before each of its TestNG runs: files of that run's own. A Cucumber runner writes its
+   * reports when its class ends, and a worker may run a runner class more than once (it helps with
+   * the scenarios another worker started, see {@code Planner.spreadsRows}): each run would
+   * overwrite the last one's file. A runner reads the property when its class starts.
+   */
+  public static synchronized void giveNextRunItsOwnFiles() {
+    if (usersPlugins != null) {
+      System.setProperty(PLUGIN_PROPERTY, perWorker(usersPlugins, workerId + "-" + ++runs));
+    }
+  }
+
+  static String perWorker(String plugins, String workerId) {
     List<String> rewritten = new ArrayList<>();
     for (Plugin p : parse(plugins)) {
       rewritten.add(p.path == null ? p.spec : p.name + ":" + workerFile(p.path, workerId));
@@ -43,8 +62,8 @@ public final class CucumberReports {
     return String.join(",", rewritten);
   }
 
-  /** {@code target/cucumber.json} becomes {@code target/cucumber.mproc-worker-2.json}. */
-  static String workerFile(String path, int workerId) {
+  /** {@code target/cucumber.json} becomes {@code target/cucumber.mproc-worker-2.json} (or {@code -2-1}: its first run's). */
+  static String workerFile(String path, String workerId) {
     int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
     int dot = path.lastIndexOf('.');
     return dot > slash + 1 ? path.substring(0, dot) + MARK + workerId + path.substring(dot) : path + MARK + workerId;
@@ -84,9 +103,9 @@ public final class CucumberReports {
 
   private static List<Path> parts(Path target) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
-    String[] around = workerFile(target.getFileName().toString(), 0).split(java.util.regex.Pattern.quote(MARK + "0"), -1);
+    String[] around = workerFile(target.getFileName().toString(), "0").split(java.util.regex.Pattern.quote(MARK + "0"), -1);
     java.util.regex.Pattern part = java.util.regex.Pattern.compile(
-        java.util.regex.Pattern.quote(around[0] + MARK) + "\\d+" + java.util.regex.Pattern.quote(around[1]));
+        java.util.regex.Pattern.quote(around[0] + MARK) + "\\d+(-\\d+)?" + java.util.regex.Pattern.quote(around[1]));
     if (!Files.isDirectory(dir)) {
       return List.of();
     }

@@ -28,6 +28,8 @@ import java.util.function.Function;
  * @param hostTimeoutSeconds in a cluster run, how long a host may go without a heartbeat before the
  *     others count it lost (default 5)
  * @param clusterExit in a cluster run, which hosts exit non-zero when the run fails (default {@link ClusterExit#ALL})
+ * @param spreadRows whether the rows of a data provider may run in several workers at once, for the
+ *     methods {@code Planner} finds safe to spread (default true)
  */
 public record Settings(
     int cores,
@@ -42,7 +44,8 @@ public record Settings(
     boolean parentRuns,
     String cluster,
     double hostTimeoutSeconds,
-    ClusterExit clusterExit) {
+    ClusterExit clusterExit,
+    boolean spreadRows) {
   public static final String CORES = "mproc.cores";
   public static final String DISABLE = "mproc.disable";
   public static final String JVM_ARGS = "mproc.jvmArgs";
@@ -57,13 +60,14 @@ public record Settings(
   public static final String CLUSTER = "mproc.cluster";
   public static final String HOST_TIMEOUT = "mproc.hostTimeout";
   public static final String CLUSTER_EXIT = "mproc.clusterExit";
+  public static final String SPREAD_ROWS = "mproc.spreadRows";
   /** The default durations file, in the cache directory {@link #CACHE_DIR} of the project's directory. */
   public static final String CACHE_DIR = ".mproc";
   public static final String DURATIONS_FILE = "durations.txt";
   /** Every setting a user may give. */
   public static final List<String> NAMES =
       List.of(CORES, DISABLE, JVM_ARGS, DIR, DURATIONS, FIXTURES, TIMEOUT, MAX_WORKER_RESTARTS, CDS, PROGRESS, PARENT_RUNS, CLUSTER,
-          HOST_TIMEOUT, CLUSTER_EXIT);
+          HOST_TIMEOUT, CLUSTER_EXIT, SPREAD_ROWS);
   /** Set in every worker JVM to its id; its presence makes the listener stand aside. */
   public static final String WORKER_ID = "mproc.worker.id";
 
@@ -116,7 +120,7 @@ public record Settings(
         + ", fixtureClasses=" + fixtureClasses + ", timeoutSeconds=" + timeoutSeconds + ", maxWorkerRestarts=" + maxWorkerRestarts
         + ", classDataSharing=" + classDataSharing + ", progress=" + progress + ", parentRuns=" + parentRuns
         + ", cluster=" + clusterShown()
-        + ", hostTimeoutSeconds=" + hostTimeoutSeconds + ", clusterExit=" + clusterExit + "]";
+        + ", hostTimeoutSeconds=" + hostTimeoutSeconds + ", clusterExit=" + clusterExit + ", spreadRows=" + spreadRows + "]";
   }
 
   /** The cluster's address as output may show it: its password masked; null without a cluster. */
@@ -209,10 +213,15 @@ public record Settings(
         durations == null || durations.isBlank() ? defaultDurations(systemProperties) : Path.of(durations),
         fixtureClasses, timeout, restarts, lookup.apply(CDS) == null || isTrue(CDS, lookup.apply(CDS)),
         Progress.parse(lookup.apply(PROGRESS)),
-        lookup.apply(PARENT_RUNS) == null || lookup.apply(PARENT_RUNS).contains("${") || isTrue(PARENT_RUNS, lookup.apply(PARENT_RUNS)),
+        trueUnlessSaidNot(PARENT_RUNS, lookup.apply(PARENT_RUNS)),
         given(lookup.apply(CLUSTER)) ? lookup.apply(CLUSTER).trim() : null,
         hostTimeout(lookup.apply(HOST_TIMEOUT)),
-        ClusterExit.parse(lookup.apply(CLUSTER_EXIT)));
+        ClusterExit.parse(lookup.apply(CLUSTER_EXIT)),
+        trueUnlessSaidNot(SPREAD_ROWS, lookup.apply(SPREAD_ROWS)));
+  }
+
+  private static boolean trueUnlessSaidNot(String name, String value) {
+    return value == null || value.contains("${") || isTrue(name, value);
   }
 
   private static double hostTimeout(String value) {

@@ -9,6 +9,12 @@ final class KnownUnit {
   boolean mine;
   /** Claimed, by this worker or another: never to be tried again. */
   boolean taken;
+  /** For a unit that spreads its rows: the rows this worker claimed. */
+  final java.util.BitSet rowsMine = new java.util.BitSet();
+  /** For a unit that spreads its rows: how many there are, once this worker has gone through them; else -1. */
+  int rowsCounted = -1;
+  /** This worker has run a session to help with the unit's rows (it does so once). */
+  boolean helped;
 
   KnownUnit(UnitPlan plan) {
     this.plan = plan;

@@ -64,6 +64,8 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
   private final KnownTest test;
   private final Channel results;
   private final boolean claimedUpFront;
+  /** A session that helps with the rows of a unit another worker holds: it runs the rows it claims, nothing else. */
+  private final boolean helping;
   /** Units this run may execute, in dispatch order. */
   private final List<KnownUnit> units;
   /** Each method's unit, by method key. */
@@ -79,11 +81,12 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
   private final Set<String> classConfigured = new HashSet<>();
   private java.util.function.Consumer<ITestResult> afterEachTestMessage = r -> {};
 
-  private Session(WorkBook book, KnownTest test, List<KnownUnit> units, boolean claimedUpFront, Channel results) {
+  private Session(WorkBook book, KnownTest test, List<KnownUnit> units, boolean claimedUpFront, boolean helping, Channel results) {
     this.book = book;
     this.test = test;
     this.results = results;
     this.claimedUpFront = claimedUpFront;
+    this.helping = helping;
     this.units = units;
     for (KnownUnit u : units) {
       unitsByClass.computeIfAbsent(u.className(), c -> new ArrayList<>()).add(u);
@@ -97,7 +100,15 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
 
   /** A session for one exclusive unit, or null if another worker claimed it first. */
   static Session exclusive(WorkBook book, KnownTest test, KnownUnit unit, Channel results) {
-    return book.tryClaim(unit) ? new Session(book, test, List.of(unit), true, results) : null;
+    return book.tryClaim(unit) ? new Session(book, test, List.of(unit), true, false, results) : null;
+  }
+
+  /**
+   * A session over one unit that spreads its rows and that another worker holds: it calls the data
+   * provider again and runs the rows it claims first ({@link ClaimedRows}).
+   */
+  static Session helping(WorkBook book, KnownTest test, KnownUnit unit, Channel results) {
+    return new Session(book, test, List.of(unit), true, true, results);
   }
 
   /**
@@ -125,7 +136,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
     if (chosen.isEmpty()) {
       return null;
     }
-    Session session = new Session(book, test, chosen, false, results);
+    Session session = new Session(book, test, chosen, false, false, results);
     // Enter the first class now rather than after TestNG's set-up (a few hundred ms in a cold
     // worker): a worker starting a session meanwhile sees it occupied and starts at another class.
     session.entered(chosen.get(0).className());
@@ -181,7 +192,8 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
     gate.session(this);
     long start = System.nanoTime();
     try {
-      runTestNG(test, classes, instances, gate, injector, this, new SessionReporter(test, results, this::mine, afterEachTestMessage));
+      runTestNG(test, classes, instances, gate, injector, this,
+          new SessionReporter(test, results, this::reportedUnit, this::claimedRows, helping, afterEachTestMessage));
     } finally {
       gate.session(null);
     }
@@ -189,8 +201,16 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
       LOG.debug("session over {} units of {} classes: ran {} in {} ms", units.size(), classNames().size(),
           units.stream().filter(u -> u.mine).count(), (System.nanoTime() - start) / 1_000_000);
     }
+    if (helping) {
+      return; // the unit is its holder's to report done
+    }
     claimUnreached();
-    units.stream().filter(u -> u.mine).forEach(u -> results.send(new UnitDone(u.id())));
+    for (KnownUnit u : units) {
+      if (u.mine && u.plan.spreadsRows() && u.rowsCounted < 0) {
+        book.rowsEnded(u, -1); // it never went through the rows: nobody starts helping with them now
+      }
+    }
+    units.stream().filter(u -> u.mine).forEach(u -> results.send(new UnitDone(u.id(), u.rowsCounted)));
   }
 
   /**
@@ -210,6 +230,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
     XmlSuite suite = SessionSuite.narrow(test.suite, test.name, classes);
     instances.forTest(test.id, new HashSet<>(classes), test.suite.getObjectFactoryClass());
     gate.userConfigurables(SessionSuite.configurables(test.suite));
+    mproc.reporting.CucumberReports.giveNextRunItsOwnFiles();
     TestNG testng = CachingTestNG.forWorker();
     testng.setObjectFactory(instances);
     RunOptions.apply(test.testngOptions, testng);
@@ -307,7 +328,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
       if (testClass.getBeforeClassMethods().length > 0 || testClass.getAfterClassMethods().length > 0) {
         hasClassConfiguration(className);
       }
-      ClaimingMethod claiming = new ClaimingMethod(m, ordinal, () -> reach(className) && book.tryClaim(unit));
+      ClaimingMethod claiming = new ClaimingMethod(m, ordinal, () -> reach(className) && (helping || book.tryClaim(unit)));
       unitOf.put(claiming, unit);
       ranks.put(claiming, rank.get(key));
       wrapped.add(claiming);
@@ -318,9 +339,25 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
     return result;
   }
 
-  /** The unit of a method this worker claimed in this session; null for one another worker holds. */
-  private KnownUnit mine(ITestNGMethod method) {
+  /**
+   * The unit a result of this session belongs to, if this worker reports it: a method of a unit it
+   * claimed, or a row it claimed of a unit that spreads its rows; null for one another worker holds.
+   */
+  private KnownUnit reportedUnit(ITestResult result) {
+    KnownUnit unit = unitOf.get(result.getMethod());
+    if (unit == null) {
+      return null;
+    }
+    int row = result.getParameterIndex(); // -1 for a data provider's failure
+    if (unit.plan.spreadsRows() && row >= 0 && unit.rowsMine.get(row)) {
+      return unit;
+    }
+    return unit.mine && !helping ? unit : null;
+  }
+
+  /** A spread unit's rows claimed as TestNG reaches them ({@link ClaimedRows}); other methods' rows as they are. */
+  private java.util.Iterator<Object[]> claimedRows(ITestNGMethod method, java.util.Iterator<Object[]> rows) {
     KnownUnit unit = unitOf.get(method);
-    return unit != null && unit.mine ? unit : null;
+    return unit != null && unit.plan.spreadsRows() && (unit.mine || helping) ? new ClaimedRows(rows, book, unit) : rows;
   }
 }

@@ -1,6 +1,7 @@
 package mproc.worker;
 
 import java.util.Iterator;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import mproc.planning.Planner;
@@ -31,20 +32,28 @@ import org.testng.Reporter;
 final class SessionReporter implements ITestListener, IConfigurationListener, IDataProviderListener, IDataProviderInterceptor {
   private final KnownTest test;
   private final Channel results;
-  /** The unit of a method this worker claimed, or null. */
-  private final Function<ITestNGMethod, KnownUnit> mine;
+  /** The unit a result belongs to if this worker reports it, or null. */
+  private final Function<ITestResult, KnownUnit> mine;
+  /** A data provider's rows as this worker runs them: claimed one by one for a unit that spreads its rows. */
+  private final BiFunction<ITestNGMethod, Iterator<Object[]>, Iterator<Object[]>> claimedRows;
+  /** The session helps with another worker's unit: the class's configuration is that worker's to report. */
+  private final boolean helping;
   private final Consumer<ITestResult> afterEachTestMessage;
 
-  SessionReporter(KnownTest test, Channel results, Function<ITestNGMethod, KnownUnit> mine, Consumer<ITestResult> afterEachTestMessage) {
+  SessionReporter(KnownTest test, Channel results, Function<ITestResult, KnownUnit> mine,
+      BiFunction<ITestNGMethod, Iterator<Object[]>, Iterator<Object[]>> claimedRows, boolean helping,
+      Consumer<ITestResult> afterEachTestMessage) {
     this.test = test;
     this.results = results;
     this.mine = mine;
+    this.claimedRows = claimedRows;
+    this.helping = helping;
     this.afterEachTestMessage = afterEachTestMessage;
   }
 
   @Override
   public void onTestStart(ITestResult r) {
-    KnownUnit unit = mine.apply(r.getMethod());
+    KnownUnit unit = mine.apply(r);
     if (unit != null) {
       results.send(new TestStarted(unit.id(), Planner.className(r.getMethod()), r.getMethod().getMethodName(),
           ((ClaimingMethod) r.getMethod()).ordinal(), r.getStartMillis(), r.getParameterIndex(), Values.encode(r.getParameters())));
@@ -73,7 +82,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
   }
 
   private void send(ITestResult r) {
-    KnownUnit unit = mine.apply(r.getMethod());
+    KnownUnit unit = mine.apply(r);
     if (unit == null) {
       return; // a method another worker holds, passed over
     }
@@ -126,14 +135,14 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
   @Override
   public Iterator<Object[]> intercept(Iterator<Object[]> rows, IDataProviderMethod dataProvider, ITestNGMethod method, ITestContext context) {
     if (dataProvider.getMethod().getReturnType().isArray()) {
-      return rows;
+      return claimedRows.apply(method, rows);
     }
     AnnouncedRows announced = new AnnouncedRows(rows, () -> sendWorking(test, results, method, Working.Kind.DATA_ROW),
         () -> sendWorking(test, results, method, Working.Kind.OVER));
     // TestNG also asks the rows it was given whether there are more (after a row's @AfterMethod, for
     // a method with groups or a lastTimeOnly @AfterMethod): an iterator may make the row right there.
     method.setMoreInvocationChecker(announced::hasNext);
-    return announced;
+    return claimedRows.apply(method, announced);
   }
 
   /** What starts now, outside a test: the parent times it ({@code mproc.timeout}) and names it if the worker is lost. */
@@ -144,7 +153,8 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
 
   @Override
   public void onConfigurationSuccess(ITestResult r) {
-    if (Planner.isClassOrMethodLevel(r.getMethod()) && ConfigurationGate.ranHere(r)) {
+    boolean classLevel = r.getMethod().isBeforeClassConfiguration() || r.getMethod().isAfterClassConfiguration();
+    if (Planner.isClassOrMethodLevel(r.getMethod()) && ConfigurationGate.ranHere(r) && !(helping && classLevel)) {
       sendConfiguration(test, results, r);
     } else {
       sendWorking(test, results, r.getMethod(), Working.Kind.OVER);

@@ -18,6 +18,9 @@ final class WorkBook {
   private final long workerId;
   private final Map<Integer, KnownTest> tests = new HashMap<>();
   private final List<KnownUnit> units = new ArrayList<>();
+  /** The units that spread their rows, which an idle worker may help with. */
+  private final List<KnownUnit> spreading = new ArrayList<>();
+  private long nextHelpCheckNanos;
   private final Map<String, List<KnownUnit>> unitsByClass = new HashMap<>();
   /** Every unit before this index is taken. */
   private int cursor;
@@ -53,6 +56,9 @@ final class WorkBook {
   void add(UnitPlan plan) {
     KnownUnit unit = new KnownUnit(plan);
     units.add(unit);
+    if (plan.spreadsRows()) {
+      spreading.add(unit);
+    }
     unitsByClass.computeIfAbsent(classKey(unit), k -> new ArrayList<>()).add(unit);
   }
 
@@ -138,6 +144,46 @@ final class WorkBook {
       unit.taken = true;
     }
     return unit.mine;
+  }
+
+  /**
+   * A unit whose rows another worker is running and which still has rows nobody claimed, for an idle
+   * worker to help with (once); null if there is none. Looked for at most every 10 ms: in a cluster
+   * each look is a Redis round trip.
+   */
+  KnownUnit unitToHelp() {
+    if (spreading.isEmpty() || stopped || (gated && !gateOpen()) || System.nanoTime() < nextHelpCheckNanos) {
+      return null;
+    }
+    nextHelpCheckNanos = System.nanoTime() + 10_000_000;
+    for (KnownUnit u : spreading) {
+      if (!u.helped && heldByAnother(u) && claims.rowOwner(u.plan.rowsOf(), ClaimTable.ROWS_END) == 0) {
+        u.helped = true;
+        return u;
+      }
+    }
+    return null;
+  }
+
+  /** Claims this row of a spread unit for this worker, unless claims have stopped; true if this worker runs it. */
+  boolean tryClaimRow(KnownUnit unit, int row) {
+    if (stopped || !claims.claimRow(unit.plan.rowsOf(), row, workerId)) {
+      return false;
+    }
+    unit.rowsMine.set(row);
+    return true;
+  }
+
+  /**
+   * This worker went through the rows of a spread unit ({@code rows} of them, each claimed by someone)
+   * or, with {@code rows} -1, ends its part without having done so: either way no worker is to start
+   * helping with them any more.
+   */
+  void rowsEnded(KnownUnit unit, int rows) {
+    if (rows >= 0) {
+      unit.rowsCounted = rows;
+    }
+    claims.claimRow(unit.plan.rowsOf(), ClaimTable.ROWS_END, workerId);
   }
 
   /** Whether another worker holds this unit. */

@@ -62,7 +62,7 @@ final class Worker {
     readPublished();
     KnownUnit next = book.firstFree();
     if (next == null) {
-      return false;
+      return help(book.unitToHelp());
     }
     KnownTest test = book.test(next.plan.testId());
     // Before any claim: the parent times a worker that holds work from its last message.
@@ -75,6 +75,19 @@ final class Worker {
       session.afterEachTestMessage(afterEachTestMessage);
       session.run(gate, injector, instances);
     }
+    return true;
+  }
+
+  /** Runs a session over the rows of a unit another worker holds that nobody has claimed yet; false if {@code unit} is null. */
+  private boolean help(KnownUnit unit) {
+    if (unit == null) {
+      return false;
+    }
+    KnownTest test = book.test(unit.plan.testId());
+    results.send(new Working(test.id, unit.className(), "", 0, Working.Kind.SETUP));
+    Session session = Session.helping(book, test, unit, results);
+    session.afterEachTestMessage(afterEachTestMessage);
+    session.run(gate, injector, instances);
     return true;
   }
 

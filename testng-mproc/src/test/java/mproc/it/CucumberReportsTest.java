@@ -27,20 +27,21 @@ public class CucumberReportsTest {
             "-Dcucumber.publish.quiet=true"),
         SUITE, "-cores", "2");
     assertEquals(run.exitCode, 0, run.output);
-    assertEquals(run.pids("scenario ").size(), 2, "each runner in a worker of its own: " + run.log);
+    assertEquals(run.pids("scenario ").size(), 2, "two workers ran scenarios: " + run.log);
     String text = Files.readString(json);
     assertTrue(balancedJsonArray(text), "one json array:\n" + text);
     for (String feature : List.of("\"name\": \"Basket\"", "\"name\": \"Till\"")) {
-      assertEquals(count(text.replace("\"name\":\"", "\"name\": \""), feature), 1, feature + " in\n" + text);
+      // a feature whose scenarios ran in two workers is listed by each, with the scenarios it ran
+      assertTrue(count(text.replace("\"name\":\"", "\"name\": \""), feature) >= 1, feature + " in\n" + text);
     }
     for (String scenario : List.of("An empty basket costs nothing", "Apples cost 2 each", "A till opens empty", "A big basket")) {
-      assertTrue(text.contains(scenario), scenario + " in\n" + text);
+      assertEquals(count(text, "\"name\":\"" + scenario + "\""), 1, scenario + " once in\n" + text);
     }
     assertTrue(Files.exists(rerun), "the rerun files are joined too");
     try (Stream<Path> files = Files.list(reports)) {
       List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
       assertTrue(names.stream().noneMatch(n -> n.startsWith("cucumber.mproc-worker-") && n.endsWith(".json")), "parts removed: " + names);
-      assertEquals(names.stream().filter(n -> n.matches("cucumber\\.mproc-worker-\\d+\\.html")).count(), 2L, "html stays per worker: " + names);
+      assertTrue(names.stream().filter(n -> n.matches("cucumber\\.mproc-worker-\\d+-\\d+\\.html")).count() >= 2, "html stays per worker run: " + names);
     }
     assertTrue(run.output.contains("mproc: cucumber's html report is one file per worker: "), run.output);
   }

@@ -11,14 +11,14 @@ import org.testng.annotations.Test;
 public class CucumberReportsTest {
   @Test
   public void eachPluginThatWritesAFileGetsTheWorkersOwn() {
-    assertEquals(CucumberReports.perWorker("pretty, json:target/cucumber.json,rerun:target/rerun,html:out/r.html", 3),
+    assertEquals(CucumberReports.perWorker("pretty, json:target/cucumber.json,rerun:target/rerun,html:out/r.html", "3"),
         "pretty,json:target/cucumber.mproc-worker-3.json,rerun:target/rerun.mproc-worker-3,html:out/r.mproc-worker-3.html");
   }
 
   @Test
   public void aDotInADirectoryIsNotAnExtension() {
-    assertEquals(CucumberReports.workerFile("target/v1.2/report", 1), "target/v1.2/report.mproc-worker-1");
-    assertEquals(CucumberReports.workerFile(".hidden", 1), ".hidden.mproc-worker-1");
+    assertEquals(CucumberReports.workerFile("target/v1.2/report", "1"), "target/v1.2/report.mproc-worker-1");
+    assertEquals(CucumberReports.workerFile(".hidden", "1"), ".hidden.mproc-worker-1");
   }
 
   @Test

@@ -1,0 +1,71 @@
+package mproc.it;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import mproc.TempDirs;
+import org.testng.annotations.Test;
+
+/**
+ * A data provider's rows spread over the workers (issue 18): each row runs once, in whichever JVM
+ * claims it first, and the parent reports every row as a sequential run does.
+ */
+public class SpreadRowsTest {
+  private static final String SUITE = ParentRun.suite("spread", ParentRun.PROBED, "mproc.it.suite.spread.", "Cities", "LazyTowns", "Dependent");
+
+  @Test
+  public void rowsOfOneMethodRunInSeveralJvmsEachOnceAndAreReportedAsSequentially() throws Exception {
+    ParentRun sequential = ParentRun.run(SUITE);
+    // Three workers: one runs Cities, one LazyTowns, and the one that ran Dependent (and then those
+    // that end first) helps with the rows left.
+    ParentRun spread = ParentRun.run(SUITE, "-cores", "3");
+    assertEquals(spread.exitCode, sequential.exitCode, spread.output);
+    DistributedRunTest.assertSameReports(Reports.testngResults(spread.outputDir), Reports.testngResults(sequential.outputDir));
+    assertEquals(ParentRun.unmatchedStartsAndEnds(spread.log), List.of(), "every start a listener heard has its end");
+    for (int i = 0; i < 12; i++) {
+      assertEquals(spread.events("test visit city-" + i + " ").size(), 1, "city-" + i + " once: " + spread.log);
+    }
+    for (int i = 0; i < 12; i++) {
+      assertEquals(spread.events("test stay town-" + i + " ").size(), 1, "town-" + i + " once: " + spread.log);
+    }
+    assertEquals(spread.events("before visit").size(), 12, "@BeforeMethod once per row, in the JVM that runs it");
+    assertTrue(spread.pids("test visit").size() >= 2, "the rows of one method ran in two JVMs: " + spread.log);
+    assertTrue(spread.pids("test stay").size() >= 2, "a lazy provider's too: " + spread.log);
+    assertEquals(spread.pids("test step").size(), 1, "rows another test depends on stay in one JVM: " + spread.log);
+  }
+
+  /**
+   * A worker dies in a row: that row fails with the reason, every other row runs once (the rows it
+   * had not reached go to the JVMs left), and the report lists each row once.
+   */
+  @Test
+  public void aWorkerThatDiesInARowFailsThatRowAndTheOtherRowsRunOnce() throws Exception {
+    Path marker = TempDirs.directory("spread").resolve("died");
+    ParentRun run = ParentRun.run(ParentRun.suite("spread", ParentRun.PROBED, "mproc.it.suite.spread.", "Cities"),
+        "-cores", "2", "-mproc.jvmArgs", "-Dspread.dieAt=3 -Dspread.marker=" + marker);
+    assertTrue(Files.exists(marker), "a worker JVM reached row 3: " + run.output);
+    List<String> visits = run.reportedTests();
+    assertEquals(visits.size(), 12, "one result per row: " + visits + "\n" + run.output);
+    assertEquals(visits.stream().filter(v -> v.endsWith("FAIL")).count(), 2L, "city-3 (the crash) and city-7: " + visits);
+    assertTrue(run.reportXml().matches("(?s).*worker \\d+ \\(pid \\d+\\) exited with code 7 while running mproc\\.it\\.suite\\.spread\\.Cities\\.visit.*"),
+        run.reportXml());
+    for (int i : IntStream.range(0, 12).filter(i -> i != 3).toArray()) {
+      assertEquals(run.events("test visit city-" + i + " ").size(), 1, "city-" + i + " once: " + run.log);
+    }
+    assertEquals(ParentRun.unmatchedStartsAndEnds(run.log), List.of(), "every start a listener heard has its end");
+  }
+
+  @Test
+  public void withSpreadRowsOffTheRowsStayInOneJvm() throws Exception {
+    ParentRun run = ParentRun.run(ParentRun.suite("spread", ParentRun.PROBED, "mproc.it.suite.spread.", "Cities"),
+        "-cores", "2", "-mproc.spreadRows", "false");
+    assertEquals(run.reportedTests().size(), 12, run.output);
+    Set<Long> pids = run.pids("test visit");
+    assertEquals(pids.size(), 1, run.log.toString());
+  }
+}
