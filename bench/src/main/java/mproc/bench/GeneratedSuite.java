@@ -58,7 +58,14 @@ final class GeneratedSuite {
       Path file = src.resolve(c.simpleName() + ".java");
       Files.writeString(file, c.source());
       args.add(file.toString());
-      xml.append("      <class name=\"benchsuite.").append(c.simpleName()).append("\"/>\n");
+      if (c.source().contains("@Test") || c.simpleName().endsWith("Test")) {
+        xml.append("      <class name=\"benchsuite.").append(c.simpleName()).append("\"/>\n");
+      }
+    }
+    for (var resource : workload.resources().entrySet()) {
+      Path file = classes.resolve(resource.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, resource.getValue());
     }
     xml.append("    </classes>\n  </test>\n</suite>\n");
     Files.writeString(suiteXml, xml);

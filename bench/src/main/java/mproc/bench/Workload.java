@@ -9,7 +9,11 @@ import java.util.Map;
  * A generated suite: test classes as Java source. Each test method calls {@link Probe#started()}
  * first, so the harness can tell when the first test ran.
  */
-record Workload(String name, String description, List<GeneratedClass> classes) {
+record Workload(String name, String description, List<GeneratedClass> classes, Map<String, String> resources) {
+
+  Workload(String name, String description, List<GeneratedClass> classes) {
+    this(name, description, classes, Map.of());
+  }
 
   /** One test class: its simple name (package {@code benchsuite}) and its source. */
   record GeneratedClass(String simpleName, String source) {}
@@ -34,6 +38,7 @@ record Workload(String name, String description, List<GeneratedClass> classes) {
     all.put("groups", groups());
     all.put("cpu", uniform("cpu", "8 classes x 5 tests of about 1 s of hashing", 8, ClassSpec.of(5, "mproc.bench.Cpu.burn(Cpu.ONE_SECOND);")));
     all.put("longest-last", longestLast());
+    all.put("cucumber", cucumber());
     return all;
   }
 
@@ -105,6 +110,63 @@ record Workload(String name, String description, List<GeneratedClass> classes) {
     return of("longest-last", "40 x 100 ms, then one 3 s test reached last", specs);
   }
 
+  /**
+   * Cucumber on TestNG: one runner class whose one test method runs every scenario as a row of its
+   * data provider. 12 scenarios, each about 0.1 s of hashing and 0.25 s waiting on a "service", so
+   * that neither the processors nor the waits alone decide it.
+   */
+  private static Workload cucumber() {
+    StringBuilder feature = new StringBuilder("Feature: Shop\n");
+    for (int i = 1; i <= 12; i++) {
+      feature.append("\n  Scenario: Order ").append(i).append("\n")
+          .append("    Given a basket of ").append(i).append(" items\n")
+          .append("    When the customer pays\n")
+          .append("    Then the receipt lists ").append(i).append(" items\n");
+    }
+    String steps = """
+        package benchsuite;
+
+        import io.cucumber.java.en.Given;
+        import io.cucumber.java.en.Then;
+        import io.cucumber.java.en.When;
+
+        public class ShopSteps {
+          private int items;
+
+          @Given("a basket of {int} items")
+          public void basket(int n) throws Exception {
+            mproc.bench.Probe.started();
+            items = n;
+            mproc.bench.Cpu.burn(mproc.bench.Cpu.ONE_SECOND / 10);
+          }
+
+          @When("the customer pays")
+          public void pays() throws Exception {
+            Thread.sleep(250);
+          }
+
+          @Then("the receipt lists {int} items")
+          public void receipt(int n) {
+            if (n != items) {
+              throw new AssertionError(n + " != " + items);
+            }
+          }
+        }
+        """;
+    String runner = """
+        package benchsuite;
+
+        import io.cucumber.testng.AbstractTestNGCucumberTests;
+        import io.cucumber.testng.CucumberOptions;
+
+        @CucumberOptions(features = "classpath:benchsuite/shop.feature", glue = "benchsuite")
+        public class ShopFeatureTest extends AbstractTestNGCucumberTests {}
+        """;
+    return new Workload("cucumber", "Cucumber: 12 scenarios of 0.1 s hashing and 0.25 s waiting, one runner",
+        List.of(new GeneratedClass("ShopFeatureTest", runner), new GeneratedClass("ShopSteps", steps)),
+        Map.of("benchsuite/shop.feature", feature.toString()));
+  }
+
   private static Workload of(String name, String description, List<ClassSpec> specs) {
     List<GeneratedClass> generated = new ArrayList<>();
     for (int c = 0; c < specs.size(); c++) {
@@ -138,6 +200,9 @@ record Workload(String name, String description, List<GeneratedClass> classes) {
     int n = 0;
     for (GeneratedClass c : classes) {
       n += c.source().split("@Test ", -1).length - 1;
+    }
+    for (String resource : resources.values()) {
+      n += resource.split("Scenario:", -1).length - 1; // a Cucumber scenario is a row of the runner's one test
     }
     return n;
   }
