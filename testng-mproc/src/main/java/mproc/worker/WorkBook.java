@@ -157,13 +157,24 @@ final class WorkBook {
     }
     nextHelpCheckNanos = System.nanoTime() + 10_000_000;
     for (KnownUnit u : spreading) {
-      if (!u.helped && heldByAnother(u) && claims.rowOwner(u.plan.rowsOf(), ClaimTable.ROWS_END) == 0) {
+      if (!u.helped && worthHelping(u) && heldByAnother(u) && claims.rowOwner(u.plan.rowsOf(), ClaimTable.ROWS_END) == 0) {
         u.helped = true;
         return u;
       }
     }
     return null;
   }
+
+  /**
+   * Whether a unit is long enough to repay a helper: a session's TestNG set-up and the data
+   * provider's call again (tens of ms in a warm worker). Not when earlier runs measured it under
+   * {@value #HELP_MIN_MILLIS} ms in all; a first run (nothing measured: 0) helps.
+   */
+  private static boolean worthHelping(KnownUnit u) {
+    return u.plan.expectedMillis() == 0 || u.plan.expectedMillis() >= HELP_MIN_MILLIS;
+  }
+
+  static final long HELP_MIN_MILLIS = 250;
 
   /** Claims this row of a spread unit for this worker, unless claims have stopped; true if this worker runs it. */
   boolean tryClaimRow(KnownUnit unit, int row) {
