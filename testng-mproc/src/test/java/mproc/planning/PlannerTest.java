@@ -54,6 +54,29 @@ public class PlannerTest {
   }
 
   @Test
+  public void aDataDrivenMethodThatIsAUnitOfItsOwnSpreadsItsRows() {
+    List<PlannedUnit> units = plan(MixedB.class);
+    List<String> spread = units.stream().filter(PlannedUnit::spreadsRows).map(u -> u.methods().get(0).getMethodName()).sorted().toList();
+    assertEquals(spread, List.of("lazyRowsArePassedToo", "rowsArePassedWithTheirParameters"), "not the methods without rows, nor invocationCount = 3");
+    assertTrue(units.stream().noneMatch(u -> u.spreadsRows() && u.exclusive()));
+  }
+
+  @Test
+  public void rowsThatAnotherMethodDependsOnOrWhoseClassHasItsOwnClassConfigurationAreNotSpread() {
+    assertTrue(plan(mproc.it.suite.spread.Dependent.class).stream().noneMatch(PlannedUnit::spreadsRows), "step feeds afterSteps");
+    assertTrue(plan(mproc.it.suite.faults.CrashInDataRow.class).stream().noneMatch(PlannedUnit::spreadsRows));
+    assertTrue(plan(mproc.it.suite.spread.ClassConfigured.class).stream().noneMatch(PlannedUnit::spreadsRows), "its @BeforeClass would run in two workers at once");
+  }
+
+  @Test
+  public void cucumbersRunnerSpreadsItsScenariosDespiteItsClassConfiguration() {
+    List<PlannedUnit> units = plan(mproc.it.suite.cucumber.BasketFeature.class);
+    assertEquals(units.size(), 1);
+    assertTrue(units.get(0).spreadsRows(), "runScenario: each scenario a row");
+    assertFalse(Planner.plan(units.get(0).methods(), Durations.none(), false).get(0).spreadsRows(), "mproc.spreadRows=false");
+  }
+
+  @Test
   public void methodsTestNGRunsOnAThreadPoolStartARunOfTheirOwn() {
     List<PlannedUnit> units = plan(PlanTimed.class);
     assertTrue(units.get(0).exclusive(), "pooled");

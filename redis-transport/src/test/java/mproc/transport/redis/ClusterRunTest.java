@@ -75,6 +75,11 @@ public class ClusterRunTest {
       assertTrue(keys.containsAll(Set.of("mproc:it-one:work", "mproc:it-one:claims", "mproc:it-one:gate")), "through Redis: " + keys);
       assertTrue(keys.stream().anyMatch(k -> k.startsWith("mproc:it-one:results:")), keys.toString());
       assertTrue(keys.stream().allMatch(k -> redis.ttl(k) > 0), "every key expires");
+      Set<String> claimed = redis.hkeys("mproc:it-one:claims");
+      String end = "/" + mproc.transport.ClaimTable.ROWS_END;
+      assertEquals(claimed.stream().filter(f -> f.matches("\\d+/\\d+") && !f.endsWith(end)).count(), 3L,
+          "row's three rows claimed one by one: " + claimed);
+      assertTrue(claimed.stream().anyMatch(f -> f.endsWith(end)), "and their end: " + claimed);
     }
   }
 
