@@ -28,8 +28,16 @@ public sealed interface Message {
     }
   }
 
-  /** A test method named by its class and method name. */
-  record MethodRef(String className, String methodName) {}
+  /**
+   * A test method named by its class and method name, and the ids the parent gave its instances in
+   * the unit (a {@code @Factory} makes several), in TestNG's order: a worker names each result by
+   * the id of its instance, which the parent looks up.
+   */
+  record MethodRef(String className, String methodName, List<Integer> instances) {
+    public MethodRef {
+      instances = List.copyOf(instances);
+    }
+  }
 
   /**
    * A unit of work: methods that one worker runs together. {@code exclusive} units start a run of
@@ -66,28 +74,29 @@ public sealed interface Message {
   record WorkerReady(int workerId, long pid, long readyMillis) implements Message {}
 
   /**
-   * A test invocation starts: {@code instanceOrdinal}: which of the method's instances in the unit
-   * ({@code @Factory}), as in {@link TestOutcome}; its start time, parameter index and parameters as
-   * TestNG has them at {@code onTestStart}, which the parent replays then.
+   * A test invocation starts: {@code instance}: the id of its method instance ({@link MethodRef}), as
+   * in {@link TestOutcome}; its class and method name, for the messages that name it; its start time,
+   * parameter index and parameters as TestNG has them at {@code onTestStart}, which the parent
+   * replays then.
    */
   record TestStarted(
-      int unitId, String className, String methodName, int instanceOrdinal, long startMillis, int parameterIndex, List<ValueData> parameters)
+      int unitId, int instance, String className, String methodName, long startMillis, int parameterIndex, List<ValueData> parameters)
       implements Message {
     /** What a lost worker was making, with nothing more known (its row's index neither: -1). */
-    public TestStarted(int unitId, String className, String methodName, int instanceOrdinal) {
-      this(unitId, className, methodName, instanceOrdinal, 0L, -1, List.of());
+    public TestStarted(int unitId, int instance, String className, String methodName) {
+      this(unitId, instance, className, methodName, 0L, -1, List.of());
     }
   }
 
   /**
    * Work outside a test is starting: a TestNG run's set-up ({@code methodName} empty), a
    * configuration method, a test method's data provider, or the next row of a lazy one (an
-   * {@code Iterator} makes each row between two tests; {@code instanceOrdinal} says which instance's,
-   * as in {@link TestStarted}); or ({@code OVER}) the one named last ended without a result of its
+   * {@code Iterator} makes each row between two tests; {@code instance} says which method instance's,
+   * as in {@link TestStarted}, -1 for a step that is not a test method's); or ({@code OVER}) the one named last ended without a result of its
    * own (a configuration method that passed, or was passed over). For {@code mproc.timeout}, and to
    * name what a lost worker was doing.
    */
-  record Working(int testId, String className, String methodName, int instanceOrdinal, Kind kind) implements Message {
+  record Working(int testId, String className, String methodName, int instance, Kind kind) implements Message {
     public enum Kind { SETUP, CONFIGURATION, DATA_PROVIDER, DATA_ROW, OVER }
   }
 
@@ -107,9 +116,9 @@ public sealed interface Message {
   /** The result of one invocation of a test method. Status codes are TestNG's. */
   record TestOutcome(
       int unitId,
+      int instance,
       String className,
       String methodName,
-      int instanceOrdinal,
       int status,
       long startMillis,
       long endMillis,

@@ -81,7 +81,8 @@ public final class MessageCodec {
       out.writeByte(UNIT_PLAN).writeInt(m.unitId()).writeInt(m.testId()).writeBoolean(m.exclusive()).writeStopBit(m.expectedMillis());
       out.writeInt(m.rowsOf()).writeStopBit(m.methods().size());
       for (MethodRef ref : m.methods()) {
-        out.writeUtf8(ref.className()).writeUtf8(ref.methodName());
+        out.writeUtf8(ref.className()).writeUtf8(ref.methodName()).writeStopBit(ref.instances().size());
+        ref.instances().forEach(out::writeInt);
       }
     } else if (message instanceof CloseTests m) {
       out.writeByte(CLOSE_TESTS).writeInt(m.batch()).writeStopBit(m.testIds().size());
@@ -91,12 +92,12 @@ public final class MessageCodec {
     } else if (message instanceof WorkerReady m) {
       out.writeByte(WORKER_READY).writeInt(m.workerId()).writeLong(m.pid()).writeLong(m.readyMillis());
     } else if (message instanceof TestStarted m) {
-      out.writeByte(TEST_STARTED).writeInt(m.unitId()).writeUtf8(m.className()).writeUtf8(m.methodName()).writeInt(m.instanceOrdinal());
+      out.writeByte(TEST_STARTED).writeInt(m.unitId()).writeInt(m.instance()).writeUtf8(m.className()).writeUtf8(m.methodName());
       out.writeLong(m.startMillis()).writeInt(m.parameterIndex());
       writeValues(out, m.parameters());
     } else if (message instanceof TestOutcome m) {
-      out.writeByte(TEST_OUTCOME).writeInt(m.unitId()).writeUtf8(m.className()).writeUtf8(m.methodName());
-      out.writeInt(m.instanceOrdinal()).writeInt(m.status()).writeLong(m.startMillis()).writeLong(m.endMillis());
+      out.writeByte(TEST_OUTCOME).writeInt(m.unitId()).writeInt(m.instance()).writeUtf8(m.className()).writeUtf8(m.methodName());
+      out.writeInt(m.status()).writeLong(m.startMillis()).writeLong(m.endMillis());
       out.writeBoolean(m.wasRetried()).writeInt(m.parameterIndex());
       writeValues(out, m.parameters());
       writeThrowable(out, m.throwable());
@@ -113,7 +114,7 @@ public final class MessageCodec {
       out.writeByte(FIXTURE_REQUEST).writeUtf8(m.name());
     } else if (message instanceof Working m) {
       out.writeByte(WORKING).writeInt(m.testId()).writeUtf8(m.className()).writeUtf8(m.methodName())
-          .writeInt(m.instanceOrdinal()).writeByte((byte) m.kind().ordinal());
+          .writeInt(m.instance()).writeByte((byte) m.kind().ordinal());
     } else if (message instanceof FixtureValue m) {
       out.writeByte(FIXTURE_VALUE).writeUtf8(m.name());
       writeBytes(out, m.value());
@@ -154,7 +155,14 @@ public final class MessageCodec {
           int n = (int) in.readStopBit();
           List<MethodRef> methods = new ArrayList<>(n);
           for (int i = 0; i < n; i++) {
-            methods.add(new MethodRef(in.readUtf8(), in.readUtf8()));
+            String className = in.readUtf8();
+            String methodName = in.readUtf8();
+            int k = (int) in.readStopBit();
+            List<Integer> instances = new ArrayList<>(k);
+            for (int j = 0; j < k; j++) {
+              instances.add(in.readInt());
+            }
+            methods.add(new MethodRef(className, methodName, instances));
           }
           return new UnitPlan(unitId, testId, methods, exclusive, expectedMillis, rowsOf);
         }
@@ -173,13 +181,13 @@ public final class MessageCodec {
       case WORKER_READY:
         return new WorkerReady(in.readInt(), in.readLong(), in.readLong());
       case TEST_STARTED:
-        return new TestStarted(in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt(), in.readLong(), in.readInt(), readValues(in));
+        return new TestStarted(in.readInt(), in.readInt(), in.readUtf8(), in.readUtf8(), in.readLong(), in.readInt(), readValues(in));
       case TEST_OUTCOME:
         {
           int unitId = in.readInt();
+          int instance = in.readInt();
           String className = in.readUtf8();
           String methodName = in.readUtf8();
-          int ordinal = in.readInt();
           int status = in.readInt();
           long start = in.readLong();
           long end = in.readLong();
@@ -189,7 +197,7 @@ public final class MessageCodec {
           ThrowableData throwable = readThrowable(in);
           List<String> output = readStrings(in);
           return new TestOutcome(
-              unitId, className, methodName, ordinal, status, start, end, retried, parameterIndex, parameters, throwable, output);
+              unitId, instance, className, methodName, status, start, end, retried, parameterIndex, parameters, throwable, output);
         }
       case CONFIG_OUTCOME:
         return new ConfigOutcome(

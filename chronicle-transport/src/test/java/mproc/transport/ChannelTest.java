@@ -42,18 +42,18 @@ public class ChannelTest {
     List<Message> sent =
         List.of(
             new TestPlan(3, "unit tests", "<suite/>", List.of("a.Setup"), 4, List.of("-propagateDataProviderFailureAsTestFailure")),
-            new UnitPlan(7, 3, List.of(new MethodRef("a.B", "c"), new MethodRef("a.B", "d")), true, 2_500),
-            new UnitPlan(9, 3, List.of(new MethodRef("a.B", "rows")), false, 0, 8),
+            new UnitPlan(7, 3, List.of(new MethodRef("a.B", "c", List.of(0)), new MethodRef("a.B", "d", List.of(1, 2))), true, 2_500),
+            new UnitPlan(9, 3, List.of(new MethodRef("a.B", "rows", List.of(3))), false, 0, 8),
             new CloseTests(1, List.of(3, 4)),
             new EndOfWork(),
             new WorkerReady(2, 12345L, 1_700_000_000_123L),
-            new TestStarted(7, "a.B", "c", 1),
-            new TestStarted(7, "a.B", "rows", 0, 1_234L, 3, List.of(new ValueData(new byte[] {8}, "eight"), new ValueData(null, "null"))),
+            new TestStarted(7, 1, "a.B", "c"),
+            new TestStarted(7, 3, "a.B", "rows", 1_234L, 3, List.of(new ValueData(new byte[] {8}, "eight"), new ValueData(null, "null"))),
             new Working(3, "a.B", "setUp", 0, Working.Kind.CONFIGURATION),
             new Working(3, "a.B", "rows", 2, Working.Kind.DATA_ROW),
             new Working(3, "a.B", "", 0, Working.Kind.SETUP),
             new TestOutcome(
-                7, "a.B", "c", 1, 2, 10L, 20L, true, 4,
+                7, 1, "a.B", "c", 2, 10L, 20L, true, 4,
                 List.of(new ValueData(new byte[] {9}, "nine"), new ValueData(null, "null")),
                 failure,
                 List.of("line 1", "line 2")),

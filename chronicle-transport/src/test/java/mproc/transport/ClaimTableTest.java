@@ -54,31 +54,13 @@ public class ClaimTableTest {
     AtomicIntegerArray wins = new AtomicIntegerArray(UNITS);
     try (RunDirectory run = RunDirectory.open(dir);
         ClaimTable table = MappedClaimTable.open(run.claimFile())) {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Thread> threads = new ArrayList<>();
-      for (int t = 1; t <= 4; t++) {
-        long owner = t;
-        Thread thread =
-            new Thread(
-                () -> {
-                  try {
-                    start.await();
-                  } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                  }
-                  for (int u = 0; u < UNITS; u++) {
-                    if (table.claim(u, owner)) {
-                      wins.incrementAndGet(u);
-                    }
-                  }
-                });
-        thread.start();
-        threads.add(thread);
-      }
-      start.countDown();
-      for (Thread thread : threads) {
-        thread.join();
-      }
+      race(owner -> {
+        for (int u = 0; u < UNITS; u++) {
+          if (table.claim(u, owner)) {
+            wins.incrementAndGet(u);
+          }
+        }
+      });
     }
     for (int u = 0; u < UNITS; u++) {
       assertEquals(wins.get(u), 1, "unit " + u);
@@ -114,31 +96,15 @@ public class ClaimTableTest {
     AtomicIntegerArray wins = new AtomicIntegerArray(units * rows);
     try (RunDirectory run = RunDirectory.open(dir);
         ClaimTable table = MappedClaimTable.open(run.claimFile())) {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Thread> threads = new ArrayList<>();
-      for (int t = 1; t <= 4; t++) {
-        long owner = t;
-        Thread thread = new Thread(() -> {
-          try {
-            start.await();
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-          for (int u = 0; u < units; u++) {
-            for (int r = 0; r < rows; r++) {
-              if (table.claimRow(u, r, owner)) {
-                wins.incrementAndGet(u * rows + r);
-              }
+      race(owner -> {
+        for (int u = 0; u < units; u++) {
+          for (int r = 0; r < rows; r++) {
+            if (table.claimRow(u, r, owner)) {
+              wins.incrementAndGet(u * rows + r);
             }
           }
-        });
-        thread.start();
-        threads.add(thread);
-      }
-      start.countDown();
-      for (Thread thread : threads) {
-        thread.join();
-      }
+        }
+      });
       for (int i = 0; i < units * rows; i++) {
         assertEquals(wins.get(i), 1, "unit " + i / rows + " row " + i % rows);
         assertTrue(table.rowOwner(i / rows, i % rows) >= 1);
@@ -174,6 +140,29 @@ public class ClaimTableTest {
           assertTrue(table.owner(u) >= 1 && table.owner(u) <= 3, "unit " + u + " owner " + table.owner(u));
         }
       }
+    }
+  }
+
+  /** Runs {@code claims} on four threads at once, as owners 1 to 4, and waits for them. */
+  private static void race(java.util.function.LongConsumer claims) throws InterruptedException {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 1; t <= 4; t++) {
+      long owner = t;
+      Thread thread = new Thread(() -> {
+        try {
+          start.await();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        claims.accept(owner);
+      });
+      thread.start();
+      threads.add(thread);
+    }
+    start.countDown();
+    for (Thread thread : threads) {
+      thread.join();
     }
   }
 

@@ -183,7 +183,7 @@ final class LostWork {
     }
     boolean ours = unit.methods().stream()
         .anyMatch(m -> m.getMethodName().equals(row.methodName()) && Planner.className(m).equals(row.className()));
-    return ours ? new TestStarted(unitId, row.className(), row.methodName(), row.instanceOrdinal()) : null;
+    return ours ? new TestStarted(unitId, row.instance(), row.className(), row.methodName()) : null;
   }
 
   /** The configuration method a worker was running when it was lost (stopped or dead) fails, with the reason. */

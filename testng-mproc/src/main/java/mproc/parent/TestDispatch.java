@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import mproc.reporting.Values;
 import mproc.testng.ConfigurationMethods;
 import mproc.testng.ResultReplay;
 import mproc.transport.Message.ConfigOutcome;
+import mproc.transport.Message.MethodRef;
 import mproc.transport.Message.TestOutcome;
 import mproc.transport.Message.TestStarted;
 import org.testng.ITestContext;
@@ -36,19 +38,18 @@ final class TestDispatch {
   private final Map<Integer, PlannedUnit> units = new LinkedHashMap<>();
   private final Set<Integer> pending = new HashSet<>();
   private final Set<Integer> requeued = new HashSet<>();
-  private final Map<String, ITestNGMethod> methodsByKey = new HashMap<>();
-  private final Set<String> reported = new HashSet<>();
-  /**
-   * Invocations a worker started and has not finished, by {@link #invocation} (method instance and
-   * row: rows of a spread unit run at once): listeners heard of their start.
-   */
-  private final Map<String, ITestResult> started = new HashMap<>();
-  /** For each unit that spreads its rows, the unit whose row claims it shares (its own id, or a lost one's). */
-  private final Map<Integer, Integer> rowsOf = new HashMap<>();
-  private final Map<Integer, SpreadRows> spreadRows = new HashMap<>();
-  /** Spread units whose worker went through every row: done once each row has its result. */
-  private final Set<Integer> waitingForRows = new HashSet<>();
+  /** Each method instance of the test by its id, which the workers' messages carry (its place here). */
+  private final List<ITestNGMethod> instances = new ArrayList<>();
+  private final Map<ITestNGMethod, Integer> instanceIds = new IdentityHashMap<>();
+  /** Instances with a result. */
+  private final Set<Integer> reported = new HashSet<>();
+  /** Invocations a worker started and has not finished (rows of a spread unit run at once): listeners heard of their start. */
+  private final Map<Invocation, ITestResult> started = new HashMap<>();
+  private final SpreadUnits spread = new SpreadUnits();
   int results;
+
+  /** An invocation: a method instance's id and its row (0 without a data provider). */
+  private record Invocation(int instance, int row) {}
 
   TestDispatch(int testId, ITestContext context, List<PlannedUnit> planned, int firstUnitId, Durations durations) {
     this.testId = testId;
@@ -60,16 +61,29 @@ final class TestDispatch {
       units.put(firstUnitId + i, planned.get(i));
       pending.add(firstUnitId + i);
       if (planned.get(i).spreadsRows()) {
-        rowsOf.put(firstUnitId + i, firstUnitId + i);
-        spreadRows.put(firstUnitId + i, new SpreadRows());
+        spread.add(firstUnitId + i);
       }
-      forEachInstance(planned.get(i), (m, key) -> methodsByKey.put(key, m));
+      for (ITestNGMethod m : planned.get(i).methods()) {
+        instanceIds.put(m, instances.size());
+        instances.add(m);
+      }
     }
   }
 
   /** Every unit of the test by id, in dispatch order (requeued ones last). */
   Map<Integer, PlannedUnit> units() {
     return Collections.unmodifiableMap(units);
+  }
+
+  /** How a unit's methods go on the wire: each with its instances' ids, in TestNG's order. */
+  List<MethodRef> methodRefs(PlannedUnit unit) {
+    Map<List<String>, List<Integer>> byMethod = new LinkedHashMap<>(); // (class, method) -> instance ids
+    for (ITestNGMethod m : unit.methods()) {
+      byMethod.computeIfAbsent(List.of(Planner.className(m), m.getMethodName()), k -> new ArrayList<>()).add(instanceIds.get(m));
+    }
+    List<MethodRef> refs = new ArrayList<>();
+    byMethod.forEach((name, ids) -> refs.add(new MethodRef(name.get(0), name.get(1), ids)));
+    return refs;
   }
 
   boolean complete() {
@@ -97,51 +111,51 @@ final class TestDispatch {
     pending.add(unitId);
     requeued.add(unitId);
     if (unit.spreadsRows()) {
-      rowsOf.put(unitId, rowsOf(lostUnitId));
+      spread.requeued(unitId, lostUnitId);
     }
   }
 
   /** The unit whose row claims this unit shares, or -1 if it does not spread its rows. */
   int rowsOf(int unitId) {
-    return rowsOf.getOrDefault(unitId, -1);
+    return spread.rowsOf(unitId);
   }
 
   /** Units that spread their rows and are not done, by id. */
   List<Integer> spreadUnitsNotDone() {
-    return rowsOf.keySet().stream().filter(u -> !isDone(u)).toList();
+    return spread.units().stream().filter(u -> !isDone(u)).toList();
   }
 
   /** Whether this row of these shared rows has its result. */
   boolean rowFinished(int rowsOf, int row) {
-    return spreadRows.get(rowsOf).isFinished(row);
+    return spread.isFinished(rowsOf, row);
   }
 
   /**
    * A worker finished a unit. A planned method with no result (and no data provider, which may
-   * legitimately yield no rows) is reported failed: nothing is lost silently.
+   * legitimately yield no rows) is reported failed: nothing is lost silently. A unit that spreads
+   * its rows is done once each row has its result, if its worker counted them ({@code rows}).
    */
   void unitDone(int unitId, int rows, String host) {
     if (isDone(unitId)) {
       return;
     }
-    int shared = rowsOf(unitId);
-    if (shared >= 0) { // its rows may still be running in other workers
+    if (rowsOf(unitId) >= 0) { // its rows may still be running in other workers
       if (rows >= 0) {
-        spreadRows.get(shared).counted(rows);
-        waitingForRows.add(unitId);
-        completeRows(shared);
+        pending.removeAll(spread.counted(unitId, rows));
       } else {
         pending.remove(unitId); // its worker never went through the rows (its data provider failed, or it was skipped)
       }
       return;
     }
     long now = System.currentTimeMillis();
-    forEachInstance(units.get(unitId), (m, key) -> {
-      if (startedInvocation(key) != null || (!reported.contains(key) && !m.isDataDriven() && m.getInvocationCount() > 0)) {
+    for (ITestNGMethod m : units.get(unitId).methods()) {
+      int id = instanceIds.get(m);
+      Invocation inFlight = startedInvocation(id);
+      if (inFlight != null || (!reported.contains(id) && !m.isDataDriven() && m.getInvocationCount() > 0)) {
         String why = host + " ended its unit without running " + Planner.key(m) + " (a testng-mproc bug: please report it)";
-        report(m, startedInvocation(key), ITestResult.FAILURE, new IllegalStateException(why), now, host);
+        report(m, inFlight, ITestResult.FAILURE, new IllegalStateException(why), now, host);
       }
-    });
+    }
     pending.remove(unitId);
   }
 
@@ -163,14 +177,7 @@ final class TestDispatch {
     ITestNGMethod m = units.get(unitId).methods().get(0);
     String reason = why.replaceFirst(" while running .*", "") + " before it went through the rows of " + Planner.key(m)
         + "; the rows nobody had claimed never ran, and this one skip stands for them";
-    long now = System.currentTimeMillis();
-    report(m, null, ITestResult.SKIP, new WorkerLostException(reason), now, "mproc");
-  }
-
-  private void completeRows(int shared) {
-    if (spreadRows.get(shared).allFinished()) {
-      waitingForRows.removeIf(u -> rowsOf(u) == shared && pending.remove(u));
-    }
+    report(m, null, ITestResult.SKIP, new WorkerLostException(reason), System.currentTimeMillis(), "mproc");
   }
 
   /**
@@ -180,67 +187,58 @@ final class TestDispatch {
    */
   void rowLost(int rowsOf, int row, String why, String host) {
     ITestNGMethod m = units.get(rowsOf).methods().get(0);
-    String instance = Planner.key(m) + "#0";
-    ITestResult inFlight = started.remove(invocation(instance, row));
+    int id = instanceIds.get(m);
     long now = System.currentTimeMillis();
-    results++;
-    reported.add(instance);
-    if (inFlight != null) {
-      replay.finish(inFlight, ITestResult.FAILURE, inFlight.getParameters(), new WorkerLostException(why), now, false, List.of());
+    reported.add(id);
+    Invocation invocation = new Invocation(id, row);
+    if (started.containsKey(invocation)) {
+      report(m, invocation, ITestResult.FAILURE, new WorkerLostException(why), now, host);
     } else {
       String reason = why.replaceFirst(" while running .*", "") + " before running row " + row + " of " + Planner.key(m);
+      results++;
       replay.test(m, ITestResult.SKIP, new Object[0], row, new WorkerLostException(reason), now, now, false, List.of(), host);
     }
-    spreadRows.get(rowsOf).finished(row);
-    completeRows(rowsOf);
+    pending.removeAll(spread.finished(rowsOf, row));
   }
 
   /** A worker started a test invocation: listeners hear of it now, and of its end when its outcome comes. */
   void testStarted(TestStarted s, String host) {
-    String key = s.className() + "." + s.methodName() + "#" + s.instanceOrdinal();
-    ITestNGMethod method = planned(key);
-    started.put(invocation(key, s.parameterIndex()), replay.start(method, Values.decode(s.parameters()), s.parameterIndex(), s.startMillis(), host));
+    ITestNGMethod method = planned(s.instance(), s.className(), s.methodName());
+    started.put(new Invocation(s.instance(), s.parameterIndex()),
+        replay.start(method, Values.decode(s.parameters()), s.parameterIndex(), s.startMillis(), host));
   }
 
   void testOutcome(TestOutcome o, String host) {
-    String key = o.className() + "." + o.methodName() + "#" + o.instanceOrdinal();
-    ITestNGMethod method = planned(key);
-    reported.add(key);
+    ITestNGMethod method = planned(o.instance(), o.className(), o.methodName());
+    reported.add(o.instance());
     results++;
     durations.record(Planner.key(method), o.endMillis() - o.startMillis());
     Object[] parameters = Values.decode(o.parameters());
-    ITestResult result = started.remove(invocation(key, o.parameterIndex()));
+    ITestResult result = started.remove(new Invocation(o.instance(), o.parameterIndex()));
     if (result == null) { // TestNG reports a data provider's failure without a start
       result = replay.unstarted(method, parameters, o.parameterIndex(), o.startMillis(), host);
     }
     replay.finish(result, o.status(), parameters, Throwables.decode(o.throwable()), o.endMillis(), o.wasRetried(), o.output());
     int shared = rowsOf(o.unitId());
     if (shared >= 0 && !o.wasRetried() && o.parameterIndex() >= 0) { // -1: a data provider's failure
-      spreadRows.get(shared).finished(o.parameterIndex());
-      completeRows(shared);
+      pending.removeAll(spread.finished(shared, o.parameterIndex()));
     }
   }
 
-  /** An invocation's key in {@link #started}: its method instance's and its row's. */
-  private static String invocation(String instanceKey, int parameterIndex) {
-    return instanceKey + "@" + parameterIndex;
-  }
-
   /** An invocation of this method instance a worker started and has not finished, or null. */
-  private String startedInvocation(String instanceKey) {
-    String prefix = instanceKey + "@";
-    for (String k : started.keySet()) {
-      if (k.startsWith(prefix)) {
-        return k;
+  private Invocation startedInvocation(int instance) {
+    for (Invocation i : started.keySet()) {
+      if (i.instance() == instance) {
+        return i;
       }
     }
     return null;
   }
 
-  private ITestNGMethod planned(String key) {
-    ITestNGMethod method = methodsByKey.get(key);
-    if (method == null) {
-      throw new IllegalStateException("a worker reported a test the parent did not plan: " + key);
+  private ITestNGMethod planned(int instance, String className, String methodName) {
+    ITestNGMethod method = instance >= 0 && instance < instances.size() ? instances.get(instance) : null;
+    if (method == null || !Planner.key(method).equals(className + "." + methodName)) {
+      throw new IllegalStateException("a worker reported a test the parent did not plan: " + className + "." + methodName + " #" + instance);
     }
     return method;
   }
@@ -274,34 +272,32 @@ final class TestDispatch {
    * skipped with the reason.
    */
   List<ITestNGMethod> abandon(int unitId, TestStarted inFlight, String why, String host, boolean requeue) {
-    String inFlightKey =
-        inFlight != null && inFlight.unitId() == unitId ? inFlight.className() + "." + inFlight.methodName() : null;
-    Set<String> ran = new HashSet<>();
-    reported.forEach(k -> ran.add(k.substring(0, k.lastIndexOf('#'))));
-    started.keySet().forEach(k -> ran.add(k.substring(0, k.lastIndexOf('#'))));
     PlannedUnit unit = units.get(unitId);
-    String failKey = inFlightKey == null ? null : inFlightKey + "#" + inFlight.instanceOrdinal();
-    String failInvocation = failKey == null ? null : invocation(failKey, inFlight.parameterIndex());
-    if (inFlightKey != null) {
-      ran.add(inFlightKey);
+    Integer failing = inFlight != null && inFlight.unitId() == unitId ? inFlight.instance() : null;
+    Set<String> ran = new HashSet<>(); // methods with a result or a start, as dependsOnMethods names them
+    reported.forEach(id -> ran.add(Planner.key(instances.get(id))));
+    started.keySet().forEach(i -> ran.add(Planner.key(instances.get(i.instance()))));
+    if (failing != null && failing >= 0) {
+      ran.add(Planner.key(instances.get(failing)));
     }
     List<ITestNGMethod> notStarted = new ArrayList<>();
     long now = System.currentTimeMillis();
-    forEachInstance(unit, (m, key) -> {
+    for (ITestNGMethod m : unit.methods()) {
+      int id = instanceIds.get(m);
       String method = Planner.key(m);
-      if (key.equals(failKey)) {
-        report(m, started.containsKey(failInvocation) ? failInvocation : null, ITestResult.FAILURE, new WorkerLostException(why), now, host);
-        return;
+      if (failing != null && failing == id) {
+        Invocation invocation = new Invocation(id, inFlight.parameterIndex());
+        report(m, started.containsKey(invocation) ? invocation : null, ITestResult.FAILURE, new WorkerLostException(why), now, host);
+        continue;
       }
-      if (startedInvocation(key) != null) { // in flight, with nobody to blame (an interrupted run): not finished, so skipped
-        for (String invocation = startedInvocation(key); invocation != null; invocation = startedInvocation(key)) {
-          report(m, invocation, ITestResult.SKIP,
-              new WorkerLostException(why.replaceFirst(" while running .*", "") + " while running " + method), now, host);
+      if (startedInvocation(id) != null) { // in flight, with nobody to blame (an interrupted run): not finished, so skipped
+        for (Invocation i = startedInvocation(id); i != null; i = startedInvocation(id)) {
+          report(m, i, ITestResult.SKIP, new WorkerLostException(why.replaceFirst(" while running .*", "") + " while running " + method), now, host);
         }
-        return;
+        continue;
       }
-      if (reported.contains(key)) {
-        return; // it has its result
+      if (reported.contains(id)) {
+        continue; // it has its result
       }
       String lostUpstream = Planner.upstreamAmong(m, unit.methods(), ran);
       if (requeue && !ran.contains(method) && lostUpstream == null) {
@@ -313,7 +309,7 @@ final class TestDispatch {
             + (m.isDataDriven() ? "; its data provider was never called, so this one skip stands for all its rows" : "");
         report(m, null, ITestResult.SKIP, new WorkerLostException(reason), now, host);
       }
-    });
+    }
     pending.remove(unitId);
     return notStarted;
   }
@@ -322,23 +318,13 @@ final class TestDispatch {
    * A result the parent gives: it ends the invocation the worker had started, if any (listeners heard
    * of its start), as that test's one result; otherwise one is started and ended now.
    */
-  private void report(ITestNGMethod m, String invocation, int status, Throwable why, long now, String host) {
+  private void report(ITestNGMethod m, Invocation invocation, int status, Throwable why, long now, String host) {
     results++;
     ITestResult inFlight = invocation == null ? null : started.remove(invocation);
     if (inFlight != null) {
       replay.finish(inFlight, status, inFlight.getParameters(), why, now, false, List.of());
     } else {
       replay.test(m, status, new Object[0], 0, why, now, now, false, List.of(), host);
-    }
-  }
-
-  /** Calls {@code action} with each method instance of the unit and its key (class.method#ordinal). */
-  private static void forEachInstance(PlannedUnit unit, java.util.function.BiConsumer<ITestNGMethod, String> action) {
-    Map<String, Integer> ordinals = new HashMap<>();
-    for (ITestNGMethod m : unit.methods()) {
-      String key = Planner.key(m);
-      int ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
-      action.accept(m, key + "#" + ordinal);
     }
   }
 }

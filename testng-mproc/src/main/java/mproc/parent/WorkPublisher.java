@@ -59,12 +59,7 @@ final class WorkPublisher {
     if (unitId >= ClaimTable.CAPACITY) {
       throw new IllegalStateException("more than " + ClaimTable.CAPACITY + " units of work in one run");
     }
-    List<MethodRef> refs = new ArrayList<>();
-    unit.methods().stream()
-        .map(m -> new MethodRef(Planner.className(m), m.getMethodName()))
-        .distinct()
-        .forEach(refs::add);
-    work.send(new UnitPlan(unitId, test.testId, refs, unit.exclusive(), Math.max(0, unit.expectedMillis()), test.rowsOf(unitId)));
+    work.send(new UnitPlan(unitId, test.testId, test.methodRefs(unit), unit.exclusive(), Math.max(0, unit.expectedMillis()), test.rowsOf(unitId)));
   }
 
   /** Asks every worker to run these tests' closing configuration; returns the batch they answer with. */

@@ -17,24 +17,25 @@ import org.testng.internal.WrappedTestNGMethod;
 public final class ClaimingMethod extends WrappedTestNGMethod {
   private final ITestNGMethod method;
   private final BooleanSupplier admit;
-  private final int ordinal;
+  private final int instance;
   /** Set as TestNG calls the data provider: TestNG sets it only on its own method class. */
   private volatile IDataProviderMethod dataProvider;
 
   /**
    * @param admit claims the method's unit (or finds it already claimed by this worker) and says
    *     whether this worker runs it; called once per TestNG query, so it must be idempotent
-   * @param ordinal which instance of the method this is, among a {@code @Factory}'s instances
+   * @param instance the id the parent gave this instance of the method (a {@code @Factory} makes
+   *     several), which the worker's messages about it carry
    */
-  public ClaimingMethod(ITestNGMethod method, int ordinal, BooleanSupplier admit) {
+  public ClaimingMethod(ITestNGMethod method, int instance, BooleanSupplier admit) {
     super(method);
     this.method = method;
-    this.ordinal = ordinal;
+    this.instance = instance;
     this.admit = admit;
   }
 
-  public int ordinal() {
-    return ordinal;
+  public int instance() {
+    return instance;
   }
 
   @Override

@@ -70,6 +70,8 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
   private final List<KnownUnit> units;
   /** Each method's unit, by method key. */
   private final Map<String, KnownUnit> unitsByMethod = new HashMap<>();
+  /** The ids the parent gave each method's instances, in TestNG's order, by method key. */
+  private final Map<String, List<Integer>> instanceIds = new HashMap<>();
   /** Each method's place in the run: dispatch order between units, the parent's order inside one. */
   private final Map<String, Integer> rank = new HashMap<>();
   private final Map<String, List<KnownUnit>> unitsByClass = new LinkedHashMap<>();
@@ -93,6 +95,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
       for (MethodRef ref : u.plan.methods()) {
         String key = ref.className() + "." + ref.methodName();
         unitsByMethod.put(key, u);
+        instanceIds.put(key, ref.instances());
         rank.putIfAbsent(key, rank.size());
       }
     }
@@ -323,12 +326,14 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
         continue; // a method of a class that is here only for its suite- or test-level configuration
       }
       int ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
+      List<Integer> ids = instanceIds.get(key);
+      int instance = ordinal < ids.size() ? ids.get(ordinal) : -1; // -1: an instance the parent did not plan, which it reports
       String className = unit.className();
       ITestClass testClass = m.getTestClass();
       if (testClass.getBeforeClassMethods().length > 0 || testClass.getAfterClassMethods().length > 0) {
         hasClassConfiguration(className);
       }
-      ClaimingMethod claiming = new ClaimingMethod(m, ordinal, () -> reach(className) && (helping || book.tryClaim(unit)));
+      ClaimingMethod claiming = new ClaimingMethod(m, instance, () -> reach(className) && (helping || book.tryClaim(unit)));
       unitOf.put(claiming, unit);
       ranks.put(claiming, rank.get(key));
       wrapped.add(claiming);

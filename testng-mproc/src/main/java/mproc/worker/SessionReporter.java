@@ -55,8 +55,8 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
   public void onTestStart(ITestResult r) {
     KnownUnit unit = mine.apply(r);
     if (unit != null) {
-      results.send(new TestStarted(unit.id(), Planner.className(r.getMethod()), r.getMethod().getMethodName(),
-          ((ClaimingMethod) r.getMethod()).ordinal(), r.getStartMillis(), r.getParameterIndex(), Values.encode(r.getParameters())));
+      results.send(new TestStarted(unit.id(), ((ClaimingMethod) r.getMethod()).instance(), Planner.className(r.getMethod()),
+          r.getMethod().getMethodName(), r.getStartMillis(), r.getParameterIndex(), Values.encode(r.getParameters())));
       afterEachTestMessage.accept(r);
     }
   }
@@ -90,9 +90,9 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
     results.send(
         new TestOutcome(
             unit.id(),
+            ((ClaimingMethod) m).instance(),
             Planner.className(m),
             m.getMethodName(),
-            ((ClaimingMethod) m).ordinal(),
             r.getStatus(),
             r.getStartMillis(),
             r.getEndMillis(),
@@ -147,7 +147,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
 
   /** What starts now, outside a test: the parent times it ({@code mproc.timeout}) and names it if the worker is lost. */
   static void sendWorking(KnownTest test, Channel results, ITestNGMethod m, Working.Kind kind) {
-    int instance = m instanceof ClaimingMethod claiming ? claiming.ordinal() : 0;
+    int instance = m instanceof ClaimingMethod claiming ? claiming.instance() : -1;
     results.send(new Working(test.id, Planner.className(m), m.getMethodName(), instance, kind));
   }
 

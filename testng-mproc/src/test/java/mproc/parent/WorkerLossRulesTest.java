@@ -44,7 +44,7 @@ public class WorkerLossRulesTest {
   public void aTestInFlightPastTheTimeoutRanTooLongNotBefore() {
     WorkerTimeouts t = timeouts(2);
     RemoteWorker w = worker();
-    w.inFlight = new TestStarted(1, "a.B", "c", 0);
+    w.inFlight = new TestStarted(1, 0, "a.B", "c");
     w.inFlightSinceNanos = now;
     now += 2_000_000_000L;
     assertFalse(t.ranTooLong(w), "at the timeout exactly");
@@ -67,7 +67,7 @@ public class WorkerLossRulesTest {
     w.ready = false;
     assertFalse(t.silentTooLong(w), "still starting");
     w.ready = true;
-    w.inFlight = new TestStarted(1, "a.B", "c", 0);
+    w.inFlight = new TestStarted(1, 0, "a.B", "c");
     assertFalse(t.silentTooLong(w), "a test in flight has its own rule");
     w.inFlight = null;
     w.working = new Working(0, "a.B", "setUp", 0, Working.Kind.CONFIGURATION);
@@ -78,7 +78,7 @@ public class WorkerLossRulesTest {
   @Test
   public void aDeadWorkersLossNamesItsTestAndKeepsItsLastOutput() {
     RemoteWorker w = worker();
-    w.inFlight = new TestStarted(1, "a.B", "c", 0);
+    w.inFlight = new TestStarted(1, 0, "a.B", "c");
     WorkerLoss loss = WorkerLoss.of(w, List.of("boom", "bye"), true);
     assertEquals(loss.headline(), "worker 3 (pid 42) exited with code 1 while running a.B.c");
     assertEquals(loss.why(), "worker 3 (pid 42) exited with code 1 while running a.B.c; its last output:\n  boom\n  bye");
@@ -114,7 +114,7 @@ public class WorkerLossRulesTest {
     longGone.hostLost("lost", System.nanoTime() - 1);
     assertFalse(longGone.mayStillClaim(), "its host has stopped by now");
     RemoteWorker w = new RemoteWorker(hosted, null, List.of(), 0);
-    w.inFlight = new TestStarted(1, "a.B", "c", 0);
+    w.inFlight = new TestStarted(1, 0, "a.B", "c");
     WorkerLoss loss = WorkerLoss.of(w, List.of(), false);
     assertEquals(loss.headline(), "host 1 (ci-7, pid 9) lost (no heartbeat for 5 s) while running a.B.c");
     assertTrue(loss.requeue(), "its work goes to the other hosts whatever this host's restart budget");

@@ -50,7 +50,7 @@ public class SharedSessionTest {
     int id = 0;
     for (int c = 0; c < classes; c++) {
       for (int m = 0; m < methods; m++) {
-        book.add(new UnitPlan(id++, 0, List.of(new MethodRef("p.C" + c, "m" + m)), false, 0));
+        book.add(new UnitPlan(id++, 0, List.of(new MethodRef("p.C" + c, "m" + m, List.of(0))), false, 0));
       }
     }
     return book;
@@ -91,9 +91,9 @@ public class SharedSessionTest {
   private WorkBook longFirstBook(long longMillis) {
     WorkBook book = new WorkBook(claims, 1, false);
     book.add(new TestPlan(0, "t", SUITE, List.of(), 2, List.of()));
-    book.add(new UnitPlan(0, 0, List.of(new MethodRef("p.Long", "long")), false, longMillis));
+    book.add(new UnitPlan(0, 0, List.of(new MethodRef("p.Long", "long", List.of(0))), false, longMillis));
     for (int id = 1; id <= 200; id++) {
-      book.add(new UnitPlan(id, 0, List.of(new MethodRef("p.C" + (id - 1) / 40, "empty" + id)), false, 0));
+      book.add(new UnitPlan(id, 0, List.of(new MethodRef("p.C" + (id - 1) / 40, "empty" + id, List.of(0))), false, 0));
     }
     return book;
   }
@@ -109,7 +109,7 @@ public class SharedSessionTest {
     WorkBook book = new WorkBook(claims, 1, false);
     book.add(new TestPlan(0, "t", SUITE, List.of(), 2, List.of()));
     for (int id = 0; id < 2_000; id++) {
-      book.add(new UnitPlan(id, 0, List.of(new MethodRef("p.C" + id / 40, "m" + id)), false, 100));
+      book.add(new UnitPlan(id, 0, List.of(new MethodRef("p.C" + id / 40, "m" + id, List.of(0))), false, 100));
     }
 
     assertEquals(session(book).classNames().size(), 5, "a share of 100 s is 1,000 methods: 200 of them");
@@ -125,9 +125,9 @@ public class SharedSessionTest {
   public void aClassSplitByLongestFirstOrderIsTakenWhole() {
     WorkBook book = new WorkBook(claims, 1, false);
     book.add(new TestPlan(0, "t", SUITE, List.of(), 3, List.of()));
-    book.add(new UnitPlan(0, 0, List.of(new MethodRef("p.Slow", "long")), false, 0));
-    book.add(new UnitPlan(1, 0, List.of(new MethodRef("p.Other", "medium")), false, 0));
-    book.add(new UnitPlan(2, 0, List.of(new MethodRef("p.Slow", "short")), false, 0));
+    book.add(new UnitPlan(0, 0, List.of(new MethodRef("p.Slow", "long", List.of(0))), false, 0));
+    book.add(new UnitPlan(1, 0, List.of(new MethodRef("p.Other", "medium", List.of(0))), false, 0));
+    book.add(new UnitPlan(2, 0, List.of(new MethodRef("p.Slow", "short", List.of(0))), false, 0));
 
     Session session = session(book);
 
