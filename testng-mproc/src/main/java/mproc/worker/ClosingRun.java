@@ -33,7 +33,7 @@ final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
     String suite = test.suite.getName();
     gate.closing(Set.of(ConfigurationGate.testScope(suite, test.name), ConfigurationGate.suiteScope(suite)));
     try {
-      Session.runTestNG(test, test.configClasses, instances, gate, injector, this);
+      WorkerTestNG.run(test, test.configClasses, instances, gate, injector, this);
     } finally {
       gate.closing(Set.of());
     }

@@ -1,7 +1,6 @@
 package mproc.worker;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,10 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import mproc.fixtures.FixtureInjector;
 import mproc.planning.Planner;
-import mproc.testng.CachingTestNG;
 import mproc.testng.ClaimingMethod;
-import mproc.testng.SessionSuite;
-import mproc.testng.RunOptions;
 import mproc.testng.SoleInterceptor;
 import mproc.testng.TestInstances;
 import mproc.transport.Channel;
@@ -32,9 +28,7 @@ import org.testng.ITestContext;
 import org.testng.ITestListener;
 import org.testng.ITestNGMethod;
 import org.testng.ITestResult;
-import org.testng.TestNG;
 import org.testng.internal.MethodInstance;
-import org.testng.xml.XmlSuite;
 
 /**
  * One TestNG run in a worker. A shared session holds every unit of a {@code <test>} that nobody had
@@ -51,15 +45,6 @@ import org.testng.xml.XmlSuite;
  */
 final class Session implements IMethodInterceptor, ITestListener, IClassListener {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
-  /**
-   * TestNG sets up every class of a run (scans its methods and annotations) before the first test,
-   * so a session over all the work would make each worker pay for classes others will run. A session
-   * takes this worker's share ({@link #shareOf}), never more methods than this. Measured on 2,000
-   * empty tests in 50 classes, 2 workers, first run: one session per worker 6.35 s, sessions of 200
-   * methods 5.84 s (100 and 400: within noise). Without {@link SoleInterceptor} TestNG would also
-   * sort the rest of a session after each method, which made sessions over 2,000 methods take seconds.
-   */
-  static final int METHODS_PER_SESSION = 200;
   private final WorkBook book;
   private final KnownTest test;
   private final Channel results;
@@ -115,27 +100,11 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
   }
 
   /**
-   * A session over the first whole classes of these free shareable units of one test, up to about
-   * this worker's share of them ({@link #shareOf}) and at most {@link #METHODS_PER_SESSION} methods;
-   * null if there are none.
+   * A session over the first whole classes of these free shareable units of one test, this worker's
+   * share of them ({@link SessionShare}); null if there are none.
    */
   static Session shared(WorkBook book, KnownTest test, List<KnownUnit> free, Channel results) {
-    List<KnownUnit> chosen = new ArrayList<>();
-    Set<String> classes = new HashSet<>();
-    long taken = 0;
-    int methods = 0;
-    long share = shareOf(free, test.workers);
-    for (KnownUnit u : free) {
-      if (!classes.contains(u.className())) {
-        if (taken >= share || methods >= METHODS_PER_SESSION) {
-          continue; // the share is full: only units of the classes already taken (longest first may split a class)
-        }
-        classes.add(u.className());
-      }
-      chosen.add(u);
-      taken += weight(u);
-      methods += u.plan.methods().size();
-    }
+    List<KnownUnit> chosen = SessionShare.choose(free, test.workers);
     if (chosen.isEmpty()) {
       return null;
     }
@@ -144,32 +113,6 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
     // worker): a worker starting a session meanwhile sees it occupied and starts at another class.
     session.entered(chosen.get(0).className());
     return session;
-  }
-
-  /**
-   * About how much of the free work a shared session takes, in {@link #weight}s: the free work
-   * divided among the test's workers. TestNG sets up every class of a run before its first test,
-   * so a worker that took all the free work would set up classes the others run. Measured on 200 x
-   * 50 ms sleeps in 10 classes, -cores 4: the workers' first tests began 0.5 s sooner.
-   */
-  static long shareOf(List<KnownUnit> free, int workers) {
-    long total = 0;
-    for (KnownUnit u : free) {
-      total += weight(u);
-    }
-    long share = workers > 1 ? (total + workers - 1) / workers : total;
-    return Math.max(1, share);
-  }
-
-  /**
-   * A unit's part of the work: its measured milliseconds, and at least one per method (an empty test
-   * still costs about that, and with nothing measured the share is a share of the methods). In time,
-   * a session that starts with a long test takes little else: the worker is busy with it, and setting
-   * up more classes would only delay it (2,000 empty tests and one of 2 s, -cores 2: the 2 s test's
-   * session had set up 200 other methods, which the other worker ran, before starting it).
-   */
-  static long weight(KnownUnit u) {
-    return Math.max(u.plan.expectedMillis(), u.plan.methods().size());
   }
 
   /** Called after each TestStarted and TestOutcome this session sends (the parent's sessions read the workers there). */
@@ -195,7 +138,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
     gate.session(this);
     long start = System.nanoTime();
     try {
-      runTestNG(test, classes, instances, gate, injector, this,
+      WorkerTestNG.run(test, classes, instances, gate, injector, this,
           new SessionReporter(test, results, this::reportedUnit, this::claimedRows, helping, afterEachTestMessage));
     } finally {
       gate.session(null);
@@ -226,24 +169,6 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
         e.getValue().forEach(book::tryClaim);
       }
     }
-  }
-
-  /** One TestNG run over these classes of the test, on the test's instances kept in this worker. */
-  static void runTestNG(KnownTest test, Collection<String> classes, TestInstances instances, ConfigurationGate gate, Object... listeners) {
-    XmlSuite suite = SessionSuite.narrow(test.suite, test.name, classes);
-    instances.forTest(test.id, new HashSet<>(classes), test.suite.getObjectFactoryClass());
-    gate.userConfigurables(SessionSuite.configurables(test.suite));
-    mproc.reporting.CucumberReports.giveNextRunItsOwnFiles();
-    TestNG testng = CachingTestNG.forWorker();
-    testng.setObjectFactory(instances);
-    RunOptions.apply(test.testngOptions, testng);
-    testng.setVerbose(0);
-    testng.setXmlSuites(List.of(suite));
-    testng.addListener(gate);
-    for (Object listener : listeners) {
-      testng.addListener(listener);
-    }
-    testng.run();
   }
 
   /** TestNG has reached this class (a configuration method, the class, or a method of it): {@link #entered}. */
