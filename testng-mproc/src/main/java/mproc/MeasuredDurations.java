@@ -36,7 +36,13 @@ final class MeasuredDurations {
     Durations durations = in(settings.durations());
     long millis = Planner.measuredMillis(suite.getAllMethods(), durations);
     if (Planner.worthAWorker(millis)) {
-      return true;
+      SuiteModes.Choice mode = settings.parentWorks() ? SuiteModes.choose(durations, suite.getName()) : null;
+      if (mode == null || !mode.alone()) {
+        return true;
+      }
+      System.out.printf("mproc: suite '%s' runs in this JVM: %s%n", suite.getName(), mode.why());
+      measuredHere.put(suite, durations);
+      return false;
     }
     System.out.printf(Locale.ROOT,
         "mproc: suite '%s': its tests and their configuration took %.2f s when last measured, less than a"

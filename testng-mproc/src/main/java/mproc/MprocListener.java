@@ -81,6 +81,7 @@ public class MprocListener
   private EarlyStart earlyRun;
   /** Durations files read in this execution, and the suites measured here because they are too small for workers. */
   private final MeasuredDurations measured = new MeasuredDurations();
+  private final SuiteModes modes = new SuiteModes();
   private final SuiteFixtures fixtures = new SuiteFixtures();
   /** Live progress and the summary at the end (issue 19): null without a run, or with mproc.progress=off. */
   private mproc.reporting.live.LiveRun live;
@@ -129,6 +130,9 @@ public class MprocListener
     }
     boolean distributes = settings.distributes() && worthAWorker(suite, settings);
     distributed.put(suite, distributes);
+    if (settings.distributes() && settings.parentWorks() && settings.cluster() == null) {
+      modes.started(suite, measured.in(settings.durations())); // alone or with workers: which was faster, for the next runs
+    }
     if (!distributes) {
       fixtures.closeOnExit(); // Ctrl-C: tear down what was set up here
       return;
@@ -221,7 +225,8 @@ public class MprocListener
     try {
       Settings settings = Settings.resolve(Map.of());
       boolean small = settings.cluster() == null && settings.durations() != null
-          && measured.in(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS);
+          && (measured.in(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS)
+              || settings.parentWorks() && SuiteModes.allAlone(measured.in(settings.durations())));
       if (settings.distributes() && JvmFlags.presentInThisJvm() && !small) {
         startRunEarly(settings);
       }
@@ -379,6 +384,9 @@ public class MprocListener
         haltForLostCluster(e.getMessage());
         throw e;
       }
+    }
+    if (!inWorker && (run == null || !run.interrupted())) {
+      modes.finished(suite, !Boolean.TRUE.equals(distributed.get(suite)));
     }
   }
 

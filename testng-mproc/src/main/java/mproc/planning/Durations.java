@@ -48,21 +48,63 @@ public final class Durations {
   private static final Object WRITING = new Object();
 
   private final Map<String, Long> known;
+  /** The file's write count when it was read, and the write that last measured each key. */
+  private final long run;
+  private final Map<String, Long> measuredIn;
   private final Map<String, Long> measured = new HashMap<>();
 
-  private Durations(Map<String, Long> known) {
+  private Durations(Map<String, Long> known, long run, Map<String, Long> measuredIn) {
     this.known = known;
+    this.run = run;
+    this.measuredIn = measuredIn;
   }
 
   public static Durations none() {
-    return new Durations(Map.of());
+    return new Durations(Map.of(), 0, Map.of());
   }
 
   /** Reads the file; a missing or unreadable file means nothing is known (no error: it is a hint). */
   public static Durations read(Path file) {
     Map<String, Long> known = new HashMap<>();
-    load(file).entries.forEach((key, entry) -> known.put(key, entry.millis));
-    return new Durations(known);
+    Map<String, Long> measuredIn = new HashMap<>();
+    Stored stored = load(file);
+    stored.entries.forEach((key, entry) -> {
+      known.put(key, entry.millis);
+      measuredIn.put(key, entry.run);
+    });
+    return new Durations(known, stored.run, measuredIn);
+  }
+
+  /**
+   * Keeps a value this run observed that is not a test's duration (its key starts with {@value #OBSERVATION}),
+   * written and smoothed as durations are.
+   */
+  public synchronized void observe(String key, long value) {
+    if (!key.startsWith(OBSERVATION)) {
+      throw new IllegalArgumentException("an observation's key starts with " + OBSERVATION + ": " + key);
+    }
+    measured.put(key, Math.max(0, value));
+  }
+
+  /** What marks a key as an observation of a run rather than a test method. */
+  public static final String OBSERVATION = "@";
+
+  /** The value earlier runs kept for this key, or -1. */
+  public long known(String key) {
+    return known.getOrDefault(key, -1L);
+  }
+
+  /** The names of the observations earlier runs kept under this key prefix ({@code @what }), without it. */
+  public java.util.Set<String> observed(String prefix) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    known.keySet().stream().filter(k -> k.startsWith(prefix)).forEach(k -> names.add(k.substring(prefix.length())));
+    return names;
+  }
+
+  /** How many writes of the file ago this key was last measured (a large number if never). */
+  public long runsSince(String key) {
+    Long measuredRun = measuredIn.get(key);
+    return measuredRun == null ? Long.MAX_VALUE : run - measuredRun;
   }
 
   /** A test's smoothed duration and the write ({@code # run N}) that last measured it (0: before any counted). */
@@ -154,7 +196,8 @@ public final class Durations {
 
   /** Whether earlier runs measured something, and all of it together took less than {@code millis}. */
   public boolean allKnownTakeLessThan(long millis) {
-    return !known.isEmpty() && known.values().stream().mapToLong(Long::longValue).sum() < millis;
+    long tests = known.entrySet().stream().filter(e -> !e.getKey().startsWith(OBSERVATION)).mapToLong(Map.Entry::getValue).sum();
+    return !known.isEmpty() && tests < millis;
   }
 
   /** The share of these keys whose duration is known, from 0 to 1. */

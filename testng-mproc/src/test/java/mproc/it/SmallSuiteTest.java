@@ -43,4 +43,33 @@ public class SmallSuiteTest {
     Set<Long> workers = measured.pids("test ");
     assertFalse(workers.stream().anyMatch(measured.pids("listener ")::contains), "1.5 s of tests: run by workers");
   }
+
+  /**
+   * Earlier runs measured this suite faster in one JVM than with workers (its one JVM kept the
+   * processors busy): it runs here, as plain TestNG would, says why, and its time alone is kept. Once
+   * the comparison is {@code SuiteModes.STALE_RUNS} runs old, workers are measured again.
+   */
+  @Test
+  public void aSuiteMeasuredFasterAloneRunsInTheParentAndIsTimedAgain() throws Exception {
+    Path durations = TempDirs.directory("mproc-durations").resolve("durations.txt");
+    StringBuilder file = new StringBuilder("# run 3\n");
+    for (int i = 1; i <= 6; i++) {
+      file.append("300\t3\tmproc.it.suite.SlowA.a").append(i).append('\n'); // 1.8 s: worth a worker by size
+    }
+    file.append("2500\t3\t@alone small\n4000\t2\t@workers small\n990\t2\t@busy small\n");
+    Files.writeString(durations, file);
+
+    ParentRun alone = ParentRun.run(SUITE, "-cores", "2", "-mproc.parentRuns", "true", "-mproc.durations", durations.toString());
+    assertEquals(alone.exitCode, 0, alone.output);
+    assertTrue(alone.output.contains("mproc: suite 'small' runs in this JVM: earlier runs took 2.5 s here alone against 4.0 s with"
+        + " worker JVMs"), alone.output);
+    assertEquals(alone.pids("test "), alone.pids("listener "), "the tests ran in the parent");
+    String kept = Files.readString(durations);
+    assertTrue(kept.matches("(?s).*\n\\d+\t4\t@alone small\n.*"), "its time alone is measured again: " + kept);
+
+    Files.writeString(durations, kept.replace("# run 4", "# run 14")); // the figure with workers is now 12 runs old
+    ParentRun again = ParentRun.run(SUITE, "-cores", "2", "-mproc.parentRuns", "true", "-mproc.durations", durations.toString());
+    assertFalse(again.output.contains("runs in this JVM"), again.output);
+    assertTrue(Files.readString(durations).matches("(?s).*\n\\d+\t15\t@workers small\n.*"), Files.readString(durations));
+  }
 }

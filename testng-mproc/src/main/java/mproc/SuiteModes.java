@@ -1,0 +1,99 @@
+package mproc;
+
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Map;
+import mproc.planning.Durations;
+import mproc.planning.MachineLoad;
+import org.testng.ISuite;
+
+/**
+ * Whether a suite runs faster with worker JVMs or in this JVM alone, as plain TestNG runs it, learnt
+ * from earlier runs and kept in the durations file (as observations {@code @workers}, {@code @alone}
+ * and {@code @busy} of the suite: its wall time each way, and how busy the processors were with
+ * workers). On two processors a suite whose one JVM already keeps both busy (its tests compute while
+ * the JIT compiles them) loses with workers, which repeat the JIT's warm-up of the same code
+ * (datasketches: 18.4 s with a worker JVM, 16.4 s plain). Its tests' measured durations cannot
+ * tell, as they hardly change; the suite's wall time can.
+ *
+ * <ul>
+ *   <li>Ran with workers only, and the processors were at least {@value #SATURATED_PERMILLE}‰ busy:
+ *       the next run tries this JVM alone, once, to compare.
+ *   <li>Both measured: the faster one. The other is measured again once its figure is
+ *       {@value #STALE_RUNS} runs old, so that a suite that changes is not held to an old choice.
+ * </ul>
+ */
+final class SuiteModes {
+  static final long SATURATED_PERMILLE = 900;
+  static final long STALE_RUNS = 10;
+
+  /** Each suite's start: its clock and the processors' time then (null where not known). */
+  private final Map<ISuite, Long> startNanos = new IdentityHashMap<>();
+  private final Map<ISuite, MachineLoad> startLoad = new IdentityHashMap<>();
+  private final Map<ISuite, Durations> kept = new IdentityHashMap<>();
+
+  /** Whether to run alone, and why (null: with workers). */
+  record Choice(boolean alone, String why) {}
+
+  static Choice choose(Durations d, String suite) {
+    long workers = d.known(key("workers", suite));
+    long alone = d.known(key("alone", suite));
+    long busy = d.known(key("busy", suite));
+    if (workers < 0) {
+      return new Choice(false, null);
+    }
+    if (alone < 0) {
+      return busy >= SATURATED_PERMILLE
+          ? new Choice(true, String.format(Locale.ROOT, "with worker JVMs it took %s and the processors were %d %% busy;"
+              + " this run measures it here alone, to compare", seconds(workers), busy / 10))
+          : new Choice(false, null);
+    }
+    boolean aloneFaster = alone < workers;
+    if (d.runsSince(key(aloneFaster ? "workers" : "alone", suite)) >= STALE_RUNS) { // measure the other again
+      return aloneFaster ? new Choice(false, null)
+          : new Choice(true, "this run measures it here alone again, to compare with worker JVMs");
+    }
+    return aloneFaster
+        ? new Choice(true, "earlier runs took " + seconds(alone) + " here alone against " + seconds(workers) + " with worker JVMs")
+        : new Choice(false, null);
+  }
+
+  /** A suite whose time is kept in {@code d} starts (its mode is known at its end). */
+  /**
+   * Whether every suite earlier runs kept a mode for runs alone next time: then a run is not started
+   * before the suite is known (its first worker's start would only take processors from this JVM).
+   */
+  static boolean allAlone(Durations d) {
+    java.util.Set<String> suites = d.observed(key("workers", ""));
+    return !suites.isEmpty() && suites.stream().allMatch(s -> choose(d, s).alone());
+  }
+
+  synchronized void started(ISuite suite, Durations d) {
+    startNanos.put(suite, System.nanoTime());
+    startLoad.put(suite, MachineLoad.now());
+    kept.put(suite, d);
+  }
+
+  /** The suite ended: its wall time, run {@code alone} or with workers, is kept for the next choice. */
+  synchronized void finished(ISuite suite, boolean alone) {
+    Long start = startNanos.remove(suite);
+    MachineLoad before = startLoad.remove(suite);
+    Durations d = kept.remove(suite);
+    if (start == null) {
+      return;
+    }
+    d.observe(key(alone ? "alone" : "workers", suite.getName()), (System.nanoTime() - start) / 1_000_000);
+    MachineLoad after = MachineLoad.now();
+    if (!alone && before != null && after != null) {
+      d.observe(key("busy", suite.getName()), Math.round(after.busySince(before) * 1000));
+    }
+  }
+
+  private static String key(String what, String suite) {
+    return Durations.OBSERVATION + what + " " + suite;
+  }
+
+  private static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+}
