@@ -38,6 +38,13 @@ public interface ClaimTable extends AutoCloseable {
   int ROWS_END = Integer.MAX_VALUE;
 
   /**
+   * The owner of a row TestNG's own filter passes over (a data provider's {@code indices}, a re-run's
+   * {@code invocationNumbers}): every worker sees the same filter, so whoever reaches it first claims
+   * it for nobody, and the claimed rows stay the first ones.
+   */
+  long PASSED_OVER = Long.MAX_VALUE - 1;
+
+  /**
    * Decides the gate once: open (worker JVMs may claim) or shut (they never will). The parent
    * decides; its own sessions claim regardless.
    *

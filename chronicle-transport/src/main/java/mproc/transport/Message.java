@@ -136,8 +136,8 @@ public sealed interface Message {
 
   /**
    * A worker ran the unit it claimed. {@code rows}: for a unit whose rows are spread, how many rows its
-   * data provider made, when this worker went through all of them (so every row is claimed, by it or
-   * by a helper); otherwise -1.
+   * data provider made that run (TestNG's own filter passes over none of them), when this worker went
+   * through all of them (so every row is claimed, by it or by a helper); otherwise -1.
    */
   record UnitDone(int unitId, int rows) implements Message {
     public UnitDone(int unitId) {

@@ -161,7 +161,8 @@ public final class DistributedRun implements AutoCloseable {
   public int runTest(ITestContext context, List<PlannedUnit> units, String suiteXml) {
     long startNanos = System.nanoTime();
     LOG.debug("planned {} units of test {}", units.size(), context.getName());
-    TestDispatch test = publisher.newTest(context, units, durations);
+    TestDispatch test = publisher.newTest(context, units, durations,
+        (rowsOf, row) -> claims.rowOwner(rowsOf, row) == mproc.transport.ClaimTable.PASSED_OVER);
     testsById.put(test.testId, test);
     if (interruption.interrupted()) { // a later <test> after Ctrl-C: the workers are stopped, nothing starts
       for (int unitId : new ArrayList<>(test.units().keySet())) {

@@ -119,7 +119,7 @@ final class LostWork {
         if (owner == 0) {
           break;
         }
-        if (owner == w.id() && !test.rowFinished(rowsOf, row)) {
+        if (owner == w.id() && !test.rowFinished(rowsOf, row)) { // never a row claimed for nobody (PASSED_OVER)
           test.rowLost(rowsOf, row, why, w.host());
         }
       }
@@ -144,10 +144,14 @@ final class LostWork {
       return;
     }
     int rows = -1;
-    if (claims.rowOwner(rowsOf, ClaimTable.ROWS_END) != 0) {
+    if (claims.rowOwner(rowsOf, ClaimTable.ROWS_END) != 0) { // the rows that run: claimed, and not for nobody
       rows = 0;
-      while (claims.rowOwner(rowsOf, rows) != 0) {
-        rows++;
+      for (int row = 0; ; row++) {
+        long owner = claims.rowOwner(rowsOf, row);
+        if (owner == 0) {
+          break;
+        }
+        rows += owner == ClaimTable.PASSED_OVER ? 0 : 1;
       }
     }
     test.spreadUnitLost(unitId, rows);

@@ -1,32 +1,57 @@
 package mproc.parent;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * The units of one {@code <test>} whose data-provider rows several workers run at once: which unit
  * shares which rows (a unit put back on the queue shares the lost one's), which rows have their
  * result, how many rows there are once a worker has gone through them all, and so when such a unit
- * is done. Every worker that takes part claims rows in order, so the claimed rows are always the
- * first ones.
+ * is done.
+ *
+ * <p>Rows are replayed in their order, as a sequential run reports them: an event of a row comes
+ * through once every earlier row has its result, and waits here until then. Listeners then see each
+ * row's start and end in turn, with the method's invocation count TestNG has there (Surefire names a
+ * test by it). Every worker claims rows in order, so an earlier row is always claimed already and its
+ * result on its way; rows TestNG's own filter passes over are claimed for nobody and skipped.
  */
 final class SpreadUnits {
   /** For each spread unit, the unit whose rows it shares (its own id, or a lost one's). */
   private final Map<Integer, Integer> rowsOf = new HashMap<>();
-  /** The rows with a result, and their count once known (-1 before), by shared rows. */
-  private final Map<Integer, BitSet> finished = new HashMap<>();
-  private final Map<Integer, Integer> counted = new HashMap<>();
+  private final Map<Integer, Rows> rows = new HashMap<>();
   /** Units whose worker went through every row: done once each row has its result. */
   private final Set<Integer> waiting = new HashSet<>();
+  /** Whether this row of these shared rows is one TestNG's filter passes over (claimed for nobody). */
+  private final BiPredicate<Integer, Integer> passedOver;
+
+  /** The rows of one data provider across the workers. */
+  private static final class Rows {
+    final BitSet finished = new BitSet();
+    /** The rows that run, once a worker went through them (-1 before). */
+    int counted = -1;
+    /** The next row to replay; events of later rows wait, by row. */
+    int next;
+    final TreeMap<Integer, List<Event>> held = new TreeMap<>();
+  }
+
+  /** A start or an end to replay; {@code last}: the row's result (not a retried attempt). */
+  private record Event(boolean last, Runnable replay) {}
+
+  SpreadUnits(BiPredicate<Integer, Integer> passedOver) {
+    this.passedOver = passedOver;
+  }
 
   /** A planned unit that spreads its rows. */
   void add(int unitId) {
     rowsOf.put(unitId, unitId);
-    finished.put(unitId, new BitSet());
+    rows.put(unitId, new Rows());
   }
 
   /** A unit put back on the queue, sharing the rows of the lost {@code lostUnitId}. */
@@ -44,25 +69,82 @@ final class SpreadUnits {
   }
 
   boolean isFinished(int rowsOf, int row) {
-    return finished.get(rowsOf).get(row);
+    return rows.get(rowsOf).finished.get(row);
   }
 
-  /** A row has its result (a retried attempt is not one); returns the units that are done now. */
-  Set<Integer> finished(int rowsOf, int row) {
-    finished.get(rowsOf).set(row);
-    return done(rowsOf);
+  /**
+   * Replays an event of a row now if every earlier row has its result, else once they have;
+   * {@code last}: the event is the row's result. Returns the units that are done now.
+   */
+  Set<Integer> inOrder(int shared, int row, boolean last, Runnable replay) {
+    Rows r = rows.get(shared);
+    skipPassedOver(shared, r, row);
+    if (row != r.next) {
+      r.held.computeIfAbsent(row, k -> new ArrayList<>()).add(new Event(last, replay));
+      return Set.of();
+    }
+    replay.run();
+    if (last) {
+      finished(shared, r, row);
+    }
+    return done(shared);
   }
 
-  /** A worker went through every row of this unit: there are {@code rows}; returns the units that are done now. */
+  /** Replays every event still waiting, in row order (the rows before them will not come: an interrupted or lost run). */
+  void flush(int shared) {
+    Rows r = rows.get(shared);
+    while (!r.held.isEmpty()) {
+      Map.Entry<Integer, List<Event>> e = r.held.pollFirstEntry();
+      r.next = e.getKey();
+      e.getValue().forEach(ev -> ev.replay().run());
+      if (e.getValue().stream().anyMatch(Event::last)) {
+        r.finished.set(e.getKey());
+      }
+    }
+  }
+
+  private void finished(int shared, Rows r, int row) {
+    r.finished.set(row);
+    r.next = row + 1;
+    while (true) { // the rows that waited for this one
+      if (!r.held.isEmpty()) {
+        skipPassedOver(shared, r, r.held.firstKey());
+      }
+      List<Event> waited = r.held.get(r.next);
+      if (waited == null) {
+        return;
+      }
+      r.held.remove(r.next);
+      boolean last = false;
+      for (Event e : waited) {
+        e.replay().run();
+        last |= e.last();
+      }
+      if (!last) {
+        return; // its result is still to come
+      }
+      r.finished.set(r.next);
+      r.next++;
+    }
+  }
+
+  /** Moves past the rows before {@code row} that TestNG's filter passes over (claimed for nobody, so never reported). */
+  private void skipPassedOver(int shared, Rows r, int row) {
+    while (r.next < row && !r.finished.get(r.next) && passedOver.test(shared, r.next)) {
+      r.next++;
+    }
+  }
+
+  /** A worker went through every row of this unit: {@code rows} of them run; returns the units that are done now. */
   Set<Integer> counted(int unitId, int rows) {
-    counted.put(rowsOf(unitId), rows);
+    this.rows.get(rowsOf(unitId)).counted = rows;
     waiting.add(unitId);
     return done(rowsOf(unitId));
   }
 
   private Set<Integer> done(int shared) {
-    Integer rows = counted.get(shared);
-    if (rows == null || finished.get(shared).nextClearBit(0) < rows) {
+    Rows r = rows.get(shared);
+    if (r.counted < 0 || r.finished.cardinality() < r.counted) {
       return Set.of();
     }
     Set<Integer> done = new HashSet<>();

@@ -45,13 +45,15 @@ final class TestDispatch {
   private final Set<Integer> reported = new HashSet<>();
   /** Invocations a worker started and has not finished (rows of a spread unit run at once): listeners heard of their start. */
   private final Map<Invocation, ITestResult> started = new HashMap<>();
-  private final SpreadUnits spread = new SpreadUnits();
+  private final SpreadUnits spread;
   int results;
 
   /** An invocation: a method instance's id and its row (0 without a data provider). */
   private record Invocation(int instance, int row) {}
 
-  TestDispatch(int testId, ITestContext context, List<PlannedUnit> planned, int firstUnitId, Durations durations) {
+  TestDispatch(int testId, ITestContext context, List<PlannedUnit> planned, int firstUnitId, Durations durations,
+      java.util.function.BiPredicate<Integer, Integer> passedOver) {
+    this.spread = new SpreadUnits(passedOver);
     this.testId = testId;
     this.context = context;
     this.durations = durations;
@@ -142,8 +144,9 @@ final class TestDispatch {
     if (rowsOf(unitId) >= 0) { // its rows may still be running in other workers
       if (rows >= 0) {
         pending.removeAll(spread.counted(unitId, rows));
-      } else {
-        pending.remove(unitId); // its worker never went through the rows (its data provider failed, or it was skipped)
+      } else { // its worker never went through the rows (its data provider failed, or it was skipped)
+        spread.flush(rowsOf(unitId));
+        pending.remove(unitId);
       }
       return;
     }
@@ -168,12 +171,14 @@ final class TestDispatch {
     if (rows >= 0) {
       unitDone(unitId, rows, "mproc");
     } else {
+      spread.flush(rowsOf(unitId));
       pending.remove(unitId);
     }
   }
 
   /** A lost worker's spread unit whose rows nobody went through: one skip stands for the rows nobody claimed. */
   void unclaimedRowsLost(int unitId, String why) {
+    spread.flush(rowsOf(unitId));
     ITestNGMethod m = units.get(unitId).methods().get(0);
     String reason = why.replaceFirst(" while running .*", "") + " before it went through the rows of " + Planner.key(m)
         + "; the rows nobody had claimed never ran, and this one skip stands for them";
@@ -189,39 +194,50 @@ final class TestDispatch {
     ITestNGMethod m = units.get(rowsOf).methods().get(0);
     int id = instanceIds.get(m);
     long now = System.currentTimeMillis();
-    reported.add(id);
-    Invocation invocation = new Invocation(id, row);
-    if (started.containsKey(invocation)) {
-      report(m, invocation, ITestResult.FAILURE, new WorkerLostException(why), now, host);
-    } else {
-      String reason = why.replaceFirst(" while running .*", "") + " before running row " + row + " of " + Planner.key(m);
-      results++;
-      replay.test(m, ITestResult.SKIP, new Object[0], row, new WorkerLostException(reason), now, now, false, List.of(), host);
-    }
-    pending.removeAll(spread.finished(rowsOf, row));
+    pending.removeAll(spread.inOrder(rowsOf, row, true, () -> {
+      reported.add(id);
+      Invocation invocation = new Invocation(id, row);
+      if (started.containsKey(invocation)) {
+        report(m, invocation, ITestResult.FAILURE, new WorkerLostException(why), now, host);
+      } else {
+        String reason = why.replaceFirst(" while running .*", "") + " before running row " + row + " of " + Planner.key(m);
+        results++;
+        replay.test(m, ITestResult.SKIP, new Object[0], row, new WorkerLostException(reason), now, now, false, List.of(), host);
+      }
+    }));
   }
 
   /** A worker started a test invocation: listeners hear of it now, and of its end when its outcome comes. */
   void testStarted(TestStarted s, String host) {
     ITestNGMethod method = planned(s.instance(), s.className(), s.methodName());
-    started.put(new Invocation(s.instance(), s.parameterIndex()),
+    Runnable start = () -> started.put(new Invocation(s.instance(), s.parameterIndex()),
         replay.start(method, Values.decode(s.parameters()), s.parameterIndex(), s.startMillis(), host));
+    int shared = rowsOf(s.unitId());
+    if (shared >= 0 && s.parameterIndex() >= 0) {
+      spread.inOrder(shared, s.parameterIndex(), false, start);
+    } else {
+      start.run();
+    }
   }
 
   void testOutcome(TestOutcome o, String host) {
     ITestNGMethod method = planned(o.instance(), o.className(), o.methodName());
-    reported.add(o.instance());
-    results++;
-    durations.record(Planner.key(method), o.endMillis() - o.startMillis());
-    Object[] parameters = Values.decode(o.parameters());
-    ITestResult result = started.remove(new Invocation(o.instance(), o.parameterIndex()));
-    if (result == null) { // TestNG reports a data provider's failure without a start
-      result = replay.unstarted(method, parameters, o.parameterIndex(), o.startMillis(), host);
-    }
-    replay.finish(result, o.status(), parameters, Throwables.decode(o.throwable()), o.endMillis(), o.wasRetried(), o.output());
+    Runnable outcome = () -> {
+      reported.add(o.instance());
+      results++;
+      durations.record(Planner.key(method), o.endMillis() - o.startMillis());
+      Object[] parameters = Values.decode(o.parameters());
+      ITestResult result = started.remove(new Invocation(o.instance(), o.parameterIndex()));
+      if (result == null) { // TestNG reports a data provider's failure without a start
+        result = replay.unstarted(method, parameters, o.parameterIndex(), o.startMillis(), host);
+      }
+      replay.finish(result, o.status(), parameters, Throwables.decode(o.throwable()), o.endMillis(), o.wasRetried(), o.output());
+    };
     int shared = rowsOf(o.unitId());
-    if (shared >= 0 && !o.wasRetried() && o.parameterIndex() >= 0) { // -1: a data provider's failure
-      pending.removeAll(spread.finished(shared, o.parameterIndex()));
+    if (shared >= 0 && o.parameterIndex() >= 0) { // -1: a data provider's failure, not a row
+      pending.removeAll(spread.inOrder(shared, o.parameterIndex(), !o.wasRetried(), outcome));
+    } else {
+      outcome.run();
     }
   }
 
@@ -272,6 +288,9 @@ final class TestDispatch {
    * skipped with the reason.
    */
   List<ITestNGMethod> abandon(int unitId, TestStarted inFlight, String why, String host, boolean requeue) {
+    if (rowsOf(unitId) >= 0) {
+      spread.flush(rowsOf(unitId)); // the rows that waited for earlier ones: reported before it ends
+    }
     PlannedUnit unit = units.get(unitId);
     Integer failing = inFlight != null && inFlight.unitId() == unitId ? inFlight.instance() : null;
     Set<String> ran = new HashSet<>(); // methods with a result or a start, as dependsOnMethods names them

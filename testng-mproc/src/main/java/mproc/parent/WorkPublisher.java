@@ -30,8 +30,10 @@ final class WorkPublisher {
   }
 
   /** A {@code <test>}'s dispatch, its units numbered after the run's earlier ones (nothing sent yet). */
-  TestDispatch newTest(ITestContext context, List<PlannedUnit> units, Durations durations) {
-    TestDispatch test = new TestDispatch(nextTestId++, context, units, nextUnitId, durations);
+  /** @param passedOver whether a row of a spread unit is one TestNG's filter passes over (from the claims) */
+  TestDispatch newTest(ITestContext context, List<PlannedUnit> units, Durations durations,
+      java.util.function.BiPredicate<Integer, Integer> passedOver) {
+    TestDispatch test = new TestDispatch(nextTestId++, context, units, nextUnitId, durations, passedOver);
     nextUnitId += units.size();
     return test;
   }

@@ -185,8 +185,13 @@ final class WorkBook {
     return true;
   }
 
+  /** A row TestNG's own filter passes over: claimed for nobody ({@link ClaimTable#PASSED_OVER}), so that the claimed rows stay the first ones. */
+  void passOverRow(KnownUnit unit, int row) {
+    claims.claimRow(unit.plan.rowsOf(), row, ClaimTable.PASSED_OVER);
+  }
+
   /**
-   * This worker went through the rows of a spread unit ({@code rows} of them, each claimed by someone)
+   * This worker went through the rows of a spread unit ({@code rows} of them to run, each claimed by someone)
    * or, with {@code rows} -1, ends its part without having done so: either way no worker is to start
    * helping with them any more.
    */

@@ -16,7 +16,7 @@ import org.testng.annotations.Test;
  * claims it first, and the parent reports every row as a sequential run does.
  */
 public class SpreadRowsTest {
-  private static final String SUITE = ParentRun.suite("spread", ParentRun.PROBED, "mproc.it.suite.spread.", "Cities", "LazyTowns", "Dependent");
+  private static final String SUITE = ParentRun.suite("spread", ParentRun.PROBED, "mproc.it.suite.spread.", "Cities", "LazyTowns", "Dependent", "Picked");
 
   @Test
   public void rowsOfOneMethodRunInSeveralJvmsEachOnceAndAreReportedAsSequentially() throws Exception {
@@ -37,6 +37,20 @@ public class SpreadRowsTest {
     assertTrue(spread.pids("test visit").size() >= 2, "the rows of one method ran in two JVMs: " + spread.log);
     assertTrue(spread.pids("test stay").size() >= 2, "a lazy provider's too: " + spread.log);
     assertEquals(spread.pids("test step").size(), 1, "rows another test depends on stay in one JVM: " + spread.log);
+    assertEquals(spread.events("test pick").stream().map(e -> e.split(" ")[2]).sorted().toList(), List.of("p1", "p3", "p4"),
+        "the rows the provider's indices pick, each once");
+    for (String method : List.of("visit", "stay")) {
+      assertEquals(probed(spread, method), probed(sequential, method),
+          "listeners hear each row's start and end in turn, named and counted as sequentially");
+    }
+  }
+
+  /** What the probe heard of this method's invocations, in order, without what differs between runs. */
+  private static List<String> probed(ParentRun run, String method) {
+    return run.events("probe ").stream()
+        .filter(l -> l.split(" ")[2].equals(method))
+        .map(l -> l.replaceAll(" result=.*", ""))
+        .toList();
   }
 
   /**
