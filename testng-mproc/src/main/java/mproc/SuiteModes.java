@@ -20,7 +20,8 @@ import org.testng.ISuite;
  *   <li>Ran with workers only, and the processors were at least {@value #SATURATED_PERMILLE}‰ busy:
  *       the next run tries this JVM alone, once, to compare.
  *   <li>Both measured: the faster one. The other is measured again once its figure is
- *       {@value #STALE_RUNS} runs old, so that a suite that changes is not held to an old choice.
+ *       {@value #STALE_RUNS} runs old, so that a suite that changes is not held to an old choice
+ *       (alone again only while workers keep the processors that busy).
  * </ul>
  */
 final class SuiteModes {
@@ -50,8 +51,12 @@ final class SuiteModes {
     }
     boolean aloneFaster = alone < workers;
     if (d.runsSince(key(aloneFaster ? "workers" : "alone", suite)) >= STALE_RUNS) { // measure the other again
-      return aloneFaster ? new Choice(false, null)
-          : new Choice(true, "this run measures it here alone again, to compare with worker JVMs");
+      if (aloneFaster) {
+        return new Choice(false, null);
+      }
+      if (busy >= SATURATED_PERMILLE) { // only while workers still keep the processors busy
+        return new Choice(true, "this run measures it here alone again, to compare with worker JVMs");
+      }
     }
     return aloneFaster
         ? new Choice(true, "earlier runs took " + seconds(alone) + " here alone against " + seconds(workers) + " with worker JVMs")

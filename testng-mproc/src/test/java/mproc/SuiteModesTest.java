@@ -37,7 +37,10 @@ public class SuiteModesTest {
     assertTrue(SuiteModes.choose(file("# run 5\n16000\t5\t@alone s\n18000\t4\t@workers s\n"), "s").alone());
     assertNull(SuiteModes.choose(file("# run 5\n20000\t5\t@alone s\n18000\t4\t@workers s\n"), "s").why(), "workers: nothing to say");
     assertFalse(SuiteModes.choose(file("# run 14\n16000\t14\t@alone s\n18000\t4\t@workers s\n"), "s").alone(), "workers measured again");
-    assertTrue(SuiteModes.choose(file("# run 14\n20000\t4\t@alone s\n18000\t14\t@workers s\n"), "s").alone(), "alone measured again");
+    assertTrue(SuiteModes.choose(file("# run 14\n20000\t4\t@alone s\n18000\t14\t@workers s\n950\t14\t@busy s\n"), "s").alone(),
+        "alone measured again while workers keep the processors busy");
+    assertFalse(SuiteModes.choose(file("# run 14\n20000\t4\t@alone s\n18000\t14\t@workers s\n700\t14\t@busy s\n"), "s").alone(),
+        "not once they leave processors free");
   }
 
   @Test
