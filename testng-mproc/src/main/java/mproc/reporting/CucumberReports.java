@@ -114,9 +114,12 @@ public final class CucumberReports {
     }
   }
 
-  /** Cucumber's json report is one array per run: the joined report is one array of every run's elements. */
+  /**
+   * Cucumber's json report is one array per run: the joined report is one array of every run's
+   * features, a feature whose scenarios ran in several runs once ({@link CucumberJson}).
+   */
   static String joinJsonArrays(List<Path> parts) throws IOException {
-    StringBuilder joined = new StringBuilder("[");
+    List<String> arrays = new ArrayList<>();
     for (Path part : parts) {
       String text = Files.readString(part, StandardCharsets.UTF_8).trim();
       if (text.isEmpty()) {
@@ -125,12 +128,13 @@ public final class CucumberReports {
       if (!text.startsWith("[") || !text.endsWith("]")) {
         throw new IOException(part + " is not a json array");
       }
-      String inner = text.substring(1, text.length() - 1).trim();
-      if (!inner.isEmpty()) {
-        joined.append(joined.length() > 1 ? ",\n" : "\n").append(inner);
-      }
+      arrays.add(text);
     }
-    return joined.append(joined.length() > 1 ? "\n]" : "]").toString();
+    try {
+      return CucumberJson.join(arrays);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("a part is not json: " + e.getMessage(), e);
+    }
   }
 
   private static String joinLines(List<Path> parts) throws IOException {
