@@ -139,7 +139,7 @@ final class ResultReader {
     }
     boolean holding = false;
     for (int unitId : test.units().keySet()) {
-      if (!test.isDone(unitId) && claims.owner(unitId) == w.id()) { // the local check first: an owner may be a Redis round trip
+      if (!test.isDone(unitId) && (helping(w, test, unitId) || claims.owner(unitId) == w.id())) { // local checks first: an owner may be a Redis round trip
         holding = true;
         break;
       }
@@ -150,6 +150,16 @@ final class ResultReader {
       return false;
     }
     return true;
+  }
+
+  /**
+   * Whether the worker is in a step of a unit whose rows it helps with (it claims rows, not the
+   * unit): a helper stuck in a row's {@code @BeforeMethod} holds that row.
+   */
+  private static boolean helping(RemoteWorker w, TestDispatch test, int unitId) {
+    Working working = w.working;
+    return working != null && working.testId() == test.testId && test.rowsOf(unitId) >= 0
+        && working.className().equals(mproc.planning.Planner.className(test.units().get(unitId).methods().get(0)));
   }
 
   /**

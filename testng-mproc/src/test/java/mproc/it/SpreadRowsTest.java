@@ -74,6 +74,28 @@ public class SpreadRowsTest {
     assertEquals(ParentRun.unmatchedStartsAndEnds(run.log), List.of(), "every start a listener heard has its end");
   }
 
+  /**
+   * A helper stuck before a row it claimed (in its {@code @BeforeMethod}) holds that row: at
+   * {@code mproc.timeout} it is stopped with its threads, the row is skipped with the reason, and
+   * the run ends with every other row once.
+   */
+  @Test
+  public void aHelperStuckBeforeItsRowIsStoppedAtTheTimeoutAndTheRowIsSkipped() throws Exception {
+    Path marker = TempDirs.directory("spread").resolve("hung");
+    ParentRun run = ParentRun.run(ParentRun.suite("spread", ParentRun.PROBED, "mproc.it.suite.spread.", "HelperHangs"),
+        "-cores", "2", "-mproc.timeout", "3", "-mproc.jvmArgs", "-Dspread.marker=" + marker);
+    List<String> hung = run.events("hangs before row ");
+    assertEquals(hung.size(), 1, "a helper joined and hung: " + run.log + "\n" + run.output);
+    String row = hung.get(0).split(" ")[3];
+    List<String> results = run.reportedTests();
+    assertEquals(results.size(), 10, "one result per row: " + results + "\n" + run.output);
+    assertEquals(results.stream().filter(r -> r.endsWith("SKIP")).count(), 1L, results.toString());
+    assertTrue(run.output.contains("mproc.timeout"), run.output);
+    for (int i = 0; i < 10; i++) {
+      assertEquals(run.events("test row " + i + " ").size(), String.valueOf(i).equals(row) ? 0 : 1, "row " + i + ": " + run.log);
+    }
+  }
+
   @Test
   public void withSpreadRowsOffTheRowsStayInOneJvm() throws Exception {
     ParentRun run = ParentRun.run(ParentRun.suite("spread", ParentRun.PROBED, "mproc.it.suite.spread.", "Cities"),
