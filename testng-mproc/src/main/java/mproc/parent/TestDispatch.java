@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +37,7 @@ final class TestDispatch {
   private final Map<Integer, PlannedUnit> units = new LinkedHashMap<>();
   private final Set<Integer> pending = new HashSet<>();
   private final Set<Integer> requeued = new HashSet<>();
-  /** Each method instance of the test by its id, which the workers' messages carry (its place here). */
-  private final List<ITestNGMethod> instances = new ArrayList<>();
-  private final Map<ITestNGMethod, Integer> instanceIds = new IdentityHashMap<>();
+  private final MethodInstances instances = new MethodInstances();
   /** Instances with a result. */
   private final Set<Integer> reported = new HashSet<>();
   /** Invocations a worker started and has not finished (rows of a spread unit run at once): listeners heard of their start. */
@@ -65,10 +62,7 @@ final class TestDispatch {
       if (planned.get(i).spreadsRows()) {
         spread.add(firstUnitId + i);
       }
-      for (ITestNGMethod m : planned.get(i).methods()) {
-        instanceIds.put(m, instances.size());
-        instances.add(m);
-      }
+      instances.add(planned.get(i));
     }
   }
 
@@ -79,13 +73,7 @@ final class TestDispatch {
 
   /** How a unit's methods go on the wire: each with its instances' ids, in TestNG's order. */
   List<MethodRef> methodRefs(PlannedUnit unit) {
-    Map<List<String>, List<Integer>> byMethod = new LinkedHashMap<>(); // (class, method) -> instance ids
-    for (ITestNGMethod m : unit.methods()) {
-      byMethod.computeIfAbsent(List.of(Planner.className(m), m.getMethodName()), k -> new ArrayList<>()).add(instanceIds.get(m));
-    }
-    List<MethodRef> refs = new ArrayList<>();
-    byMethod.forEach((name, ids) -> refs.add(new MethodRef(name.get(0), name.get(1), ids)));
-    return refs;
+    return instances.refs(unit);
   }
 
   boolean complete() {
@@ -152,7 +140,7 @@ final class TestDispatch {
     }
     long now = System.currentTimeMillis();
     for (ITestNGMethod m : units.get(unitId).methods()) {
-      int id = instanceIds.get(m);
+      int id = instances.id(m);
       Invocation inFlight = startedInvocation(id);
       if (inFlight != null || (!reported.contains(id) && !m.isDataDriven() && m.getInvocationCount() > 0)) {
         String why = host + " ended its unit without running " + Planner.key(m) + " (a testng-mproc bug: please report it)";
@@ -192,7 +180,7 @@ final class TestDispatch {
    */
   void rowLost(int rowsOf, int row, String why, String host) {
     ITestNGMethod m = units.get(rowsOf).methods().get(0);
-    int id = instanceIds.get(m);
+    int id = instances.id(m);
     long now = System.currentTimeMillis();
     pending.removeAll(spread.inOrder(rowsOf, row, true, () -> {
       reported.add(id);
@@ -209,7 +197,7 @@ final class TestDispatch {
 
   /** A worker started a test invocation: listeners hear of it now, and of its end when its outcome comes. */
   void testStarted(TestStarted s, String host) {
-    ITestNGMethod method = planned(s.instance(), s.className(), s.methodName());
+    ITestNGMethod method = instances.planned(s.instance(), s.className(), s.methodName());
     Runnable start = () -> started.put(new Invocation(s.instance(), s.parameterIndex()),
         replay.start(method, Values.decode(s.parameters()), s.parameterIndex(), s.startMillis(), host));
     int shared = rowsOf(s.unitId());
@@ -221,7 +209,7 @@ final class TestDispatch {
   }
 
   void testOutcome(TestOutcome o, String host) {
-    ITestNGMethod method = planned(o.instance(), o.className(), o.methodName());
+    ITestNGMethod method = instances.planned(o.instance(), o.className(), o.methodName());
     Runnable outcome = () -> {
       reported.add(o.instance());
       results++;
@@ -249,14 +237,6 @@ final class TestDispatch {
       }
     }
     return null;
-  }
-
-  private ITestNGMethod planned(int instance, String className, String methodName) {
-    ITestNGMethod method = instance >= 0 && instance < instances.size() ? instances.get(instance) : null;
-    if (method == null || !Planner.key(method).equals(className + "." + methodName)) {
-      throw new IllegalStateException("a worker reported a test the parent did not plan: " + className + "." + methodName + " #" + instance);
-    }
-    return method;
   }
 
   /**
@@ -294,15 +274,15 @@ final class TestDispatch {
     PlannedUnit unit = units.get(unitId);
     Integer failing = inFlight != null && inFlight.unitId() == unitId ? inFlight.instance() : null;
     Set<String> ran = new HashSet<>(); // methods with a result or a start, as dependsOnMethods names them
-    reported.forEach(id -> ran.add(Planner.key(instances.get(id))));
-    started.keySet().forEach(i -> ran.add(Planner.key(instances.get(i.instance()))));
+    reported.forEach(id -> ran.add(Planner.key(instances.method(id))));
+    started.keySet().forEach(i -> ran.add(Planner.key(instances.method(i.instance()))));
     if (failing != null && failing >= 0) {
-      ran.add(Planner.key(instances.get(failing)));
+      ran.add(Planner.key(instances.method(failing)));
     }
     List<ITestNGMethod> notStarted = new ArrayList<>();
     long now = System.currentTimeMillis();
     for (ITestNGMethod m : unit.methods()) {
-      int id = instanceIds.get(m);
+      int id = instances.id(m);
       String method = Planner.key(m);
       if (failing != null && failing == id) {
         Invocation invocation = new Invocation(id, inFlight.parameterIndex());
