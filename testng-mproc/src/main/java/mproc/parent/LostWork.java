@@ -119,7 +119,7 @@ final class LostWork {
         if (owner == 0) {
           break;
         }
-        if (owner == w.id() && !test.rowFinished(rowsOf, row)) { // never a row claimed for nobody (PASSED_OVER)
+        if (owner == w.id() && !test.rowHasResult(rowsOf, row)) { // never a row claimed for nobody (PASSED_OVER)
           test.rowLost(rowsOf, row, why, w.host());
         }
       }

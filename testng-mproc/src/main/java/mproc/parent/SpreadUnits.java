@@ -33,12 +33,17 @@ final class SpreadUnits {
 
   /** The rows of one data provider across the workers. */
   private static final class Rows {
+    /** Rows whose result is replayed. */
     final BitSet finished = new BitSet();
+    /** Rows whose result came, replayed or waiting for an earlier row. */
+    final BitSet resulted = new BitSet();
     /** The rows that run, once a worker went through them (-1 before). */
     int counted = -1;
     /** The next row to replay; events of later rows wait, by row. */
     int next;
     final TreeMap<Integer, List<Event>> held = new TreeMap<>();
+    /** Flushed: the rows before the waiting ones will not come, so nothing waits any more. */
+    boolean unordered;
   }
 
   /** A start or an end to replay; {@code last}: the row's result (not a retried attempt). */
@@ -68,8 +73,9 @@ final class SpreadUnits {
     return List.copyOf(rowsOf.keySet());
   }
 
-  boolean isFinished(int rowsOf, int row) {
-    return rows.get(rowsOf).finished.get(row);
+  /** Whether this row's result came (it may wait for an earlier row's to be replayed). */
+  boolean hasResult(int rowsOf, int row) {
+    return rows.get(rowsOf).resulted.get(row);
   }
 
   /**
@@ -78,21 +84,30 @@ final class SpreadUnits {
    */
   Set<Integer> inOrder(int shared, int row, boolean last, Runnable replay) {
     Rows r = rows.get(shared);
+    if (last) {
+      r.resulted.set(row);
+    }
     skipPassedOver(shared, r, row);
-    if (row != r.next) {
+    if (row != r.next && !r.unordered) {
       r.held.computeIfAbsent(row, k -> new ArrayList<>()).add(new Event(last, replay));
       return Set.of();
     }
     replay.run();
-    if (last) {
+    if (last && r.unordered) {
+      r.finished.set(row);
+    } else if (last) {
       finished(shared, r, row);
     }
     return done(shared);
   }
 
-  /** Replays every event still waiting, in row order (the rows before them will not come: an interrupted or lost run). */
+  /**
+   * Replays every event still waiting, in row order, and from now on each as it comes: the rows
+   * before them will not come (an interrupted run, a holder lost or without rows).
+   */
   void flush(int shared) {
     Rows r = rows.get(shared);
+    r.unordered = true;
     while (!r.held.isEmpty()) {
       Map.Entry<Integer, List<Event>> e = r.held.pollFirstEntry();
       r.next = e.getKey();

@@ -115,9 +115,9 @@ final class TestDispatch {
     return spread.units().stream().filter(u -> !isDone(u)).toList();
   }
 
-  /** Whether this row of these shared rows has its result. */
-  boolean rowFinished(int rowsOf, int row) {
-    return spread.isFinished(rowsOf, row);
+  /** Whether this row of these shared rows has its result (replayed, or waiting for an earlier row's). */
+  boolean rowHasResult(int rowsOf, int row) {
+    return spread.hasResult(rowsOf, row);
   }
 
   /**
@@ -159,8 +159,7 @@ final class TestDispatch {
     if (rows >= 0) {
       unitDone(unitId, rows, "mproc");
     } else {
-      spread.flush(rowsOf(unitId));
-      pending.remove(unitId);
+      pending.remove(unitId); // its rows go on in a requeued unit, or are lost (unclaimedRowsLost)
     }
   }
 
