@@ -22,6 +22,7 @@ final class MeasuredDurations {
   private final Map<Path, Durations> byFile = Collections.synchronizedMap(new HashMap<>());
   /** Suites run here, with the durations they are measured into (read on suites' threads). */
   private final Map<ISuite, Durations> measuredHere = Collections.synchronizedMap(new IdentityHashMap<>());
+  private final java.util.Set<ISuite> aloneByChoice = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
   /** The durations in this file, read once. */
   Durations in(Path file) {
@@ -42,6 +43,7 @@ final class MeasuredDurations {
       }
       System.out.printf("mproc: suite '%s' runs in this JVM: %s%n", suite.getName(), mode.why());
       measuredHere.put(suite, durations);
+      aloneByChoice.add(suite);
       return false;
     }
     System.out.printf(Locale.ROOT,
@@ -50,6 +52,14 @@ final class MeasuredDurations {
         suite.getName(), millis / 1000.0);
     measuredHere.put(suite, durations);
     return false;
+  }
+
+  /**
+   * Whether the suite runs here because earlier runs found it faster here than with workers (not
+   * because it is small): only then is its time here compared with its time with workers.
+   */
+  boolean aloneByChoice(ISuite suite) {
+    return aloneByChoice.contains(suite);
   }
 
   /** A test or a class-level configuration method of a suite run here ended: its time is kept. */

@@ -130,7 +130,7 @@ public class MprocListener
     }
     boolean distributes = settings.distributes() && worthAWorker(suite, settings);
     distributed.put(suite, distributes);
-    if (settings.distributes() && settings.parentWorks() && settings.cluster() == null) {
+    if (settings.distributes() && settings.parentWorks() && settings.cluster() == null && (distributes || measured.aloneByChoice(suite))) {
       modes.started(suite, measured.in(settings.durations())); // alone or with workers: which was faster, for the next runs
     }
     if (!distributes) {

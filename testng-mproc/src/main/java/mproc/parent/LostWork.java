@@ -114,12 +114,9 @@ final class LostWork {
     Set<Integer> shared = new TreeSet<>();
     test.spreadUnitsNotDone().forEach(u -> shared.add(test.rowsOf(u)));
     for (int rowsOf : shared) {
-      for (int row = 0; ; row++) {
-        long owner = claims.rowOwner(rowsOf, row);
-        if (owner == 0) {
-          break;
-        }
-        if (owner == w.id() && !test.rowHasResult(rowsOf, row)) { // never a row claimed for nobody (PASSED_OVER)
+      List<Long> owners = rowOwners(rowsOf);
+      for (int row = 0; row < owners.size(); row++) {
+        if (owners.get(row) == w.id() && !test.rowHasResult(rowsOf, row)) { // never a row claimed for nobody (PASSED_OVER)
           test.rowLost(rowsOf, row, why, w.host());
         }
       }
@@ -127,6 +124,15 @@ final class LostWork {
     if (w.inFlight != null && test.owns(w.inFlight.unitId()) && test.rowsOf(w.inFlight.unitId()) >= 0) {
       w.inFlight = null; // its row has its result
     }
+  }
+
+  /** Who claimed each of these shared rows, from the first to the last claimed: rows are claimed in order. */
+  private List<Long> rowOwners(int rowsOf) {
+    List<Long> owners = new ArrayList<>();
+    for (long owner = claims.rowOwner(rowsOf, 0); owner != 0; owner = claims.rowOwner(rowsOf, owners.size())) {
+      owners.add(owner);
+    }
+    return owners;
   }
 
   /**
@@ -143,17 +149,9 @@ final class LostWork {
       test.abandon(unitId, makingRow, why, w.host(), false);
       return;
     }
-    int rows = -1;
-    if (claims.rowOwner(rowsOf, ClaimTable.ROWS_END) != 0) { // the rows that run: claimed, and not for nobody
-      rows = 0;
-      for (int row = 0; ; row++) {
-        long owner = claims.rowOwner(rowsOf, row);
-        if (owner == 0) {
-          break;
-        }
-        rows += owner == ClaimTable.PASSED_OVER ? 0 : 1;
-      }
-    }
+    int rows = claims.rowOwner(rowsOf, ClaimTable.ROWS_END) == 0
+        ? -1 // the rows that run: claimed, and not for nobody
+        : (int) rowOwners(rowsOf).stream().filter(owner -> owner != ClaimTable.PASSED_OVER).count();
     test.spreadUnitLost(unitId, rows);
     if (rows < 0 && requeueIt) {
       requeue.requeue(test, unit, unitId);

@@ -181,7 +181,7 @@ final class TestDispatch {
     ITestNGMethod m = units.get(rowsOf).methods().get(0);
     int id = instances.id(m);
     long now = System.currentTimeMillis();
-    pending.removeAll(spread.inOrder(rowsOf, row, true, () -> {
+    inRowOrder(rowsOf, row, true, () -> {
       reported.add(id);
       Invocation invocation = new Invocation(id, row);
       if (started.containsKey(invocation)) {
@@ -191,7 +191,7 @@ final class TestDispatch {
         results++;
         replay.test(m, ITestResult.SKIP, new Object[0], row, new WorkerLostException(reason), now, now, false, List.of(), host);
       }
-    }));
+    });
   }
 
   /** A worker started a test invocation: listeners hear of it now, and of its end when its outcome comes. */
@@ -199,12 +199,7 @@ final class TestDispatch {
     ITestNGMethod method = instances.planned(s.instance(), s.className(), s.methodName());
     Runnable start = () -> started.put(new Invocation(s.instance(), s.parameterIndex()),
         replay.start(method, Values.decode(s.parameters()), s.parameterIndex(), s.startMillis(), host));
-    int shared = rowsOf(s.unitId());
-    if (shared >= 0 && s.parameterIndex() >= 0) {
-      spread.inOrder(shared, s.parameterIndex(), false, start);
-    } else {
-      start.run();
-    }
+    inRowOrder(s.unitId(), s.parameterIndex(), false, start);
   }
 
   void testOutcome(TestOutcome o, String host) {
@@ -220,11 +215,20 @@ final class TestDispatch {
       }
       replay.finish(result, o.status(), parameters, Throwables.decode(o.throwable()), o.endMillis(), o.wasRetried(), o.output());
     };
-    int shared = rowsOf(o.unitId());
-    if (shared >= 0 && o.parameterIndex() >= 0) { // -1: a data provider's failure, not a row
-      pending.removeAll(spread.inOrder(shared, o.parameterIndex(), !o.wasRetried(), outcome));
+    inRowOrder(o.unitId(), o.parameterIndex(), !o.wasRetried(), outcome);
+  }
+
+  /**
+   * Replays an event now or, for a row of a unit that spreads its rows, once every earlier row has its
+   * result ({@link SpreadUnits}); {@code last}: it is the row's result. Row -1 is a data provider's
+   * failure, not a row.
+   */
+  private void inRowOrder(int unitId, int row, boolean last, Runnable replay) {
+    int shared = rowsOf(unitId);
+    if (shared >= 0 && row >= 0) {
+      pending.removeAll(spread.inOrder(shared, row, last, replay));
     } else {
-      outcome.run();
+      replay.run();
     }
   }
 

@@ -16,6 +16,8 @@ final class ClaimedRows implements Iterator<Object[]> {
   private int index;
   /** The rows TestNG's filter did not pass over: those the parent waits for. */
   private int runnable;
+  /** TestNG may ask again after the end (its "more invocations" check): the end is claimed once. */
+  private boolean ended;
 
   ClaimedRows(Iterator<Object[]> rows, WorkBook book, KnownUnit unit) {
     this.rows = rows;
@@ -26,7 +28,8 @@ final class ClaimedRows implements Iterator<Object[]> {
   @Override
   public boolean hasNext() {
     boolean more = rows.hasNext();
-    if (!more) {
+    if (!more && !ended) {
+      ended = true;
       book.rowsEnded(unit, runnable);
     }
     return more;

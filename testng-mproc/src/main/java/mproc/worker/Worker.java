@@ -65,16 +65,10 @@ final class Worker {
       return help(book.unitToHelp());
     }
     KnownTest test = book.test(next.plan.testId());
-    // Before any claim: the parent times a worker that holds work from its last message.
-    results.send(new Working(test.id, next.plan.methods().get(0).className(), "", 0, Working.Kind.SETUP));
-    Session session =
-        next.plan.exclusive()
-            ? Session.exclusive(book, test, next, results)
-            : Session.shared(book, test, book.freeSharedUnits(test.id), results);
-    if (session != null) {
-      session.afterEachTestMessage(afterEachTestMessage);
-      session.run(gate, injector, instances);
-    }
+    settingUp(test, next);
+    run(next.plan.exclusive()
+        ? Session.exclusive(book, test, next, results)
+        : Session.shared(book, test, book.freeSharedUnits(test.id), results));
     return true;
   }
 
@@ -84,11 +78,21 @@ final class Worker {
       return false;
     }
     KnownTest test = book.test(unit.plan.testId());
-    results.send(new Working(test.id, unit.className(), "", 0, Working.Kind.SETUP));
-    Session session = Session.helping(book, test, unit, results);
-    session.afterEachTestMessage(afterEachTestMessage);
-    session.run(gate, injector, instances);
+    settingUp(test, unit);
+    run(Session.helping(book, test, unit, results));
     return true;
+  }
+
+  /** Before any claim: the parent times a worker that holds work from its last message. */
+  private void settingUp(KnownTest test, KnownUnit unit) {
+    results.send(new Working(test.id, unit.className(), "", -1, Working.Kind.SETUP));
+  }
+
+  private void run(Session session) {
+    if (session != null) {
+      session.afterEachTestMessage(afterEachTestMessage);
+      session.run(gate, injector, instances);
+    }
   }
 
   /** Whether it has read the end of the work. */

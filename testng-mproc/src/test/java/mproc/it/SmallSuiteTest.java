@@ -28,7 +28,7 @@ public class SmallSuiteTest {
     }
     Files.writeString(durations, tiny);
 
-    ParentRun small = ParentRun.run(SUITE, "-cores", "2", "-mproc.durations", durations.toString());
+    ParentRun small = ParentRun.run(SUITE, "-cores", "2", "-mproc.parentRuns", "true", "-mproc.durations", durations.toString());
     assertEquals(small.exitCode, 0, small.output);
     assertTrue(small.output.contains(IN_THE_PARENT), small.output);
     assertEquals(small.reportedTests().size(), 6, small.output);
@@ -36,6 +36,8 @@ public class SmallSuiteTest {
     // each test sleeps 250 ms; the file keeps the mean of that and the 100 ms it held: 175 ms each, 1.05 s in all
     assertTrue(Durations.read(durations).allKnownTakeLessThan(6 * 175 + 500), "measured in the parent: " + Files.readString(durations));
     assertFalse(Durations.read(durations).allKnownTakeLessThan(6 * 175), "each test sleeps 250 ms: " + Files.readString(durations));
+    assertFalse(Files.readString(durations).contains("@alone"),
+        "a suite run here for being small is not timed against workers (it may grow): " + Files.readString(durations));
 
     ParentRun measured = ParentRun.run(SUITE, "-cores", "2", "-mproc.durations", durations.toString());
     assertEquals(measured.exitCode, 0, measured.output);

@@ -1,9 +1,5 @@
 package mproc.it.suite.spread;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import mproc.it.suite.RunLog;
 import org.testng.annotations.AfterMethod;
 import org.testng.annotations.BeforeMethod;
@@ -34,7 +30,7 @@ public class Cities {
   public void visit(String city, int index) throws InterruptedException {
     RunLog.record("test visit " + city);
     if (String.valueOf(index).equals(System.getProperty("spread.dieAt")) && System.getProperty("mproc.worker.id") != null
-        && firstToDie()) {
+        && Marker.first()) {
       Runtime.getRuntime().halt(7);
     }
     Thread.sleep(250);
@@ -46,16 +42,5 @@ public class Cities {
   @AfterMethod
   public void leave() {
     RunLog.record("after visit");
-  }
-
-  private static boolean firstToDie() {
-    try {
-      Files.createFile(Path.of(System.getProperty("spread.marker")));
-      return true;
-    } catch (java.nio.file.FileAlreadyExistsException e) {
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,9 +1,5 @@
 package mproc.it.suite.spread;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import mproc.it.suite.RunLog;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.DataProvider;
@@ -31,7 +27,7 @@ public class HelperHangs {
     if ((int) row[0] == 0) {
       ranFirstRow = true;
     }
-    if (!ranFirstRow && firstToHang()) {
+    if (!ranFirstRow && Marker.first()) {
       RunLog.record("hangs before row " + row[0]);
       Thread.sleep(600_000);
     }
@@ -41,16 +37,5 @@ public class HelperHangs {
   public void row(int i) throws InterruptedException {
     RunLog.record("test row " + i);
     Thread.sleep(300);
-  }
-
-  private static boolean firstToHang() {
-    try {
-      Files.createFile(Path.of(System.getProperty("spread.marker")));
-      return true;
-    } catch (java.nio.file.FileAlreadyExistsException e) {
-      return false;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
