@@ -212,6 +212,7 @@ public class MprocListener
     if (inWorker) {
       return;
     }
+    modes.executionStarted();
     execution = Acting.join();
     if (fromServiceLoader && !Settings.coresGiven(Map.of())) {
       if (System.getProperty(Settings.CLUSTER) != null) {
@@ -393,6 +394,7 @@ public class MprocListener
   @Override
   public void onExecutionFinish() {
     Acting.ended(execution);
+    modes.record(); // before the durations are written
     measured.writeAllBut(run == null ? null : run.durations()); // the run writes its own as it closes
     List<mproc.reporting.WorkerLife> lives = List.of();
     awaitEarlyRun(); // started for suites that never came (none selected, or an error before them)
