@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import mproc.planning.Durations;
 import mproc.planning.Planner;
+import mproc.planning.WorkerNeeds;
 import mproc.settings.Settings;
 import org.testng.IInvokedMethod;
 import org.testng.ISuite;
@@ -35,8 +36,8 @@ final class MeasuredDurations {
    */
   boolean worthAWorker(ISuite suite, Settings settings) {
     Durations durations = in(settings.durations());
-    long millis = Planner.measuredMillis(suite.getAllMethods(), durations);
-    if (Planner.worthAWorker(millis)) {
+    long millis = WorkerNeeds.measuredMillis(suite.getAllMethods(), durations);
+    if (WorkerNeeds.worthAWorker(millis)) {
       SuiteModes.Choice mode = settings.parentWorks() ? SuiteModes.choose(durations, suite.getName()) : null;
       if (mode == null || !mode.alone()) {
         return true;

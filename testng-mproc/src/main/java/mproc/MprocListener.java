@@ -6,12 +6,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import mproc.parent.DistributedRun;
-import mproc.planning.Durations;
 import mproc.planning.PlannedUnit;
 import mproc.planning.Planner;
-import mproc.reporting.QuietLogging;
+import mproc.planning.WorkerNeeds;
 import mproc.settings.Settings;
-import mproc.transport.ChronicleProperties;
 import mproc.transport.JvmFlags;
 import org.testng.IConfigurable;
 import org.testng.IExecutionListener;
@@ -61,30 +59,17 @@ public class MprocListener
     }
   }
 
-  /** Set once this JVM has said that its cluster's Redis is lost. */
-  private static final java.util.concurrent.atomic.AtomicBoolean LOST_CLUSTER = new java.util.concurrent.atomic.AtomicBoolean();
   /** In a worker JVM, or made by TestNG for one of the parent's own sessions: stands aside. */
   private final boolean inWorker = System.getProperty(Settings.WORKER_ID) != null || mproc.worker.InProcessWorker.runningOnThisThread();
   private final boolean fromServiceLoader;
   private Acting.Execution execution;
   private final Map<ISuite, Boolean> distributed = Collections.synchronizedMap(new IdentityHashMap<>()); // read on suites' threads
   private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
-  /** Volatile: a lost cluster's heartbeat thread reads it to stop the run ({@link #haltForLostCluster}). */
-  private volatile DistributedRun run;
-  /** This host's part in a cluster run it joined and does not lead: its suites run nothing here (issue 20); else null. */
-  private volatile JoinedCluster joined;
-  /**
-   * The run {@link #onExecutionStart} began on a thread of its own, so that its first worker's start
-   * and Chronicle's set-up (a quarter of a second) overlap TestNG's set-up of the suites; taken by
-   * the first suite ({@link #awaitEarlyRun}).
-   */
-  private EarlyStart earlyRun;
+  private final CurrentRun current = new CurrentRun();
   /** Durations files read in this execution, and the suites measured here because they are too small for workers. */
   private final MeasuredDurations measured = new MeasuredDurations();
   private final SuiteModes modes = new SuiteModes();
   private final SuiteFixtures fixtures = new SuiteFixtures();
-  /** Live progress and the summary at the end (issue 19): null without a run, or with mproc.progress=off. */
-  private mproc.reporting.live.LiveRun live;
 
   public MprocListener() {
     this(false);
@@ -107,7 +92,7 @@ public class MprocListener
 
   /** Whether this instance has started the run (or is starting it early): it takes its execution's suites. */
   boolean startedRun() {
-    return run != null || earlyRun != null;
+    return current.started();
   }
 
   /** Takes the suite (see {@link Acting}): the suite's listener always, the service loader's only when {@code mproc.cores} is given. */
@@ -121,7 +106,7 @@ public class MprocListener
     if (inWorker || !takes(suite)) {
       return;
     }
-    awaitEarlyRun();
+    current.awaitEarly();
     Settings settings = Settings.resolve(suite.getXmlSuite().getAllParameters());
     fixtures.find(suite, settings);
     Planner.checkGroups(suite.getAllMethods()); // also here, as fixtures are: a suite measured small grows
@@ -140,10 +125,10 @@ public class MprocListener
     SuiteChecks.requireChronicleFlags();
     SuiteChecks.warnOfParallel(suite.getXmlSuite());
     int firstWorkers = Math.min(1, suite.getAllMethods().size()); // the others once the plan says how many
+    DistributedRun run = current.leading();
     if (run != null && !run.settings().sameRunAs(settings)) {
       if (!run.dispatchedAny() && !usedByAnotherSuite(suite)) { // started before this suite's parameters were read: again, with them
-        run.close();
-        run = null;
+        current.closeUnused();
       } else {
         System.err.println("mproc: suite '" + suite.getName() + "' asks for workers set up differently (mproc.cores,"
             + " jvmArgs, dir, timeout, maxWorkerRestarts, cds, parentRuns, cluster or hostTimeout) from an earlier suite's; its tests run on the"
@@ -151,20 +136,13 @@ public class MprocListener
       }
     }
     PassOver.install(suite);
-    startRun(settings, firstWorkers);
-    if (joined != null) {
-      try {
-        joined.runToEnd(); // the first suite waits here for the run's end; the others find it over
-      } catch (mproc.transport.TransportLostException e) {
-        haltForLostCluster(e.getMessage());
-        throw e;
-      }
+    current.start(settings, firstWorkers);
+    if (current.joined()) {
+      current.runJoinedToEnd();
       return;
     }
-    live = mproc.reporting.live.LiveRun.settle(live, settings, run.dispatchedAny()); // issue 19: the suite's mproc.progress
-    if (live != null) {
-      live.expect(suite.getAllMethods()); // the progress line's total
-    }
+    current.showProgress(settings, suite);
+    run = current.leading();
     run.fixtures(fixtures.values());
     run.durations(settings.durations(), measured.in(settings.durations()));
     run.ensureWorkers(firstWorkers);
@@ -194,9 +172,8 @@ public class MprocListener
     if (measured.worthAWorker(suite, settings)) {
       return true;
     }
-    if (run != null && !distributed.containsValue(Boolean.TRUE)) { // started early, for nothing: free its CPU
-      run.close();
-      run = null;
+    if (current.leading() != null && !distributed.containsValue(Boolean.TRUE)) { // started early, for nothing: free its CPU
+      current.closeUnused();
     }
     return false;
   }
@@ -226,10 +203,10 @@ public class MprocListener
     try {
       Settings settings = Settings.resolve(Map.of());
       boolean small = settings.cluster() == null && settings.durations() != null
-          && (measured.in(settings.durations()).allKnownTakeLessThan(Planner.WORKER_START_MILLIS)
+          && (measured.in(settings.durations()).allKnownTakeLessThan(WorkerNeeds.WORKER_START_MILLIS)
               || settings.parentWorks() && SuiteModes.allAlone(measured.in(settings.durations())));
       if (settings.distributes() && JvmFlags.presentInThisJvm() && !small) {
-        startRunEarly(settings);
+        current.startEarly(settings);
       }
     } catch (RuntimeException | Error e) {
       Acting.ended(execution); // this execution ends here; the next one on this thread is not it
@@ -252,84 +229,6 @@ public class MprocListener
     measured.record(method, result);
   }
 
-  /** What this JVM needs before a run starts: Chronicle's and logging's properties, and its live output. */
-  private void prepareRun(Settings settings) {
-    ChronicleProperties.apply();
-    QuietLogging.apply();
-    if (live != null) { // issue 19: a run started again gets its own live output
-      live.finish(List.of());
-    }
-    live = mproc.reporting.live.LiveRun.start(settings); // before the workers copy their output
-  }
-
-  /** {@link #startRun} with one worker, on a thread of its own: TestNG's thread goes on setting up the suites. */
-  private void startRunEarly(Settings settings) {
-    prepareRun(settings);
-    earlyRun = EarlyStart.begin(() -> begin(settings, 1));
-  }
-
-  /** The run {@link #startRunEarly} began, once started; what stopped it is thrown here, on TestNG's thread. */
-  private void awaitEarlyRun() {
-    EarlyStart started = earlyRun;
-    earlyRun = null;
-    if (started != null) {
-      started.await();
-    }
-  }
-
-  private void startRun(Settings settings, int firstWorkers) {
-    if (run == null && joined == null) {
-      prepareRun(settings);
-      begin(settings, firstWorkers);
-    }
-  }
-
-  /**
-   * Starts the run: on this machine; or, with {@code mproc.cluster}, as its leader if this host is
-   * the first, else as a host that joins it (issue 20).
-   */
-  private void begin(Settings settings, int firstWorkers) {
-    if (settings.cluster() == null) {
-      run = DistributedRun.start(settings, firstWorkers);
-      return;
-    }
-    mproc.cluster.ClusterSeat seat = mproc.cluster.ClusterSeat.take(settings, this::haltForLostCluster);
-    try {
-      if (seat.leads()) {
-        run = DistributedRun.start(settings, firstWorkers, seat);
-        return;
-      }
-      if (live != null) { // a joined host shows no progress of its own: the leader reports the tests
-        live.finish(List.of());
-        live = null;
-      }
-      joined = JoinedCluster.join(settings, seat);
-    } catch (RuntimeException | Error e) {
-      seat.close();
-      throw e;
-    }
-  }
-
-  /**
-   * Redis is lost (the heartbeat could not beat for {@code mproc.hostTimeout}, or a read or write
-   * failed): this host says so in one line, stops its workers and exits 1.
-   */
-  private void haltForLostCluster(String why) {
-    if (!LOST_CLUSTER.compareAndSet(false, true)) {
-      return; // said once; the first caller halts
-    }
-    System.err.println(why + "; this host stops");
-    System.err.flush();
-    DistributedRun leading = run;
-    JoinedCluster joining = joined;
-    if (leading != null) {
-      leading.haltForLostCluster();
-    } else if (joining != null) {
-      joining.haltForLostCluster();
-    }
-    Runtime.getRuntime().halt(1);
-  }
-
   /**
    * A distributed {@code <test>} gets our method interceptor, which hands its methods to the workers.
    * Only a distributed one: any interceptor besides TestNG's own makes TestNG re-sort the remaining
@@ -339,8 +238,8 @@ public class MprocListener
   public void onStart(ITestContext context) {
     if (!inWorker && actsFor(context.getSuite()) && Boolean.TRUE.equals(distributed.get(context.getSuite()))) {
       ((TestRunner) context).addListener((IMethodInterceptor) this::intercept);
-      if (live != null) {
-        ((TestRunner) context).addListener(live.listener()); // issue 19: hears the workers' results
+      if (current.live() != null) {
+        ((TestRunner) context).addListener(current.live().listener()); // issue 19: hears the workers' results
       }
     }
   }
@@ -351,22 +250,21 @@ public class MprocListener
    * their {@code <test>}s one at a time (the workers are the parallelism).
    */
   private synchronized List<IMethodInstance> intercept(List<IMethodInstance> methods, ITestContext context) {
-    if (joined != null) {
+    if (current.joined()) {
       return List.of(); // the leader reports this host's tests
     }
+    DistributedRun run = current.leading();
     List<ITestNGMethod> selected = new ArrayList<>(methods.size());
     methods.forEach(mi -> selected.add(mi.getMethod()));
     List<PlannedUnit> units = Planner.plan(selected, run.durations(), run.settings().spreadRows());
     int testId;
+    mproc.reporting.live.LiveRun live = current.live();
     if (live != null) { // issue 19: the progress line shows while the workers run this <test>
       live.plan(context.getName(), units);
       live.dispatching(true);
     }
     try {
-      testId = run.runTest(context, units, context.getSuite().getXmlSuite().toXml());
-    } catch (mproc.transport.TransportLostException e) {
-      haltForLostCluster(e.getMessage());
-      throw e;
+      testId = current.guarded(() -> run.runTest(context, units, context.getSuite().getXmlSuite().toXml()));
     } finally {
       if (live != null) {
         live.dispatching(false);
@@ -378,13 +276,12 @@ public class MprocListener
 
   @Override
   public synchronized void onFinish(ISuite suite) {
+    DistributedRun run = current.leading();
     if (!inWorker && actsFor(suite) && Boolean.TRUE.equals(distributed.get(suite)) && testIds.containsKey(suite)) {
-      try {
+      current.guarded(() -> {
         run.closeTests(testIds.get(suite));
-      } catch (mproc.transport.TransportLostException e) {
-        haltForLostCluster(e.getMessage());
-        throw e;
-      }
+        return null;
+      });
     }
     if (!inWorker && (run == null || !run.interrupted())) {
       modes.finished(suite, !Boolean.TRUE.equals(distributed.get(suite)));
@@ -395,33 +292,10 @@ public class MprocListener
   public void onExecutionFinish() {
     Acting.ended(execution);
     modes.record(); // before the durations are written
+    DistributedRun run = current.leading();
     measured.writeAllBut(run == null ? null : run.durations()); // the run writes its own as it closes
-    List<mproc.reporting.WorkerLife> lives = List.of();
-    awaitEarlyRun(); // started for suites that never came (none selected, or an error before them)
-    if (run != null) {
-      if (run.leadsCluster()) { // issue 20: what the joined hosts print and exit with
-        run.outcome(mproc.cluster.RunOutcome.of(distributedSuites(), run.settings(), run.interrupted()));
-      }
-      try {
-        run.close(); // closes the global fixtures after the workers' last tests
-      } catch (mproc.transport.TransportLostException e) {
-        haltForLostCluster(e.getMessage());
-        throw e;
-      }
-      lives = run.workerLives();
-      // Issue 19: the timeline report, now that every worker has exited (TestNG's reports are written).
-      mproc.reporting.timeline.TimelineReport.writeOrWarn(distributedSuites(), lives, System.err);
-      run = null;
-    }
-    if (live != null) { // issue 19: the summary, after TestNG's (printed when each suite ended) and its reports
-      live.finish(lives);
-      live = null;
-    }
+    current.finish(distributedSuites());
     fixtures.close();
-    if (joined != null) {
-      JoinedCluster ending = joined;
-      joined = null;
-      ending.finish();
-    }
+    current.finishJoined();
   }
 }

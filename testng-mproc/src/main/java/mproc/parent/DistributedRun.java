@@ -2,7 +2,6 @@ package mproc.parent;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +10,14 @@ import mproc.fixtures.FixtureValues;
 import mproc.planning.Durations;
 import mproc.planning.PlannedUnit;
 import mproc.planning.Planner;
+import mproc.planning.WorkerNeeds;
 import mproc.settings.Settings;
-import mproc.settings.SettingsException;
 import mproc.transport.ClaimTable;
 import mproc.transport.IdleStrategy;
 import mproc.transport.Message;
 import mproc.reporting.CucumberReports;
 import mproc.transport.RunDirectory;
 import mproc.transport.Transport;
-import mproc.worker.InProcessWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testng.ITestContext;
@@ -40,9 +38,8 @@ public final class DistributedRun implements AutoCloseable {
   private final RunChannels channels;
   private final ClaimTable claims;
   private final WorkerPool pool;
-  /** The parent's own sessions' channel and handle ({@code mproc.parentRuns}); null when it runs none. */
-  private final RemoteWorker parent;
-  private volatile InProcessWorker parentWorker;
+  /** The parent's own sessions ({@code mproc.parentRuns}); null when it runs none. */
+  private final ParentSessions parent;
   /** The {@code <test>} being dispatched, which the parent's own sessions read the workers for between their tests. */
   private TestDispatch dispatched;
   /** Whether worker JVMs may claim yet, when the parent runs tests itself. */
@@ -58,6 +55,7 @@ public final class DistributedRun implements AutoCloseable {
   private FixtureValues fixtures;
   private Durations durations = Durations.none();
   private Path durationsFile;
+
   private DistributedRun(Settings settings, RunDirectory directory, int firstWorkers, mproc.cluster.ClusterSeat seat) {
     this.settings = settings;
     this.directory = directory;
@@ -67,20 +65,19 @@ public final class DistributedRun implements AutoCloseable {
     this.channels = RunChannels.open(settings, directory, transport, parentWorks, firstWorkers, out, err); // start() removes the directory
     this.claims = channels.claims;
     this.pool = channels.pool;
-    this.parent = channels.parentResults == null ? null : new RemoteWorker(InProcessWorker.OWNER_ID, channels.parentResults);
+    this.parent = channels.parentResults == null ? null : new ParentSessions(channels.parentResults);
     this.gate = new WorkerGate(claims, pool, out);
     this.publisher = new WorkPublisher(channels.work);
     this.joined = seat == null ? null : new JoinedHosts(seat, pool, settings.hostTimeoutSeconds(), err);
     LostWork lostWork = new LostWork(settings, claims, pool, testsById, publisher::requeue, err);
-    this.reader = new ResultReader(pool, parent, gate, joined, lostWork, new WorkerTimeouts(settings.timeoutSeconds(), System::nanoTime),
-        testsById, claims, channels.fixtures, err);
+    this.reader = new ResultReader(pool, parent == null ? null : parent.handle, gate, joined, lostWork,
+        new WorkerTimeouts(settings.timeoutSeconds(), System::nanoTime), testsById, claims, channels.fixtures, err);
     if (parent == null || joined != null) {
       gate.open(); // workers are the only ones to run tests, or other hosts wait for work
     }
     this.interruption = new Interruption(this::abort, () -> {
-      InProcessWorker own = parentWorker;
-      if (own != null) {
-        own.stopClaiming();
+      if (parent != null) {
+        parent.stopClaiming();
       }
     });
   }
@@ -92,14 +89,7 @@ public final class DistributedRun implements AutoCloseable {
 
   /** As {@link #start(Settings, int)}, leading a cluster run from {@code seat} (null: one machine). */
   public static DistributedRun start(Settings settings, int firstWorkers, mproc.cluster.ClusterSeat seat) {
-    RunDirectory directory;
-    try {
-      directory = RunDirectory.create(settings.baseDir());
-    } catch (IllegalStateException e) {
-      throw new SettingsException("mproc: " + e.getMessage());
-    } catch (java.io.UncheckedIOException e) {
-      throw new SettingsException("mproc: " + e.getMessage() + " (" + e.getCause() + "); point mproc.dir at a directory you can write to");
-    }
+    RunDirectory directory = RunChannels.createDirectory(settings);
     try {
       return new DistributedRun(settings, directory, firstWorkers, seat);
     } catch (RuntimeException | Error e) {
@@ -114,12 +104,7 @@ public final class DistributedRun implements AutoCloseable {
 
   /** Every worker of the run so far, the replaced ones included, in the order they started. */
   public List<mproc.reporting.WorkerLife> workerLives() {
-    List<mproc.reporting.WorkerLife> lives = new ArrayList<>();
-    if (parent != null && parentWorker != null) {
-      lives.add(parent.life());
-    }
-    pool.all().forEach(w -> lives.add(w.life()));
-    return lives;
+    return pool.lives(parent == null ? null : parent.life());
   }
 
   /** Asks for {@code min(cores, units)} workers, never more than units (see {@link WorkerPool}). */
@@ -165,16 +150,13 @@ public final class DistributedRun implements AutoCloseable {
         (rowsOf, row) -> claims.rowOwner(rowsOf, row) == mproc.transport.ClaimTable.PASSED_OVER);
     testsById.put(test.testId, test);
     if (interruption.interrupted()) { // a later <test> after Ctrl-C: the workers are stopped, nothing starts
-      for (int unitId : new ArrayList<>(test.units().keySet())) {
-        test.abandon(unitId, null, "the run was interrupted (Ctrl-C or SIGTERM)", "mproc", false);
-      }
+      Interruption.skipUnfinished(test);
       return test.testId;
     }
-    int worthIt = Planner.workersWorthStarting(units, durations, Planner.WORKER_START_MILLIS, WorkerPool.PROCESSORS);
+    int worthIt = WorkerNeeds.workersWorthStarting(units, durations, WorkerNeeds.WORKER_START_MILLIS, WorkerPool.PROCESSORS);
     LOG.debug("{} worker(s) worth starting for {} units", worthIt, units.size());
-    if (parent != null && parentWorker == null) {
-      parentWorker = new InProcessWorker(channels.work, parent.results, claims, fixtures, this::betweenParentTests);
-      parent.readyMillis = System.currentTimeMillis(); // its lane in the timeline starts with its first <test>
+    if (parent != null) {
+      parent.startOnce(channels.work, claims, fixtures, this::betweenParentTests);
     }
     int workers = pool.want(parent != null ? worthIt - 1 : worthIt) + (parent != null ? 1 : 0);
     publisher.publish(test, context.getName(), suiteXml, workers);
@@ -187,10 +169,10 @@ public final class DistributedRun implements AutoCloseable {
     try {
       while (!test.complete()) {
         if (interruption.interrupted()) {
-          stopForInterrupt(test);
-        } else if (reader.pump(test, parentWorker != null, interruption.closing())) {
+          Interruption.stopWorkers(test, claims, reader, pool, err);
+        } else if (reader.pump(test, parent != null, interruption.closing())) {
           idle.reset();
-        } else if (parentWorker != null && parentWorker.runOneSession()) {
+        } else if (parent != null && parent.runOneSession()) {
           idle.reset();
         } else {
           idle.idle();
@@ -203,7 +185,7 @@ public final class DistributedRun implements AutoCloseable {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     int n = pool.all().size();
     out.printf(Locale.ROOT, "mproc: %s: %d results from %s%d worker%s in %.2f s%n",
-        context.getName(), test.results, parentWorker != null ? "this JVM and " : "", n, n == 1 ? "" : "s", seconds);
+        context.getName(), test.results, parent != null ? "this JVM and " : "", n, n == 1 ? "" : "s", seconds);
     return test.testId;
   }
 
@@ -218,29 +200,6 @@ public final class DistributedRun implements AutoCloseable {
     }
   }
 
-  /** Interrupted: workers stop now; what has no result is skipped with the reason. */
-  private void stopForInterrupt(TestDispatch test) {
-    for (int unitId : test.units().keySet()) {
-      if (!test.isDone(unitId)) {
-        claims.claim(unitId, Long.MAX_VALUE); // no worker takes more, a joined host's neither
-      }
-    }
-    reader.pumpParent();
-    for (RemoteWorker w : pool.shutDown()) {
-      if (w.local()) {
-        w.process.stop(0); // a joined host's ends its test and exits at the end of the work
-      }
-      reader.drain(w);
-      w.gone = true;
-    }
-    for (int unitId : new ArrayList<>(test.units().keySet())) {
-      if (!test.isDone(unitId)) {
-        test.abandon(unitId, null, "the run was interrupted (Ctrl-C or SIGTERM)", "mproc", false);
-      }
-    }
-    err.println("mproc: interrupted: workers stopped; unfinished tests are reported skipped");
-  }
-
   /** Asks every worker to run the closing configuration of these tests and waits for them. */
   public void closeTests(List<Integer> testIds) {
     if (interruption.interrupted()) {
@@ -250,8 +209,8 @@ public final class DistributedRun implements AutoCloseable {
     int batch = publisher.closeTests(testIds);
     interruption.watched(true);
     try {
-      if (parentWorker != null) {
-        parentWorker.readPublished(); // runs its closing configuration now, and says so (TestsClosed)
+      if (parent != null) {
+        parent.readPublished(); // runs its closing configuration now, and says so (TestsClosed)
         reader.pumpParent();
       }
       reader.awaitClosed(batch, interruption::interrupted);
@@ -269,10 +228,9 @@ public final class DistributedRun implements AutoCloseable {
     LOG.debug("ending the run");
     try {
       publisher.endOfWork();
-      if (parentWorker != null) {
-        parentWorker.finish(); // its tests' closing configuration not run yet (a run ended without closeTests)
+      if (parent != null) {
+        parent.finish(); // its tests' closing configuration not run yet (a run ended without closeTests)
         reader.pumpParent();
-        parent.endedMillis = System.currentTimeMillis();
       }
       for (RemoteWorker w : List.copyOf(pool.all())) { // a joined host's worker may join meanwhile
         reader.drain(w);

@@ -82,6 +82,35 @@ final class Interruption {
     }
   }
 
+  /** Interrupted: workers stop now; what has no result is skipped with the reason. */
+  static void stopWorkers(TestDispatch test, mproc.transport.ClaimTable claims, ResultReader reader, WorkerPool pool,
+      java.io.PrintStream err) {
+    for (int unitId : test.units().keySet()) {
+      if (!test.isDone(unitId)) {
+        claims.claim(unitId, Long.MAX_VALUE); // no worker takes more, a joined host's neither
+      }
+    }
+    reader.pumpParent();
+    for (RemoteWorker w : pool.shutDown()) {
+      if (w.local()) {
+        w.process.stop(0); // a joined host's ends its test and exits at the end of the work
+      }
+      reader.drain(w);
+      w.gone = true;
+    }
+    skipUnfinished(test);
+    err.println("mproc: interrupted: workers stopped; unfinished tests are reported skipped");
+  }
+
+  /** What has no result in {@code test} is reported skipped, with the interruption as the reason. */
+  static void skipUnfinished(TestDispatch test) {
+    for (int unitId : new java.util.ArrayList<>(test.units().keySet())) {
+      if (!test.isDone(unitId)) {
+        test.abandon(unitId, null, "the run was interrupted (Ctrl-C or SIGTERM)", "mproc", false);
+      }
+    }
+  }
+
   private boolean awaitEnd() {
     try {
       return ended.await(REPORT_WAIT_MS, TimeUnit.MILLISECONDS);

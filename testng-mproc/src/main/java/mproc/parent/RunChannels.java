@@ -30,6 +30,18 @@ final class RunChannels {
     this.parentResults = parentResults;
   }
 
+  /** The run's private directory under {@code mproc.dir}; what stops it is one line. */
+  static RunDirectory createDirectory(Settings settings) {
+    try {
+      return RunDirectory.create(settings.baseDir());
+    } catch (IllegalStateException e) {
+      throw new mproc.settings.SettingsException("mproc: " + e.getMessage());
+    } catch (java.io.UncheckedIOException e) {
+      throw new mproc.settings.SettingsException(
+          "mproc: " + e.getMessage() + " (" + e.getCause() + "); point mproc.dir at a directory you can write to");
+    }
+  }
+
   static RunChannels open(Settings settings, RunDirectory directory, Transport transport, boolean parentWorks, int firstWorkers,
       PrintStream out, PrintStream err) {
     ClaimTable claims = transport.openClaims();

@@ -6,6 +6,7 @@ import java.util.Map;
 import mproc.planning.Durations;
 import mproc.planning.PlannedUnit;
 import mproc.planning.Planner;
+import mproc.planning.WorkerNeeds;
 import mproc.transport.ClaimTable;
 import mproc.transport.Message;
 import mproc.transport.Message.TestOutcome;
@@ -31,9 +32,9 @@ final class WorkerGate {
    * {@value #JUDGE_AFTER} + {@value #JUDGE_OVER} tests take longer, they average over 2.5 ms and are
    * no tiny tests anyway.
    */
-  static final long TIMEOUT_MILLIS = (JUDGE_AFTER + JUDGE_OVER) * Planner.EMPTY_TEST_MILLIS + 50;
+  static final long TIMEOUT_MILLIS = (JUDGE_AFTER + JUDGE_OVER) * WorkerNeeds.EMPTY_TEST_MILLIS + 50;
   /** What is left of a first run's tiny tests, in the parent alone, below which no worker is kept. */
-  static final long TINY_LEFT_MILLIS = 2 * Planner.WORKER_START_MILLIS;
+  static final long TINY_LEFT_MILLIS = 2 * WorkerNeeds.WORKER_START_MILLIS;
 
   private final ClaimTable claims;
   private final WorkerPool pool;
@@ -95,7 +96,7 @@ final class WorkerGate {
           left += e.getValue().methods().size();
         }
       }
-      boolean tiny = millisEach < Planner.EMPTY_TEST_MILLIS && millisEach * left < TINY_LEFT_MILLIS;
+      boolean tiny = millisEach < WorkerNeeds.EMPTY_TEST_MILLIS && millisEach * left < TINY_LEFT_MILLIS;
       LOG.debug("the parent's tests take {} ms each, {} left", millisEach, left);
       shutOrOpen(tiny, "its tests are too small for a worker JVM to repay its start-up");
     }

@@ -92,6 +92,16 @@ final class WorkerPool {
     return workers;
   }
 
+  /** Every worker's life, in the order they started, after {@code parents} (the parent's own sessions; null if none). */
+  List<mproc.reporting.WorkerLife> lives(mproc.reporting.WorkerLife parents) {
+    List<mproc.reporting.WorkerLife> lives = new java.util.ArrayList<>();
+    if (parents != null) {
+      lives.add(parents);
+    }
+    workers.forEach(w -> lives.add(w.life()));
+    return lives;
+  }
+
   /**
    * Asks for {@code min(capacity, units)} workers, never more than units; the first starts now. Returns
    * how many the run now wants.

@@ -147,7 +147,7 @@ public class PlannerTest {
   }
 
   private static int workersWorthStarting(Durations durations, int processors, Class<?> c) {
-    return Planner.workersWorthStarting(plan(durations, c), durations, 1000, processors);
+    return WorkerNeeds.workersWorthStarting(plan(durations, c), durations, 1000, processors);
   }
 
   @Test
@@ -197,13 +197,13 @@ public class PlannerTest {
     Path file = TempDirs.file("durations", ".txt");
     String p = "mproc.it.suite.groups.Independent.";
     List<ITestNGMethod> methods = plan(Independent.class).stream().flatMap(u -> u.methods().stream()).toList();
-    assertTrue(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.none())), "unmeasured");
+    assertTrue(WorkerNeeds.worthAWorker(WorkerNeeds.measuredMillis(methods, Durations.none())), "unmeasured");
     Files.writeString(file, "100\t" + p + "i1\n100\t" + p + "i2\n100\t" + p + "i3\n100\t" + p + "i4\n100\t" + p + "s1\n");
-    assertFalse(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.read(file))), "0.5 s of work");
+    assertFalse(WorkerNeeds.worthAWorker(WorkerNeeds.measuredMillis(methods, Durations.read(file))), "0.5 s of work");
     Files.writeString(file, "100\t" + p + "i1\n100\t" + p + "i2\n100\t" + p + "i3\n100\t" + p + "i4\n600\t" + p + "s1\n");
-    assertTrue(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.read(file))), "1 s of work");
+    assertTrue(WorkerNeeds.worthAWorker(WorkerNeeds.measuredMillis(methods, Durations.read(file))), "1 s of work");
     Files.writeString(file, "1\t" + p + "i1\n1\t" + p + "i2\n1\t" + p + "i3\n1\t" + p + "i4\n");
-    assertTrue(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.read(file))), "one test in five unmeasured");
+    assertTrue(WorkerNeeds.worthAWorker(WorkerNeeds.measuredMillis(methods, Durations.read(file))), "one test in five unmeasured");
     Files.delete(file);
   }
 
@@ -213,11 +213,11 @@ public class PlannerTest {
     String p = "mproc.it.suite.affinity.One.";
     List<ITestNGMethod> methods = plan(One.class).stream().flatMap(u -> u.methods().stream()).toList();
     Files.writeString(file, "1\t" + p + "t1\n1\t" + p + "t2\n1\t" + p + "t3\n1\t" + p + "t4\n");
-    assertEquals(Planner.measuredMillis(methods, Durations.read(file)), 4);
-    assertFalse(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.read(file))), "4 ms of tests");
+    assertEquals(WorkerNeeds.measuredMillis(methods, Durations.read(file)), 4);
+    assertFalse(WorkerNeeds.worthAWorker(WorkerNeeds.measuredMillis(methods, Durations.read(file))), "4 ms of tests");
     Files.writeString(file, "1\t" + p + "t1\n1\t" + p + "t2\n1\t" + p + "t3\n1\t" + p + "t4\n1500\t" + p + "setUp\n");
-    assertEquals(Planner.measuredMillis(methods, Durations.read(file)), 1504);
-    assertTrue(Planner.worthAWorker(Planner.measuredMillis(methods, Durations.read(file))), "and a @BeforeClass of 1.5 s");
+    assertEquals(WorkerNeeds.measuredMillis(methods, Durations.read(file)), 1504);
+    assertTrue(WorkerNeeds.worthAWorker(WorkerNeeds.measuredMillis(methods, Durations.read(file))), "and a @BeforeClass of 1.5 s");
     Files.delete(file);
   }
 
