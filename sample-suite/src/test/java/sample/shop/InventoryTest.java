@@ -4,12 +4,18 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 
+import mproc.SplitClass;
 import org.testng.Reporter;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.BeforeMethod;
 import org.testng.annotations.Test;
 
-/** Tests against a slow store: each call costs 100 ms, and connecting costs 300 ms once per class. */
+/**
+ * Tests against a slow store: each call costs 100 ms, and connecting costs 300 ms once per class.
+ * The biggest class of the suite: {@code @SplitClass} lets several workers share it, each connecting
+ * once, as the connection is this JVM's own.
+ */
+@SplitClass
 public class InventoryTest {
   private Inventory inventory;
 

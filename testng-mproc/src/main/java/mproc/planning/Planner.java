@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import mproc.Group;
+import mproc.SplitClass;
 import mproc.settings.SettingsException;
 import org.testng.ITestClass;
 import org.testng.ITestNGMethod;
@@ -29,12 +30,13 @@ import org.testng.ITestNGMethod;
  *       for its {@code @Group} methods): one worker runs the class, its class configuration once,
  *       as sequentially. Run in two workers at once, the class's set-up and tear-down overlap,
  *       which real suites do not survive (one deletes, in its {@code @AfterClass}, the directory the
- *       other's {@code @BeforeClass} just made).
+ *       other's {@code @BeforeClass} just made); a class that says it does ({@link SplitClass}) is
+ *       planned as a class without class configuration.
  *   <li>Methods with the same {@link Group} name form one exclusive unit: one worker runs them
  *       serially, in TestNG's order, and nothing else meanwhile.
  *   <li>A data-driven method that is a unit on its own (nothing depends on it, it depends on nothing,
  *       no {@code @Group}, one invocation, no thread pool) and whose class has no {@code @BeforeClass}
- *       or {@code @AfterClass} (but Cucumber's runner's) spreads its rows: several workers may run it
+ *       or {@code @AfterClass} (but Cucumber's runner's, or a {@link SplitClass}) spreads its rows: several workers may run it
  *       at once, each claiming rows as it reaches them ({@link #spreadsRows}).
  *   <li>Order: {@code @Group} units first; then lower TestNG priority first; then the longest
  *       expected duration first (measured in earlier runs, {@link Durations}; an unknown test counts
@@ -68,7 +70,7 @@ public final class Planner {
       String mprocGroup = groupOf(m);
       if (mprocGroup != null) {
         components.union(firstOfGroup.computeIfAbsent(mprocGroup, g -> key(m)), key(m));
-      } else if (hasClassConfiguration(m.getTestClass())) {
+      } else if (keptWhole(m.getTestClass())) {
         components.union(firstOfConfiguredClass.computeIfAbsent(className(m), c -> key(m)), key(m));
       }
       for (String upstream : m.getMethodsDependedUpon()) {
@@ -112,9 +114,10 @@ public final class Planner {
    * JVM, as TestNG's own {@code invocationNumbers} re-runs assume) and runs only the rows it claims.
    * Not when the method depends on another or runs more than once ({@code invocationCount}, a thread
    * pool), and not when its class has its own {@code @BeforeClass} or {@code @AfterClass}: those
-   * would run in every worker that takes part, at once, which sequentially they never do. Cucumber's
-   * runner class ({@code AbstractTestNGCucumberTests}) is the exception: its class configuration
-   * only makes and ends the runner in each JVM (and its report files are per worker).
+   * would run in every worker that takes part, at once, which sequentially they never do; unless the
+   * class says that is safe ({@link SplitClass}). Cucumber's runner class
+   * ({@code AbstractTestNGCucumberTests}) is safe too: its class configuration only makes and ends
+   * the runner in each JVM (and its report files are per worker).
    */
   public static boolean spreadsRows(List<ITestNGMethod> unit) {
     if (unit.size() != 1) {
@@ -123,12 +126,15 @@ public final class Planner {
     ITestNGMethod m = unit.get(0);
     return m.isDataDriven() && m.getInvocationCount() == 1 && m.getThreadPoolSize() <= 1 && groupOf(m) == null
         && m.getMethodsDependedUpon().length == 0 && m.getGroupsDependedUpon().length == 0
-        && onlyCucumbersClassConfiguration(m.getTestClass());
+        && classConfigurationMayRunInEachWorker(m.getTestClass());
   }
 
-  private static boolean onlyCucumbersClassConfiguration(ITestClass testClass) {
+  private static boolean classConfigurationMayRunInEachWorker(ITestClass testClass) {
     if (testClass == null) {
       return false;
+    }
+    if (splits(testClass)) {
+      return true;
     }
     for (ITestNGMethod[] ms : List.of(testClass.getBeforeClassMethods(), testClass.getAfterClassMethods())) {
       for (ITestNGMethod c : ms) {
@@ -142,8 +148,19 @@ public final class Planner {
 
   private static final String CUCUMBER_RUNNER = "io.cucumber.testng.AbstractTestNGCucumberTests";
 
-  static boolean hasClassConfiguration(ITestClass testClass) {
-    return testClass != null && (testClass.getBeforeClassMethods().length > 0 || testClass.getAfterClassMethods().length > 0);
+  /**
+   * Whether a class's methods form one unit: it has {@code @BeforeClass} or {@code @AfterClass}
+   * methods, which sequentially run once around all of them, and it does not say they may run in
+   * each worker instead ({@link SplitClass}).
+   */
+  static boolean keptWhole(ITestClass testClass) {
+    return testClass != null && (testClass.getBeforeClassMethods().length > 0 || testClass.getAfterClassMethods().length > 0)
+        && !splits(testClass);
+  }
+
+  private static boolean splits(ITestClass testClass) {
+    Class<?> real = testClass.getRealClass();
+    return real != null && real.isAnnotationPresent(SplitClass.class);
   }
 
   private static final Comparator<PlannedUnit> DISPATCH_ORDER =

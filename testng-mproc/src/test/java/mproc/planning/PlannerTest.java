@@ -54,6 +54,14 @@ public class PlannerTest {
   }
 
   @Test
+  public void aSplitClassWithBeforeClassIsPlannedMethodByMethod() {
+    List<PlannedUnit> units = plan(mproc.it.suite.split.BigSplit.class, mproc.it.suite.split.BigWhole.class);
+    assertEquals(names(units).stream().sorted().toList(),
+        List.of("[t10]", "[t11]", "[t12]", "[t1]", "[t2]", "[t3]", "[t4]", "[t5]", "[t6]", "[t7]", "[t8]", "[t9]", "[w1, w2, w3, w4]"),
+        "@SplitClass: one unit per method; the same class without it: one unit");
+  }
+
+  @Test
   public void aDataDrivenMethodThatIsAUnitOfItsOwnSpreadsItsRows() {
     List<PlannedUnit> units = plan(MixedB.class);
     List<String> spread = units.stream().filter(PlannedUnit::spreadsRows).map(u -> u.methods().get(0).getMethodName()).sorted().toList();
