@@ -12,6 +12,10 @@ sealed interface Configuration {
   List<String> command(GeneratedSuite suite, Path out, Path probe, Path arrivals);
 
   static Configuration parse(String name) {
+    if (name.contains("@")) { // e.g. mproc4@0: the whole process tree on processor 0
+      String[] parts = name.split("@", 2);
+      return new Pinned(parse(parts[0]), parts[1]);
+    }
     if (name.equals("sequential")) {
       return new Sequential();
     }
@@ -19,8 +23,9 @@ sealed interface Configuration {
       return new MprocRedis(Integer.parseInt(name.substring("mproc-redis-w".length())));
     }
     if (name.startsWith("mproc-hosts")) {
-      String[] hostsByCores = name.substring("mproc-hosts".length()).split("x");
-      return new MprocHosts(Integer.parseInt(hostsByCores[0]), Integer.parseInt(hostsByCores[1]));
+      boolean pinned = name.endsWith("-pinned");
+      String[] hostsByCores = name.substring("mproc-hosts".length(), name.length() - (pinned ? "-pinned".length() : 0)).split("x");
+      return new MprocHosts(Integer.parseInt(hostsByCores[0]), Integer.parseInt(hostsByCores[1]), pinned);
     }
     if (name.startsWith("mproc-mvn")) {
       return new MprocSurefire(Integer.parseInt(name.substring("mproc-mvn".length())));
@@ -42,7 +47,8 @@ sealed interface Configuration {
     throw new IllegalArgumentException(
         "unknown configuration '" + name + "'; known: sequential, threadsN, surefireN, mprocN, mproc-wN (the parent runs no"
             + " tests), mproc-firstN and mproc-first-wN (every run a first run: no durations), mproc-mvnN (e.g. mproc4),"
-            + " mproc-redis-wN (N workers through a local redis-server), mproc-hostsHxN (H hosts of N cores each, one run through Redis)");
+            + " mproc-redis-wN (N workers through a local redis-server), mproc-hostsHxN (H hosts of N cores each, one run through Redis;"
+            + " mproc-hostsHxN-pinned: host h on processor h), and any of them with @CPUS (e.g. mproc4@0: on processor 0 only)");
   }
 
   /** Whether the run goes through Maven (its summary line reads "Tests run: N, ..."). */
@@ -172,12 +178,14 @@ sealed interface Configuration {
   /**
    * {@code hosts} simulated hosts on this machine, each {@code mproc.TestNG -cores N -mproc.cluster
    * URL}, started together as the jobs of a CI matrix are: whichever is first leads, and its output
-   * and probes are the run's. Same durations file for all.
+   * and probes are the run's. Same durations file for all. Pinned, host h's process tree runs on
+   * processor h only ({@code taskset}), as a host of its own would: unpinned, the simulated hosts
+   * start their JVMs on the same processors.
    */
-  record MprocHosts(int hosts, int cores) implements Configuration {
+  record MprocHosts(int hosts, int cores, boolean pinned) implements Configuration {
     @Override
     public String name() {
-      return hosts + " hosts x -cores " + cores + " through Redis";
+      return hosts + " hosts x -cores " + cores + " through Redis" + (pinned ? ", host h on processor h" : "");
     }
 
     @Override
@@ -188,6 +196,9 @@ sealed interface Configuration {
       for (int h = 0; h < hosts; h++) {
         Path dir = out.resolveSibling("host-" + h);
         script.append("mkdir -p ").append(quote(dir.toString())).append("\n");
+        if (pinned) {
+          script.append("taskset -c ").append(h % Runtime.getRuntime().availableProcessors()).append(' ');
+        }
         script.append(String.join(" ", java(suite, dir.resolve("out"), dir.resolve("probe"), dir.resolve("arrivals"), "mproc.TestNG",
             "-cores", String.valueOf(cores), "-mproc.durations", durations.toString(), "-mproc.cluster", url).stream().map(Configuration::quote)
             .toList())).append(" > ").append(quote(dir.resolve("output.log").toString())).append(" 2>&1 & pids+=($!)\n");
@@ -199,6 +210,26 @@ sealed interface Configuration {
           .append(quote(probe.toString())).append(" 2>/dev/null; cp \"$d/arrivals\" ").append(quote(arrivals.toString()))
           .append(" 2>/dev/null; fi\ndone\nexit $status\n");
       return List.of("bash", "-c", script.toString());
+    }
+  }
+
+  /** Another configuration with its whole process tree on these processors only ({@code taskset -c}). */
+  record Pinned(Configuration inner, String cpus) implements Configuration {
+    @Override
+    public String name() {
+      return inner.name() + ", on processor " + cpus;
+    }
+
+    @Override
+    public boolean throughMaven() {
+      return inner.throughMaven();
+    }
+
+    @Override
+    public List<String> command(GeneratedSuite suite, Path out, Path probe, Path arrivals) {
+      List<String> command = new ArrayList<>(List.of("taskset", "-c", cpus));
+      command.addAll(inner.command(suite, out, probe, arrivals));
+      return command;
     }
   }
 
