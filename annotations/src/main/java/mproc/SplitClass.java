@@ -15,7 +15,9 @@ import java.lang.annotation.Target;
  *
  * <p>With it, each worker that runs some of the class's methods runs its {@code @BeforeClass}
  * before them and its {@code @AfterClass} after them, in its own JVM, possibly at the same time as
- * another worker does; the parent's report lists each of those runs. Use it where that is safe: the
+ * another worker does; the parent's report lists each of those runs (but for a worker that only
+ * helps with the rows of one of its data-driven methods: like a helper of Cucumber's runner, it
+ * reports its class configuration only if it fails). Use it where that is safe: the
  * class configuration sets up what one JVM needs (a client, a connection, a temporary directory of
  * its own) and tears down only that, not something the other JVMs use. Methods tied by
  * {@code dependsOnMethods}, {@code dependsOnGroups} or a {@link Group} still run together.

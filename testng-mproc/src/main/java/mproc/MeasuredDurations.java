@@ -31,7 +31,7 @@ final class MeasuredDurations {
   }
 
   /**
-   * Whether the suite's measured work repays a worker ({@link Planner#worthAWorker}); if not, it
+   * Whether the suite's measured work repays a worker ({@link WorkerNeeds#worthAWorker}); if not, it
    * says so and the suite is measured here from now on.
    */
   boolean worthAWorker(ISuite suite, Settings settings) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import mproc.fixtures.FixtureValues;
 import mproc.planning.Durations;
 import mproc.planning.PlannedUnit;
-import mproc.planning.Planner;
 import mproc.planning.WorkerNeeds;
 import mproc.settings.Settings;
 import mproc.transport.ClaimTable;
@@ -231,6 +230,7 @@ public final class DistributedRun implements AutoCloseable {
       if (parent != null) {
         parent.finish(); // its tests' closing configuration not run yet (a run ended without closeTests)
         reader.pumpParent();
+        parent.ended();
       }
       for (RemoteWorker w : List.copyOf(pool.all())) { // a joined host's worker may join meanwhile
         reader.drain(w);

@@ -58,6 +58,12 @@ final class ParentSessions {
   void finish() {
     if (worker != null) {
       worker.finish();
+    }
+  }
+
+  /** Its lane in the timeline ends now: once what {@link #finish} sent has been replayed. */
+  void ended() {
+    if (worker != null) {
       handle.endedMillis = System.currentTimeMillis();
     }
   }

@@ -39,7 +39,11 @@ public final class WorkerNeeds {
     return durations.expected(keys, durations.median(keys)) + configurationMillis(methods, durations);
   }
 
-  /** What the method-, class- and group-level configuration of these methods' classes took in earlier runs. */
+  /**
+   * What the method-, class- and group-level configuration of these methods' classes took in earlier
+   * runs. Once per class: a {@code @SplitClass} runs its class configuration in each worker that joins
+   * it, so for it this is an estimate on the low side.
+   */
   private static long configurationMillis(Collection<ITestNGMethod> methods, Durations durations) {
     Set<ITestClass> classes = new HashSet<>();
     Set<String> configuration = new HashSet<>();
