@@ -28,13 +28,16 @@ final class SuiteModes {
   static final long SATURATED_PERMILLE = 900;
   static final long STALE_RUNS = 10;
 
-  /** Each suite's start: its clock and the processors' time then (null where not known). */
-  private final Map<ISuite, Long> startNanos = new IdentityHashMap<>();
-  private final Map<ISuite, MachineLoad> startLoad = new IdentityHashMap<>();
-  private final Map<ISuite, Durations> kept = new IdentityHashMap<>();
+  /** Each timed suite's start, and the durations its time is kept in. */
+  private final Map<ISuite, Start> started = new IdentityHashMap<>();
   private final Map<ISuite, End> ended = new IdentityHashMap<>();
+  /** Every suite of the execution that ended, timed or not: a run is timed whole only when it ran one. */
+  private int suitesEnded;
   private long executionStartNanos = -1;
   private MachineLoad executionStartLoad;
+
+  /** When a suite started, and the processors' time then (null where not known). */
+  private record Start(long nanos, MachineLoad load, Durations kept) {}
 
   /** How a suite ended: alone or with workers, when, and the processors' time then. */
   private record End(boolean alone, long nanos, MachineLoad load) {}
@@ -69,7 +72,6 @@ final class SuiteModes {
         : new Choice(false, null);
   }
 
-  /** A suite whose time is kept in {@code d} starts (its mode is known at its end). */
   /**
    * Whether every suite earlier runs kept a mode for runs alone next time: then a run is not started
    * before the suite is known (its first worker's start would only take processors from this JVM).
@@ -92,40 +94,40 @@ final class SuiteModes {
 
   /** A suite whose time is kept in {@code d} starts (its mode is known at its end). */
   synchronized void started(ISuite suite, Durations d) {
-    startNanos.put(suite, System.nanoTime());
-    startLoad.put(suite, MachineLoad.now());
-    kept.put(suite, d);
+    started.put(suite, new Start(System.nanoTime(), MachineLoad.now(), d));
   }
 
   /** The suite ended, run {@code alone} or with workers. */
   synchronized void finished(ISuite suite, boolean alone) {
-    if (startNanos.containsKey(suite)) {
+    suitesEnded++;
+    if (started.containsKey(suite)) {
       ended.put(suite, new End(alone, System.nanoTime(), MachineLoad.now()));
     }
   }
 
   /**
    * The execution ends, before the durations are written: each suite's time, alone or with workers,
-   * is kept for the next choice. One suite is timed from the execution's start to now; several each
-   * from its own start to its own end.
+   * is kept for the next choice. The only suite of an execution is timed from the execution's start to
+   * now; each of several from its own start to its own end (a whole run's time would charge one
+   * suite with the others').
    */
   synchronized void record() {
-    boolean whole = ended.size() == 1 && executionStartNanos >= 0;
+    boolean whole = suitesEnded == 1 && ended.size() == 1 && executionStartNanos >= 0;
     ended.forEach((suite, end) -> {
-      long start = whole ? executionStartNanos : startNanos.get(suite);
-      MachineLoad before = whole ? executionStartLoad : startLoad.get(suite);
+      Start begun = started.get(suite);
+      long start = whole ? executionStartNanos : begun.nanos();
+      MachineLoad before = whole ? executionStartLoad : begun.load();
       long stop = whole ? System.nanoTime() : end.nanos();
       MachineLoad after = whole ? MachineLoad.now() : end.load();
-      Durations d = kept.get(suite);
+      Durations d = begun.kept();
       d.observe(key(end.alone() ? "alone" : "workers", suite.getName()), (stop - start) / 1_000_000);
       if (!end.alone() && before != null && after != null) {
         d.observe(key("busy", suite.getName()), Math.round(after.busySince(before) * 1000));
       }
     });
     ended.clear();
-    startNanos.clear();
-    startLoad.clear();
-    kept.clear();
+    started.clear();
+    suitesEnded = 0;
   }
 
   private static String key(String what, String suite) {

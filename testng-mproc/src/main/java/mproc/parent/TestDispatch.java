@@ -292,8 +292,9 @@ final class TestDispatch {
         report(m, started.containsKey(invocation) ? invocation : null, ITestResult.FAILURE, new WorkerLostException(why), now, host);
         continue;
       }
-      if (startedInvocation(id) != null) { // in flight, with nobody to blame (an interrupted run): not finished, so skipped
-        for (Invocation i = startedInvocation(id); i != null; i = startedInvocation(id)) {
+      Invocation inFlightHere = startedInvocation(id);
+      if (inFlightHere != null) { // in flight, with nobody to blame (an interrupted run): not finished, so skipped
+        for (Invocation i = inFlightHere; i != null; i = startedInvocation(id)) {
           report(m, i, ITestResult.SKIP, new WorkerLostException(why.replaceFirst(" while running .*", "") + " while running " + method), now, host);
         }
         continue;

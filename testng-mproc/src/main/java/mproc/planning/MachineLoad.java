@@ -15,7 +15,10 @@ public record MachineLoad(long busy, long total) {
   /** Now, or null where {@code /proc/stat} cannot be read. */
   public static MachineLoad now() {
     try {
-      String cpu = Files.readAllLines(STAT).get(0); // cpu user nice system idle iowait irq softirq steal ...
+      String cpu;
+      try (java.io.BufferedReader lines = Files.newBufferedReader(STAT)) {
+        cpu = lines.readLine(); // cpu user nice system idle iowait irq softirq steal ...; a line per processor follows
+      }
       String[] f = cpu.trim().split("\\s+");
       long total = 0;
       for (int i = 1; i < f.length && i <= 8; i++) {

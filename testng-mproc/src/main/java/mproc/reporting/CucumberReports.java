@@ -32,13 +32,15 @@ public final class CucumberReports {
   private static int workerId;
   private static int runs;
 
-  /** In a worker: its own file for every Cucumber plugin that writes one. */
+  /**
+   * In a worker: its own file for every Cucumber plugin that writes one, given to each of its TestNG
+   * runs ({@link #giveNextRunItsOwnFiles}, before any runner can read the property).
+   */
   public static synchronized void giveWorkerItsOwnFiles(int workerId) {
     String plugins = System.getProperty(PLUGIN_PROPERTY);
     if (plugins != null && !plugins.isBlank()) {
       usersPlugins = plugins;
       CucumberReports.workerId = workerId;
-      System.setProperty(PLUGIN_PROPERTY, perWorker(plugins, String.valueOf(workerId)));
     }
   }
 

@@ -13,8 +13,6 @@ final class KnownUnit {
   final java.util.BitSet rowsMine = new java.util.BitSet();
   /** For a unit that spreads its rows: how many there are, once this worker has gone through them; else -1. */
   int rowsCounted = -1;
-  /** This worker has run a session to help with the unit's rows (it does so once). */
-  boolean helped;
 
   KnownUnit(UnitPlan plan) {
     this.plan = plan;

@@ -56,7 +56,7 @@ final class WorkBook {
   void add(UnitPlan plan) {
     KnownUnit unit = new KnownUnit(plan);
     units.add(unit);
-    if (plan.spreadsRows()) {
+    if (plan.spreadsRows() && worthHelping(unit)) {
       spreading.add(unit);
     }
     unitsByClass.computeIfAbsent(classKey(unit), k -> new ArrayList<>()).add(unit);
@@ -148,17 +148,21 @@ final class WorkBook {
 
   /**
    * A unit whose rows another worker is running and which still has rows nobody claimed, for an idle
-   * worker to help with (once); null if there is none. Looked for at most every 10 ms: in a cluster
-   * each look is a Redis round trip.
+   * worker to help with (once); null if there is none. Looked for at most every 10 ms, and only
+   * among units that may still need help: in a cluster each look is a Redis round trip.
    */
   KnownUnit unitToHelp() {
     if (spreading.isEmpty() || stopped || (gated && !gateOpen()) || System.nanoTime() < nextHelpCheckNanos) {
       return null;
     }
     nextHelpCheckNanos = System.nanoTime() + 10_000_000;
-    for (KnownUnit u : spreading) {
-      if (!u.helped && worthHelping(u) && heldByAnother(u) && claims.rowOwner(u.plan.rowsOf(), ClaimTable.ROWS_END) == 0) {
-        u.helped = true;
+    for (java.util.Iterator<KnownUnit> it = spreading.iterator(); it.hasNext(); ) {
+      KnownUnit u = it.next();
+      if (!taken(u)) {
+        continue; // nobody runs its rows yet: it may need help later
+      }
+      it.remove(); // helped now (once), this worker's own, or past its rows' end: never looked at again
+      if (!u.mine && claims.rowOwner(u.plan.rowsOf(), ClaimTable.ROWS_END) == 0) {
         return u;
       }
     }

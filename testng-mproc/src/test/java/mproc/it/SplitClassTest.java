@@ -37,6 +37,7 @@ public class SplitClassTest {
   @Test
   public void eachWorkerRanTheClassConfigurationOnceAroundItsShare() {
     Set<Long> workers = run.pids("test BigSplit.");
+    assertEquals(workers.size(), 2, "one worker alone would pass the checks below without the class being split: " + run.log);
     assertEquals(run.pids("beforeClass BigSplit"), workers, run.log.toString());
     assertEquals(run.pids("afterClass BigSplit"), workers, run.log.toString());
     for (long pid : workers) {
