@@ -184,7 +184,7 @@ public final class DistributedRun implements AutoCloseable {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     int n = pool.all().size();
     out.printf(Locale.ROOT, "mproc: %s: %d results from %s%d worker%s in %.2f s%n",
-        context.getName(), test.results, parent != null ? "this JVM and " : "", n, n == 1 ? "" : "s", seconds);
+        context.getName(), test.results(), parent != null ? "this JVM and " : "", n, n == 1 ? "" : "s", seconds);
     return test.testId;
   }
 

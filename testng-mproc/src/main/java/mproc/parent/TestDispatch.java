@@ -2,19 +2,18 @@ package mproc.parent;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mproc.parent.Invocations.Invocation;
 import mproc.planning.Durations;
 import mproc.planning.Planner;
 import mproc.planning.PlannedUnit;
 import mproc.reporting.Throwables;
 import mproc.reporting.Values;
 import mproc.testng.ConfigurationMethods;
-import mproc.testng.ResultReplay;
 import mproc.transport.Message.ConfigOutcome;
 import mproc.transport.Message.MethodRef;
 import mproc.transport.Message.TestOutcome;
@@ -32,21 +31,14 @@ final class TestDispatch {
   final int testId;
   final ITestContext context;
   final ConfigurationMethods configurations;
-  private final ResultReplay replay;
   private final Durations durations;
   private final Map<Integer, PlannedUnit> units = new LinkedHashMap<>();
   private final Set<Integer> pending = new HashSet<>();
   private final Set<Integer> requeued = new HashSet<>();
   private final MethodInstances instances = new MethodInstances();
-  /** Instances with a result. */
-  private final Set<Integer> reported = new HashSet<>();
-  /** Invocations a worker started and has not finished (rows of a spread unit run at once): listeners heard of their start. */
-  private final Map<Invocation, ITestResult> started = new HashMap<>();
+  /** Rows of a spread unit run at once: several invocations of one method may be in flight. */
+  private final Invocations invocations;
   private final SpreadUnits spread;
-  int results;
-
-  /** An invocation: a method instance's id and its row (0 without a data provider). */
-  private record Invocation(int instance, int row) {}
 
   TestDispatch(int testId, ITestContext context, List<PlannedUnit> planned, int firstUnitId, Durations durations,
       java.util.function.BiPredicate<Integer, Integer> passedOver) {
@@ -55,7 +47,7 @@ final class TestDispatch {
     this.context = context;
     this.durations = durations;
     this.configurations = new ConfigurationMethods(context);
-    this.replay = new ResultReplay(context);
+    this.invocations = new Invocations(context);
     for (int i = 0; i < planned.size(); i++) {
       units.put(firstUnitId + i, planned.get(i));
       pending.add(firstUnitId + i);
@@ -64,6 +56,11 @@ final class TestDispatch {
       }
       instances.add(planned.get(i));
     }
+  }
+
+  /** How many results were replayed. */
+  int results() {
+    return invocations.results();
   }
 
   /** Every unit of the test by id, in dispatch order (requeued ones last). */
@@ -141,10 +138,10 @@ final class TestDispatch {
     long now = System.currentTimeMillis();
     for (ITestNGMethod m : units.get(unitId).methods()) {
       int id = instances.id(m);
-      Invocation inFlight = startedInvocation(id);
-      if (inFlight != null || (!reported.contains(id) && !m.isDataDriven() && m.getInvocationCount() > 0)) {
+      Invocation inFlight = invocations.inFlight(id);
+      if (inFlight != null || (!invocations.hasResult(id) && !m.isDataDriven() && m.getInvocationCount() > 0)) {
         String why = host + " ended its unit without running " + Planner.key(m) + " (a testng-mproc bug: please report it)";
-        report(m, inFlight, ITestResult.FAILURE, new IllegalStateException(why), now, host);
+        invocations.report(m, inFlight, ITestResult.FAILURE, new IllegalStateException(why), now, host);
       }
     }
     pending.remove(unitId);
@@ -169,7 +166,7 @@ final class TestDispatch {
     ITestNGMethod m = units.get(unitId).methods().get(0);
     String reason = why.replaceFirst(" while running .*", "") + " before it went through the rows of " + Planner.key(m)
         + "; the rows nobody had claimed never ran, and this one skip stands for them";
-    report(m, null, ITestResult.SKIP, new WorkerLostException(reason), System.currentTimeMillis(), "mproc");
+    invocations.report(m, null, ITestResult.SKIP, new WorkerLostException(reason), System.currentTimeMillis(), "mproc");
   }
 
   /**
@@ -181,39 +178,24 @@ final class TestDispatch {
     ITestNGMethod m = units.get(rowsOf).methods().get(0);
     int id = instances.id(m);
     long now = System.currentTimeMillis();
-    inRowOrder(rowsOf, row, true, () -> {
-      reported.add(id);
-      Invocation invocation = new Invocation(id, row);
-      if (started.containsKey(invocation)) {
-        report(m, invocation, ITestResult.FAILURE, new WorkerLostException(why), now, host);
-      } else {
-        String reason = why.replaceFirst(" while running .*", "") + " before running row " + row + " of " + Planner.key(m);
-        results++;
-        replay.test(m, ITestResult.SKIP, new Object[0], row, new WorkerLostException(reason), now, now, false, List.of(), host);
-      }
-    });
+    String reason = why.replaceFirst(" while running .*", "") + " before running row " + row + " of " + Planner.key(m);
+    inRowOrder(rowsOf, row, true,
+        () -> invocations.rowLost(m, id, row, new WorkerLostException(why), new WorkerLostException(reason), now, host));
   }
 
   /** A worker started a test invocation: listeners hear of it now, and of its end when its outcome comes. */
   void testStarted(TestStarted s, String host) {
     ITestNGMethod method = instances.planned(s.instance(), s.className(), s.methodName());
-    Runnable start = () -> started.put(new Invocation(s.instance(), s.parameterIndex()),
-        replay.start(method, Values.decode(s.parameters()), s.parameterIndex(), s.startMillis(), host));
+    Runnable start = () -> invocations.start(method, s.instance(), s.parameterIndex(), Values.decode(s.parameters()), s.startMillis(), host);
     inRowOrder(s.unitId(), s.parameterIndex(), false, start);
   }
 
   void testOutcome(TestOutcome o, String host) {
     ITestNGMethod method = instances.planned(o.instance(), o.className(), o.methodName());
     Runnable outcome = () -> {
-      reported.add(o.instance());
-      results++;
       durations.record(Planner.key(method), o.endMillis() - o.startMillis());
-      Object[] parameters = Values.decode(o.parameters());
-      ITestResult result = started.remove(new Invocation(o.instance(), o.parameterIndex()));
-      if (result == null) { // TestNG reports a data provider's failure without a start
-        result = replay.unstarted(method, parameters, o.parameterIndex(), o.startMillis(), host);
-      }
-      replay.finish(result, o.status(), parameters, Throwables.decode(o.throwable()), o.endMillis(), o.wasRetried(), o.output());
+      invocations.finish(method, o.instance(), o.parameterIndex(), o.status(), Values.decode(o.parameters()),
+          Throwables.decode(o.throwable()), o.startMillis(), o.endMillis(), o.wasRetried(), o.output(), host);
     };
     inRowOrder(o.unitId(), o.parameterIndex(), !o.wasRetried(), outcome);
   }
@@ -232,16 +214,6 @@ final class TestDispatch {
     }
   }
 
-  /** An invocation of this method instance a worker started and has not finished, or null. */
-  private Invocation startedInvocation(int instance) {
-    for (Invocation i : started.keySet()) {
-      if (i.instance() == instance) {
-        return i;
-      }
-    }
-    return null;
-  }
-
   /**
    * A worker was lost (stopped or dead) while running this configuration method: it failed, with the
    * reason, as it would have had it thrown.
@@ -250,7 +222,7 @@ final class TestDispatch {
     ITestNGMethod method = configurations.find(className, methodName);
     if (method != null) { // a suite- or test-level one that another worker has reported is known too
       long now = System.currentTimeMillis();
-      replay.configuration(method, ITestResult.FAILURE, new WorkerLostException(why), now, now, host);
+      invocations.configuration(method, ITestResult.FAILURE, new WorkerLostException(why), now, now, host);
     }
   }
 
@@ -260,7 +232,7 @@ final class TestDispatch {
       throw new IllegalStateException(
           "a worker reported a configuration method the parent does not know: " + o.className() + "." + o.methodName());
     }
-    replay.configuration(method, o.status(), Throwables.decode(o.throwable()), o.startMillis(), o.endMillis(), host);
+    invocations.configuration(method, o.status(), Throwables.decode(o.throwable()), o.startMillis(), o.endMillis(), host);
     durations.record(Planner.key(method), o.endMillis() - o.startMillis()); // a costly @BeforeClass is work too
   }
 
@@ -277,8 +249,8 @@ final class TestDispatch {
     PlannedUnit unit = units.get(unitId);
     Integer failing = inFlight != null && inFlight.unitId() == unitId ? inFlight.instance() : null;
     Set<String> ran = new HashSet<>(); // methods with a result or a start, as dependsOnMethods names them
-    reported.forEach(id -> ran.add(Planner.key(instances.method(id))));
-    started.keySet().forEach(i -> ran.add(Planner.key(instances.method(i.instance()))));
+    invocations.instancesWithResults().forEach(id -> ran.add(Planner.key(instances.method(id))));
+    invocations.inFlight().forEach(i -> ran.add(Planner.key(instances.method(i.instance()))));
     if (failing != null && failing >= 0) {
       ran.add(Planner.key(instances.method(failing)));
     }
@@ -289,17 +261,17 @@ final class TestDispatch {
       String method = Planner.key(m);
       if (failing != null && failing == id) {
         Invocation invocation = new Invocation(id, inFlight.parameterIndex());
-        report(m, started.containsKey(invocation) ? invocation : null, ITestResult.FAILURE, new WorkerLostException(why), now, host);
+        invocations.report(m, invocations.inFlight(invocation) ? invocation : null, ITestResult.FAILURE, new WorkerLostException(why), now, host);
         continue;
       }
-      Invocation inFlightHere = startedInvocation(id);
+      Invocation inFlightHere = invocations.inFlight(id);
       if (inFlightHere != null) { // in flight, with nobody to blame (an interrupted run): not finished, so skipped
-        for (Invocation i = inFlightHere; i != null; i = startedInvocation(id)) {
-          report(m, i, ITestResult.SKIP, new WorkerLostException(why.replaceFirst(" while running .*", "") + " while running " + method), now, host);
+        for (Invocation i = inFlightHere; i != null; i = invocations.inFlight(id)) {
+          invocations.report(m, i, ITestResult.SKIP, new WorkerLostException(why.replaceFirst(" while running .*", "") + " while running " + method), now, host);
         }
         continue;
       }
-      if (reported.contains(id)) {
+      if (invocations.hasResult(id)) {
         continue; // it has its result
       }
       String lostUpstream = Planner.upstreamAmong(m, unit.methods(), ran);
@@ -310,24 +282,10 @@ final class TestDispatch {
             + (lostUpstream == null ? "" : ", which depends on " + lostUpstream + " (run by that worker; it runs once)")
             // Its rows are not known without calling the data provider, which runs only in workers.
             + (m.isDataDriven() ? "; its data provider was never called, so this one skip stands for all its rows" : "");
-        report(m, null, ITestResult.SKIP, new WorkerLostException(reason), now, host);
+        invocations.report(m, null, ITestResult.SKIP, new WorkerLostException(reason), now, host);
       }
     }
     pending.remove(unitId);
     return notStarted;
-  }
-
-  /**
-   * A result the parent gives: it ends the invocation the worker had started, if any (listeners heard
-   * of its start), as that test's one result; otherwise one is started and ended now.
-   */
-  private void report(ITestNGMethod m, Invocation invocation, int status, Throwable why, long now, String host) {
-    results++;
-    ITestResult inFlight = invocation == null ? null : started.remove(invocation);
-    if (inFlight != null) {
-      replay.finish(inFlight, status, inFlight.getParameters(), why, now, false, List.of());
-    } else {
-      replay.test(m, status, new Object[0], 0, why, now, now, false, List.of(), host);
-    }
   }
 }

@@ -187,7 +187,7 @@ public record Settings(
         };
     String cores = lookup.apply(CORES);
     int n = given(cores) ? Cores.parse(cores, processors) : 0;
-    boolean disabled = isTrue(DISABLE, lookup.apply(DISABLE));
+    boolean disabled = SettingValues.isTrue(DISABLE, lookup.apply(DISABLE));
     if (disabled) {
       n = 0;
     } else if (!given(cores) && given(lookup.apply(CLUSTER))) { // never silently alone
@@ -206,26 +206,22 @@ public record Settings(
         }
       }
     }
-    double timeout = number(TIMEOUT, lookup.apply(TIMEOUT), 0, "a number of seconds, e.g. -Dmproc.timeout=60 (0: no limit)");
-    int restarts = wholeNumber(MAX_WORKER_RESTARTS, lookup.apply(MAX_WORKER_RESTARTS), 4 * n);
+    double timeout = SettingValues.number(TIMEOUT, lookup.apply(TIMEOUT), 0, "a number of seconds, e.g. -Dmproc.timeout=60 (0: no limit)");
+    int restarts = SettingValues.wholeNumber(MAX_WORKER_RESTARTS, lookup.apply(MAX_WORKER_RESTARTS), 4 * n);
     return new Settings(
-        n, splitArgs(lookup.apply(JVM_ARGS)), base,
+        n, SettingValues.splitArgs(lookup.apply(JVM_ARGS)), base,
         durations == null || durations.isBlank() ? defaultDurations(systemProperties) : Path.of(durations),
-        fixtureClasses, timeout, restarts, lookup.apply(CDS) == null || isTrue(CDS, lookup.apply(CDS)),
+        fixtureClasses, timeout, restarts, lookup.apply(CDS) == null || SettingValues.isTrue(CDS, lookup.apply(CDS)),
         Progress.parse(lookup.apply(PROGRESS)),
-        trueUnlessSaidNot(PARENT_RUNS, lookup.apply(PARENT_RUNS)),
+        SettingValues.trueUnlessSaidNot(PARENT_RUNS, lookup.apply(PARENT_RUNS)),
         given(lookup.apply(CLUSTER)) ? lookup.apply(CLUSTER).trim() : null,
         hostTimeout(lookup.apply(HOST_TIMEOUT)),
         ClusterExit.parse(lookup.apply(CLUSTER_EXIT)),
-        trueUnlessSaidNot(SPREAD_ROWS, lookup.apply(SPREAD_ROWS)));
-  }
-
-  private static boolean trueUnlessSaidNot(String name, String value) {
-    return value == null || value.contains("${") || isTrue(name, value);
+        SettingValues.trueUnlessSaidNot(SPREAD_ROWS, lookup.apply(SPREAD_ROWS)));
   }
 
   private static double hostTimeout(String value) {
-    double seconds = number(HOST_TIMEOUT, value, 5, "a number of seconds, at least 1, e.g. -D" + HOST_TIMEOUT + "=10");
+    double seconds = SettingValues.number(HOST_TIMEOUT, value, 5, "a number of seconds, at least 1, e.g. -D" + HOST_TIMEOUT + "=10");
     if (seconds < 1) {
       throw new SettingsException(HOST_TIMEOUT + ": '" + value + "' is too short; use at least 1 (seconds), e.g. -D" + HOST_TIMEOUT + "=10");
     }
@@ -243,88 +239,8 @@ public record Settings(
     return Path.of(dir == null ? "" : dir, CACHE_DIR, DURATIONS_FILE);
   }
 
-  /** A non-negative whole number, or {@code absent} if the setting is not given. */
-  private static int wholeNumber(String name, String value, int absent) {
-    if (value == null || value.isBlank() || value.contains("${")) {
-      return absent;
-    }
-    try {
-      int n = Integer.parseInt(value.trim());
-      if (n >= 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new SettingsException(name + ": '" + value + "' is not a valid value; use a whole number, e.g. -D" + name + "=8");
-  }
-
-  /** A non-negative number, or {@code absent} if the setting is not given. */
-  private static double number(String name, String value, double absent, String expected) {
-    if (value == null || value.isBlank() || value.contains("${")) {
-      return absent;
-    }
-    try {
-      double d = Double.parseDouble(value.trim());
-      if (d >= 0 && !Double.isInfinite(d) && !Double.isNaN(d)) {
-        return d;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new SettingsException(name + ": '" + value + "' is not a valid value; use " + expected);
-  }
-
-  private static boolean isTrue(String name, String value) {
-    if (value == null) {
-      return false;
-    }
-    String v = value.trim();
-    if (v.isEmpty() || v.equalsIgnoreCase("true")) {
-      return true;
-    }
-    if (v.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw new SettingsException(name + ": '" + value + "' is not a valid value; use true or false");
-  }
-
   /** Splits JVM options on whitespace; double or single quotes keep spaces inside one option. */
   public static List<String> splitArgs(String value) {
-    List<String> args = new ArrayList<>();
-    if (value == null) {
-      return args;
-    }
-    StringBuilder current = new StringBuilder();
-    char quote = 0;
-    boolean inArg = false;
-    for (char c : value.toCharArray()) {
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else {
-          current.append(c);
-        }
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-        inArg = true;
-      } else if (Character.isWhitespace(c)) {
-        if (inArg) {
-          args.add(current.toString());
-          current.setLength(0);
-          inArg = false;
-        }
-      } else {
-        current.append(c);
-        inArg = true;
-      }
-    }
-    if (quote != 0) {
-      throw new SettingsException(JVM_ARGS + ": unbalanced quote in '" + value + "'");
-    }
-    if (inArg) {
-      args.add(current.toString());
-    }
-    return args;
+    return SettingValues.splitArgs(value);
   }
 }
