@@ -7,7 +7,6 @@ import mproc.transport.Channel;
 import mproc.transport.ClaimTable;
 import mproc.transport.RunDirectory;
 import mproc.transport.Transport;
-import mproc.worker.InProcessWorker;
 
 /**
  * What the parent opens for a run, opened together and closed together: the claim table, the
@@ -55,7 +54,7 @@ final class RunChannels {
       pool.want(firstWorkers);
       work = transport.openWork();
       fixtures = transport.openFixtures();
-      Channel parentResults = parentWorks ? transport.openResults(InProcessWorker.CHANNEL_ID) : null;
+      Channel parentResults = parentWorks ? new InProcessChannel() : null; // read in this JVM only
       return new RunChannels(claims, pool, work, fixtures, parentResults);
     } catch (RuntimeException | Error e) {
       for (RemoteWorker w : pool == null ? List.<RemoteWorker>of() : pool.shutDown()) {

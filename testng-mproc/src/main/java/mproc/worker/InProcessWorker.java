@@ -9,8 +9,9 @@ import mproc.testng.ReporterLines;
 /**
  * The parent JVM as one of the run's workers ({@code mproc.parentRuns}): the same loop, sessions,
  * claims and messages as a worker JVM's, driven a step at a time from the parent's read loop, on
- * TestNG's thread. Its results go through a result channel of its own and are replayed like any
- * worker's; between its tests, {@code betweenTests} lets the parent read and replay the others'.
+ * TestNG's thread. Its results go through a result channel of its own (in memory, in the leading
+ * parent) and are replayed like any worker's; between its tests, {@code betweenTests} lets the
+ * parent read and replay the others'.
  *
  * <p>The parent already has TestNG loaded and warm, so its first test starts as soon as the plan is
  * published, while worker JVMs are still starting; a suite smaller than a worker's start-up needs
@@ -19,8 +20,6 @@ import mproc.testng.ReporterLines;
 public final class InProcessWorker {
   /** Its claims' owner id: above any worker JVM's (1, 2, ...), below the parent's own {@code Long.MAX_VALUE}. */
   public static final int OWNER_ID = Integer.MAX_VALUE;
-  /** The id of its result channel in the run directory; worker JVMs count from 1. */
-  public static final int CHANNEL_ID = 0;
   /** Set while this thread runs one of its TestNG runs: the listener that TestNG makes there stands aside. */
   private static final ThreadLocal<Boolean> RUNNING = ThreadLocal.withInitial(() -> false);
 

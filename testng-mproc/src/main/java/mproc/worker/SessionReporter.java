@@ -1,6 +1,7 @@
 package mproc.worker;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -100,7 +101,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
             r.getParameterIndex(),
             Values.encode(r.getParameters()),
             Throwables.encode(r.getThrowable()),
-            Reporter.getOutput(r)));
+            List.copyOf(Reporter.getOutput(r)))); // a snapshot, as an encoded message is: the parent's own are handed over as they are
     afterEachTestMessage.accept(r);
   }
 
