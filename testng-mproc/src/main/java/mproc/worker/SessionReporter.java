@@ -1,7 +1,6 @@
 package mproc.worker;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -101,7 +100,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
             r.getParameterIndex(),
             Values.encode(r.getParameters()),
             Throwables.encode(r.getThrowable()),
-            List.copyOf(Reporter.getOutput(r)))); // a snapshot, as an encoded message is: the parent's own are handed over as they are
+            Reporter.getOutput(r))); // a new list at each call (TestNG 7.12), which may hold a null line
     afterEachTestMessage.accept(r);
   }
 
