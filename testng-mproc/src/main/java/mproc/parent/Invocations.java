@@ -1,5 +1,6 @@
 package mproc.parent;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +22,11 @@ final class Invocations {
   record Invocation(int instance, int row) {}
 
   private final ResultReplay replay;
-  private final Map<Invocation, ITestResult> started = new HashMap<>();
+  /**
+   * Started and not finished, oldest first: the invocations of a method with a {@code threadPoolSize}
+   * run at once with the same instance and row, and each start gets one end.
+   */
+  private final Map<Invocation, ArrayDeque<ITestResult>> started = new HashMap<>();
   /** Method instances with a result. */
   private final Set<Integer> reported = new HashSet<>();
   private int results;
@@ -50,6 +55,19 @@ final class Invocations {
     return started.containsKey(invocation);
   }
 
+  /** The oldest start of this invocation not yet ended, or null. */
+  private ITestResult end(Invocation invocation) {
+    ArrayDeque<ITestResult> starts = started.get(invocation);
+    if (starts == null) {
+      return null;
+    }
+    ITestResult oldest = starts.poll();
+    if (starts.isEmpty()) {
+      started.remove(invocation);
+    }
+    return oldest;
+  }
+
   /** An invocation of this method instance a worker started and has not finished, or null. */
   Invocation inFlight(int instance) {
     for (Invocation i : started.keySet()) {
@@ -62,7 +80,8 @@ final class Invocations {
 
   /** A worker started it: listeners hear of it now, and of its end when its outcome comes. */
   void start(ITestNGMethod method, int instance, int row, Object[] parameters, long startMillis, String host) {
-    started.put(new Invocation(instance, row), replay.start(method, parameters, row, startMillis, host));
+    started.computeIfAbsent(new Invocation(instance, row), i -> new ArrayDeque<>())
+        .add(replay.start(method, parameters, row, startMillis, host));
   }
 
   /** Its worker's outcome, as that invocation's one result. */
@@ -70,7 +89,7 @@ final class Invocations {
       long endMillis, boolean wasRetried, List<String> output, String host) {
     reported.add(instance);
     results++;
-    ITestResult result = started.remove(new Invocation(instance, row));
+    ITestResult result = end(new Invocation(instance, row));
     if (result == null) { // TestNG reports a data provider's failure without a start
       result = replay.unstarted(method, parameters, row, startMillis, host);
     }
@@ -83,7 +102,7 @@ final class Invocations {
    */
   void report(ITestNGMethod m, Invocation invocation, int status, Throwable why, long now, String host) {
     results++;
-    ITestResult inFlight = invocation == null ? null : started.remove(invocation);
+    ITestResult inFlight = invocation == null ? null : end(invocation);
     if (inFlight != null) {
       replay.finish(inFlight, status, inFlight.getParameters(), why, now, false, List.of());
     } else {

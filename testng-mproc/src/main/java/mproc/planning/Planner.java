@@ -59,7 +59,11 @@ public final class Planner {
     }
     Components components = new Components(byKey.keySet());
     Map<String, List<String>> keysByGroup = new HashMap<>();
+    // dependsOnMethods names the class that declares a method: an inherited one is every subclass's,
+    // and TestNG makes a method depend on each of them (DependencyMap, 7.12), so they go together.
+    Map<String, List<String>> keysByQualifiedName = new HashMap<>();
     for (ITestNGMethod m : methods) {
+      keysByQualifiedName.computeIfAbsent(m.getQualifiedName(), q -> new ArrayList<>()).add(key(m));
       for (String group : m.getGroups()) {
         keysByGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(key(m));
       }
@@ -74,8 +78,8 @@ public final class Planner {
         components.union(firstOfConfiguredClass.computeIfAbsent(className(m), c -> key(m)), key(m));
       }
       for (String upstream : m.getMethodsDependedUpon()) {
-        if (byKey.containsKey(upstream)) {
-          components.union(key(m), upstream);
+        for (String k : keysByQualifiedName.getOrDefault(upstream, List.of())) {
+          components.union(key(m), k);
         }
       }
       for (String testngGroup : m.getGroupsDependedUpon()) {
@@ -225,10 +229,10 @@ public final class Planner {
     while (!todo.isEmpty()) {
       ITestNGMethod next = todo.poll();
       Set<String> groups = new HashSet<>(Arrays.asList(next.getGroupsDependedUpon())); // may repeat a name
-      Set<String> methods = new HashSet<>(Arrays.asList(next.getMethodsDependedUpon()));
+      Set<String> methods = new HashSet<>(Arrays.asList(next.getMethodsDependedUpon())); // declaring class.method
       for (ITestNGMethod other : unit) {
         String k = key(other);
-        boolean upstream = methods.contains(k) || Arrays.stream(other.getGroups()).anyMatch(groups::contains);
+        boolean upstream = methods.contains(other.getQualifiedName()) || Arrays.stream(other.getGroups()).anyMatch(groups::contains);
         if (upstream && seen.add(k)) {
           if (keys.contains(k)) {
             return k;

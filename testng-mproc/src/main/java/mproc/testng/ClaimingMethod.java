@@ -18,6 +18,8 @@ public final class ClaimingMethod extends WrappedTestNGMethod {
   private final ITestNGMethod method;
   private final BooleanSupplier admit;
   private final int instance;
+  /** The method this one is a clone of, or itself. */
+  private final ClaimingMethod original;
   /** Set as TestNG calls the data provider: TestNG sets it only on its own method class. */
   private volatile IDataProviderMethod dataProvider;
 
@@ -28,10 +30,30 @@ public final class ClaimingMethod extends WrappedTestNGMethod {
    *     several), which the worker's messages about it carry
    */
   public ClaimingMethod(ITestNGMethod method, int instance, BooleanSupplier admit) {
+    this(method, instance, admit, null);
+  }
+
+  private ClaimingMethod(ITestNGMethod method, int instance, BooleanSupplier admit, ClaimingMethod original) {
     super(method);
     this.method = method;
     this.instance = instance;
     this.admit = admit;
+    this.original = original == null ? this : original;
+  }
+
+  /**
+   * A clone is one too, of the same instance: TestNG runs each invocation of a method with a
+   * {@code threadPoolSize} as a clone ({@code TestInvoker.invokePooledTestMethods}, 7.12), and its
+   * results are this worker's to send.
+   */
+  @Override
+  public ClaimingMethod clone() {
+    return new ClaimingMethod(method.clone(), instance, admit, original);
+  }
+
+  /** The method TestNG was given, of which this may be a clone. */
+  public ClaimingMethod original() {
+    return original;
   }
 
   public int instance() {

@@ -123,13 +123,22 @@ public final class SessionSuite {
     // once, on the first class of the list that has it, and a sequential run's fields are set on
     // that instance (jclouds-core: a @BeforeTest of a base class set only the first subclass's field).
     java.util.Map<String, Integer> inFileOrder = new java.util.HashMap<>();
-    original.getXmlClasses().forEach(c -> inFileOrder.putIfAbsent(c.getName(), inFileOrder.size()));
+    java.util.Map<String, XmlClass> inFile = new java.util.HashMap<>();
+    original.getXmlClasses().forEach(c -> {
+      inFileOrder.putIfAbsent(c.getName(), inFileOrder.size());
+      inFile.putIfAbsent(c.getName(), c);
+    });
     List<String> ordered = new ArrayList<>(classNames);
     // not named in the file (a package's class): after, as given
     ordered.sort(java.util.Comparator.comparingInt(name -> inFileOrder.getOrDefault(name, Integer.MAX_VALUE)));
     List<XmlClass> classes = new ArrayList<>();
     for (String name : ordered) {
-      classes.add(new XmlClass(name, false));
+      XmlClass c = new XmlClass(name, false);
+      XmlClass declared = inFile.get(name);
+      if (declared != null) { // its own <parameter>s, which @Parameters reads before the test's
+        c.setParameters(declared.getLocalParameters());
+      }
+      classes.add(c);
     }
     test.setXmlClasses(classes);
     return suite;

@@ -274,7 +274,8 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
    * claimed, or a row it claimed of a unit that spreads its rows; null for one another worker holds.
    */
   private KnownUnit reportedUnit(ITestResult result) {
-    KnownUnit unit = unitOf.get(result.getMethod());
+    ITestNGMethod method = result.getMethod();
+    KnownUnit unit = unitOf.get(method instanceof ClaimingMethod claiming ? claiming.original() : method);
     if (unit == null) {
       return null;
     }

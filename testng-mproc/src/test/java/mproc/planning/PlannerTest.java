@@ -47,6 +47,18 @@ public class PlannerTest {
     assertEquals(names.size(), 3);
   }
 
+  /**
+   * TestNG names an inherited method's dependency by the base class, and makes it depend on that
+   * method in every subclass: a session with one subclass's downstream and not the other's upstream
+   * stopped TestNG ("depending on method ... not included").
+   */
+  @Test
+  public void anInheritedDependencyJoinsEverySubclassOfTheBase() {
+    List<PlannedUnit> units = plan(mproc.it.suite.inherit.Holds.class, mproc.it.suite.inherit.Breaks.class);
+    assertEquals(units.size(), 1, names(units).toString());
+    assertEquals(units.get(0).methods().size(), 4, names(units).toString());
+  }
+
   @Test
   public void aClassWithBeforeClassIsOneUnitSoThatOneWorkerRunsItsClassConfigurationOnce() {
     List<PlannedUnit> units = plan(One.class, PlanPlain.class);

@@ -1,0 +1,72 @@
+package mproc.it;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+
+import java.util.List;
+import org.testng.annotations.BeforeClass;
+import org.testng.annotations.DataProvider;
+import org.testng.annotations.Test;
+
+/**
+ * TestNG features a worker's session must keep as the suite has them, each found by comparing real
+ * suites run both ways: a {@code <class>}'s own {@code <parameter>}, a {@code dependsOnMethods}
+ * inherited by two subclasses (TestNG links it to the method in both), and a method that TestNG
+ * runs as clones on a pool of its own ({@code threadPoolSize}). Run sequentially, in worker JVMs
+ * only, and with the parent as one of the cores; each must report what the sequential run reports.
+ */
+public class SuiteFeaturesTest {
+  private static final String SUITE = "<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n<suite name=\"features\">\n"
+      + ParentRun.PROBED
+      + "  <parameter name=\"level\" value=\"suite\"/>\n"
+      + "  <test name=\"features\">\n    <classes>\n"
+      + "      <class name=\"mproc.it.suite.inherit.ClassParameter\"><parameter name=\"level\" value=\"class\"/></class>\n"
+      + "      <class name=\"mproc.it.suite.inherit.Holds\"/>\n"
+      + "      <class name=\"mproc.it.suite.inherit.Breaks\"/>\n"
+      + "      <class name=\"mproc.it.suite.inherit.Pooled\"/>\n"
+      + "    </classes>\n  </test>\n</suite>\n";
+  /** The class parameter's test, Holds' two, Breaks' upstream failing and its downstream skipped, three pooled. */
+  private static final String SUMMARY = "Total tests run: 8, Passes: 6, Failures: 1, Skips: 1";
+  private ParentRun sequential;
+  private ParentRun inWorkers;
+  private ParentRun withTheParent;
+
+  @BeforeClass
+  public void runTheSuiteThreeWays() throws Exception {
+    sequential = ParentRun.run(SUITE);
+    inWorkers = ParentRun.run(SUITE, "-cores", "2", "-mproc.parentRuns", "false");
+    withTheParent = ParentRun.run(SUITE, "-cores", "2");
+  }
+
+  @Test
+  public void theSequentialRunIsWhatTheseTestsExpect() {
+    assertTrue(sequential.output.contains(SUMMARY), sequential.output);
+  }
+
+  @DataProvider
+  public Object[][] distributed() {
+    return new Object[][] {{"in workers"}, {"with the parent"}};
+  }
+
+  private ParentRun run(String way) {
+    return way.equals("in workers") ? inWorkers : withTheParent;
+  }
+
+  @Test(dataProvider = "distributed")
+  public void reportsAsTheSequentialRunDoes(String way) throws Exception {
+    ParentRun run = run(way);
+    assertTrue(run.output.contains(SUMMARY), run.output);
+    assertEquals(run.exitCode, sequential.exitCode, run.output);
+    DistributedRunTest.assertSameReports(Reports.testngResults(run.outputDir).withoutIdentityHashes(),
+        Reports.testngResults(sequential.outputDir).withoutIdentityHashes());
+    DistributedRunTest.assertSameReports(Reports.junitReports(run.outputDir), Reports.junitReports(sequential.outputDir));
+  }
+
+  /** The pooled invocations run at once with the same instance and row: each start a listener hears ends once. */
+  @Test(dataProvider = "distributed")
+  public void listenersHearEachStartEndOnce(String way) {
+    ParentRun run = run(way);
+    assertEquals(ParentRun.unmatchedStartsAndEnds(run.log), List.of(), run.log.toString());
+    assertEquals(run.log.stream().filter(l -> l.startsWith("probe PASS pooled ")).count(), 3L, run.log.toString());
+  }
+}
