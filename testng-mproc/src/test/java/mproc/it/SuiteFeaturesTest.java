@@ -12,7 +12,8 @@ import org.testng.annotations.Test;
  * TestNG features a worker's session must keep as the suite has them, each found by comparing real
  * suites run both ways: a {@code <class>}'s own {@code <parameter>}, a {@code dependsOnMethods}
  * inherited by two subclasses (TestNG links it to the method in both), and a method that TestNG
- * runs as clones on a pool of its own ({@code threadPoolSize}). Run sequentially, in worker JVMs
+ * runs as clones on a pool of its own ({@code threadPoolSize}), a listener that only observes
+ * declared with {@code @Listeners} on one test class. Run sequentially, in worker JVMs
  * only, and with the parent as one of the cores; each must report what the sequential run reports.
  */
 public class SuiteFeaturesTest {
@@ -24,9 +25,10 @@ public class SuiteFeaturesTest {
       + "      <class name=\"mproc.it.suite.inherit.Holds\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.Breaks\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.Pooled\"/>\n"
+      + "      <class name=\"mproc.it.suite.inherit.Observed\"/>\n"
       + "    </classes>\n  </test>\n</suite>\n";
-  /** The class parameter's test, Holds' two, Breaks' upstream failing and its downstream skipped, three pooled. */
-  private static final String SUMMARY = "Total tests run: 8, Passes: 6, Failures: 1, Skips: 1";
+  /** The class parameter's test, Holds' two, Breaks' upstream failing and its downstream skipped, three pooled, Observed's two. */
+  private static final String SUMMARY = "Total tests run: 10, Passes: 8, Failures: 1, Skips: 1";
   private ParentRun sequential;
   private ParentRun inWorkers;
   private ParentRun withTheParent;
@@ -68,5 +70,20 @@ public class SuiteFeaturesTest {
     ParentRun run = run(way);
     assertEquals(ParentRun.unmatchedStartsAndEnds(run.log), List.of(), run.log.toString());
     assertEquals(run.log.stream().filter(l -> l.startsWith("probe PASS pooled ")).count(), 3L, run.log.toString());
+  }
+
+  /**
+   * TestNG has a listener of a class's {@code @Listeners} hear every test of the run: it hears each
+   * once, in the parent, as the suite file's observing listeners do (in a worker too, it heard the
+   * tests of that worker's sessions twice).
+   */
+  @Test(dataProvider = "distributed")
+  public void aClassesObservingListenerHearsEveryTestOnceInTheParent(String way) {
+    ParentRun run = run(way);
+    List<String> heard = run.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
+    List<String> sequentially = sequential.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
+    assertEquals(sequentially.size(), 10, sequential.log.toString());
+    assertEquals(heard, sequentially, run.log.toString());
+    assertEquals(run.pids("heard "), run.pids("probe "), "in the parent, where the probe hears: " + run.log);
   }
 }
