@@ -36,13 +36,37 @@ public final class Throwables {
     if (original instanceof Throwable t) {
       return t;
     }
-    RemoteThrowable remote = new RemoteThrowable(data.className(), data.message(), decode(data.cause()));
+    Throwable cause = decode(data.cause());
+    Throwable skip = skipException(data, cause);
+    Throwable made = skip != null ? skip : new RemoteThrowable(data.className(), data.message(), cause);
     StackTraceElement[] trace = new StackTraceElement[data.frames().size()];
     for (int i = 0; i < trace.length; i++) {
       Frame f = data.frames().get(i);
       trace[i] = new StackTraceElement(f.declaringClass(), f.methodName(), f.fileName(), f.lineNumber());
     }
-    remote.setStackTrace(trace);
-    return remote;
+    made.setStackTrace(trace);
+    return made;
+  }
+
+  /**
+   * TestNG's {@code SkipException} (7.12) cannot be serialized: it holds a lock. One is made again
+   * here, with its class's {@code (String)} constructor, so that the report names its class as a
+   * sequential run's does; null for any other class, or one made otherwise (a
+   * {@link RemoteThrowable} then stands for it).
+   */
+  private static Throwable skipException(ThrowableData data, Throwable cause) {
+    try {
+      Class<?> c = Class.forName(data.className(), false, Thread.currentThread().getContextClassLoader());
+      if (!org.testng.SkipException.class.isAssignableFrom(c)) {
+        return null;
+      }
+      Throwable made = (Throwable) c.getConstructor(String.class).newInstance(data.message());
+      if (cause != null && made.getCause() == null) {
+        made.initCause(cause);
+      }
+      return made;
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return null; // no such constructor, or it failed: the RemoteThrowable keeps the class's name
+    }
   }
 }

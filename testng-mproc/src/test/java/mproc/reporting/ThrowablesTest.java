@@ -1,0 +1,41 @@
+package mproc.reporting;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertSame;
+
+import org.testng.SkipException;
+import org.testng.annotations.Test;
+
+public class ThrowablesTest {
+  /** TestNG 7.12's SkipException does not serialize; the parent must still report a SkipException, as a sequential run does. */
+  @Test
+  public void aSkipExceptionComesBackAsOneWithItsMessageAndStackTrace() {
+    SkipException thrown = new SkipException("no database here");
+    Throwable back = Throwables.decode(Throwables.encode(thrown));
+    assertSame(back.getClass(), SkipException.class);
+    assertEquals(back.getMessage(), "no database here");
+    assertEquals(frames(back), frames(thrown));
+  }
+
+  /** Each frame's class, method, file and line (what travels; not the class loader's name). */
+  private static java.util.List<String> frames(Throwable t) {
+    return java.util.Arrays.stream(t.getStackTrace())
+        .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")").toList();
+  }
+
+  @Test
+  public void aThrowableOfAClassThatDoesNotSerializeComesBackAsARemoteThrowableNamingIt() {
+    IllegalStateException thrown = new IllegalStateException("kept", new UnserializableCause());
+    Throwable back = Throwables.decode(Throwables.encode(thrown));
+    assertSame(back.getClass(), RemoteThrowable.class);
+    assertEquals(((RemoteThrowable) back).originalClassName(), IllegalStateException.class.getName());
+    assertEquals(back.getMessage(), "kept");
+  }
+
+  private static final class UnserializableCause extends RuntimeException {
+    @SuppressWarnings("unused")
+    private final transient Object lock = new Object();
+    @SuppressWarnings("unused")
+    private final Thread notSerializable = Thread.currentThread();
+  }
+}
