@@ -131,7 +131,8 @@ public sealed interface Message {
 
   /** A configuration method that did not pass. */
   record ConfigOutcome(
-      int testId, String className, String methodName, int status, long startMillis, long endMillis, ThrowableData throwable)
+      int testId, String className, String methodName, int status, long startMillis, long endMillis, ThrowableData throwable,
+      List<ValueData> parameters, List<String> output)
       implements Message {}
 
   /**

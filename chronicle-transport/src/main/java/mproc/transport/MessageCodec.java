@@ -106,6 +106,8 @@ public final class MessageCodec {
       out.writeByte(CONFIG_OUTCOME).writeInt(m.testId()).writeUtf8(m.className()).writeUtf8(m.methodName());
       out.writeInt(m.status()).writeLong(m.startMillis()).writeLong(m.endMillis());
       writeThrowable(out, m.throwable());
+      writeValues(out, m.parameters());
+      writeStrings(out, m.output());
     } else if (message instanceof UnitDone m) {
       out.writeByte(UNIT_DONE).writeInt(m.unitId()).writeInt(m.rows());
     } else if (message instanceof TestsClosed m) {
@@ -200,8 +202,8 @@ public final class MessageCodec {
               unitId, instance, className, methodName, status, start, end, retried, parameterIndex, parameters, throwable, output);
         }
       case CONFIG_OUTCOME:
-        return new ConfigOutcome(
-            in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt(), in.readLong(), in.readLong(), readThrowable(in));
+        return new ConfigOutcome(in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt(), in.readLong(), in.readLong(),
+            readThrowable(in), readValues(in), readStrings(in));
       case UNIT_DONE:
         return new UnitDone(in.readInt(), in.readInt());
       case TESTS_CLOSED:

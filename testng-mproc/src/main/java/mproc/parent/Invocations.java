@@ -125,7 +125,8 @@ final class Invocations {
     }
   }
 
-  void configuration(ITestNGMethod method, int status, Throwable throwable, long startMillis, long endMillis, String host) {
-    replay.configuration(method, status, throwable, startMillis, endMillis, host);
+  void configuration(ITestNGMethod method, int status, Throwable throwable, long startMillis, long endMillis, String host,
+      Object[] parameters, List<String> output) {
+    replay.configuration(method, status, throwable, startMillis, endMillis, host, parameters, output);
   }
 }

@@ -222,7 +222,7 @@ final class TestDispatch {
     ITestNGMethod method = configurations.find(className, methodName);
     if (method != null) { // a suite- or test-level one that another worker has reported is known too
       long now = System.currentTimeMillis();
-      invocations.configuration(method, ITestResult.FAILURE, new WorkerLostException(why), now, now, host);
+      invocations.configuration(method, ITestResult.FAILURE, new WorkerLostException(why), now, now, host, new Object[0], List.of());
     }
   }
 
@@ -232,7 +232,8 @@ final class TestDispatch {
       throw new IllegalStateException(
           "a worker reported a configuration method the parent does not know: " + o.className() + "." + o.methodName());
     }
-    invocations.configuration(method, o.status(), Throwables.decode(o.throwable()), o.startMillis(), o.endMillis(), host);
+    invocations.configuration(method, o.status(), Throwables.decode(o.throwable()), o.startMillis(), o.endMillis(), host,
+        Values.decode(o.parameters()), o.output());
     durations.record(Planner.key(method), o.endMillis() - o.startMillis()); // a costly @BeforeClass is work too
   }
 

@@ -124,10 +124,11 @@ public final class ResultReplay {
   }
 
   /** A configuration method that ran in a worker: passed, failed or skipped. */
-  public void configuration(
-      ITestNGMethod method, int status, Throwable throwable, long start, long end, String host) {
-    TestResult result = newResult(method, new Object[0], 0, start, end, throwable, host);
+  public void configuration(ITestNGMethod method, int status, Throwable throwable, long start, long end, String host,
+      Object[] parameters, List<String> output) {
+    TestResult result = newResult(method, parameters, 0, start, end, throwable, host);
     result.setStatus(status);
+    logOutput(result, output);
     if (status != ITestResult.SKIP && method instanceof IInvocationStatus invoked) {
       invoked.setInvokedAt(start); // it ran: TestNG lists it among the suite's invoked methods
     }

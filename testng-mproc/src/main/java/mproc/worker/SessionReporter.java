@@ -189,6 +189,11 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
             r.getStatus(),
             r.getStartMillis(),
             r.getEndMillis(),
-            Throwables.encode(r.getThrowable())));
+            Throwables.encode(r.getThrowable()),
+            Values.encode(r.getParameters()), // what TestNG injected (a Method, an ITestResult, @Parameters): the report lists them
+            Reporter.getOutput(r)));
+    if (InProcessWorker.runningOnThisThread()) {
+      mproc.testng.ReporterLines.takeBack(r); // in the parent its replay logs the lines again (see InProcessWorker)
+    }
   }
 }

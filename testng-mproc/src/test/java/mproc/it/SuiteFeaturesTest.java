@@ -13,7 +13,8 @@ import org.testng.annotations.Test;
  * suites run both ways: a {@code <class>}'s own {@code <parameter>}, a {@code dependsOnMethods}
  * inherited by two subclasses (TestNG links it to the method in both), and a method that TestNG
  * runs as clones on a pool of its own ({@code threadPoolSize}), a listener that only observes
- * declared with {@code @Listeners} on one test class. Run sequentially, in worker JVMs
+ * declared with {@code @Listeners} on one test class, configuration methods that log and are given
+ * parameters. Run sequentially, in worker JVMs
  * only, and with the parent as one of the cores; each must report what the sequential run reports.
  */
 public class SuiteFeaturesTest {
@@ -26,9 +27,13 @@ public class SuiteFeaturesTest {
       + "      <class name=\"mproc.it.suite.inherit.Breaks\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.Pooled\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.Observed\"/>\n"
+      + "      <class name=\"mproc.it.suite.inherit.Configured\"/>\n"
       + "    </classes>\n  </test>\n</suite>\n";
-  /** The class parameter's test, Holds' two, Breaks' upstream failing and its downstream skipped, three pooled, Observed's two. */
-  private static final String SUMMARY = "Total tests run: 10, Passes: 8, Failures: 1, Skips: 1";
+  /**
+   * The class parameter's test, Holds' two, Breaks' upstream failing and its downstream skipped,
+   * three pooled, Observed's two, Configured's two.
+   */
+  private static final String SUMMARY = "Total tests run: 12, Passes: 10, Failures: 1, Skips: 1";
   private ParentRun sequential;
   private ParentRun inWorkers;
   private ParentRun withTheParent;
@@ -82,7 +87,7 @@ public class SuiteFeaturesTest {
     ParentRun run = run(way);
     List<String> heard = run.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
     List<String> sequentially = sequential.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
-    assertEquals(sequentially.size(), 10, sequential.log.toString());
+    assertEquals(sequentially.size(), 12, sequential.log.toString());
     assertEquals(heard, sequentially, run.log.toString());
     assertEquals(run.pids("heard "), run.pids("probe "), "in the parent, where the probe hears: " + run.log);
   }
