@@ -27,7 +27,24 @@ public final class TestInstances implements ITestObjectFactory {
   private int testId;
   private Set<String> testClasses = Set.of();
 
-  private record Key(int testId, Class<?> type) {}
+  /**
+   * A class's instance in a {@code <test>}, made with these constructor parameters: a
+   * {@code @Factory} constructor fed by a data provider makes one per row (compared deeply, as the
+   * provider makes them again in each run).
+   */
+  private record Key(int testId, Class<?> type, Parameters parameters) {}
+
+  private record Parameters(Object[] values) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Parameters p && java.util.Arrays.deepEquals(values, p.values);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.deepHashCode(values);
+    }
+  }
 
   /**
    * The {@code <test>} the next TestNG run belongs to, its classes, and the object factory its suite
@@ -48,7 +65,7 @@ public final class TestInstances implements ITestObjectFactory {
     if (!testClasses.contains(cls.getName())) {
       return delegate.newInstance(cls, parameters);
     }
-    return cls.cast(kept(cls, () -> delegate.newInstance(cls, parameters)));
+    return cls.cast(kept(cls, parameters, () -> delegate.newInstance(cls, parameters)));
   }
 
   @Override
@@ -62,12 +79,12 @@ public final class TestInstances implements ITestObjectFactory {
     if (!testClasses.contains(cls.getName())) {
       return delegate.newInstance(constructor, parameters);
     }
-    return cls.cast(kept(cls, () -> delegate.newInstance(constructor, parameters)));
+    return cls.cast(kept(cls, parameters, () -> delegate.newInstance(constructor, parameters)));
   }
 
   /** Not computeIfAbsent: making an inner class's instance makes its enclosing class's first. */
-  private Object kept(Class<?> cls, java.util.function.Supplier<Object> make) {
-    Key key = new Key(testId, cls);
+  private Object kept(Class<?> cls, Object[] parameters, java.util.function.Supplier<Object> make) {
+    Key key = new Key(testId, cls, new Parameters(parameters == null ? new Object[0] : parameters.clone()));
     Object kept = instances.get(key);
     if (kept == null) {
       kept = make.get();
