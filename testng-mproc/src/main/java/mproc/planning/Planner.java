@@ -81,6 +81,10 @@ public final class Planner {
         for (String k : keysByQualifiedName.getOrDefault(upstream, List.of())) {
           components.union(key(m), k);
         }
+        String inTestClass = className(m) + upstream.substring(Math.max(0, upstream.lastIndexOf('.'))); // an override in the subclass
+        if (byKey.containsKey(inTestClass)) {
+          components.union(key(m), inTestClass);
+        }
       }
       for (String testngGroup : m.getGroupsDependedUpon()) {
         for (String upstream : keysByGroup.getOrDefault(testngGroup, List.of())) {
@@ -232,7 +236,9 @@ public final class Planner {
       Set<String> methods = new HashSet<>(Arrays.asList(next.getMethodsDependedUpon())); // declaring class.method
       for (ITestNGMethod other : unit) {
         String k = key(other);
-        boolean upstream = methods.contains(other.getQualifiedName()) || Arrays.stream(other.getGroups()).anyMatch(groups::contains);
+        boolean upstream = methods.contains(other.getQualifiedName())
+            || (className(other).equals(className(next)) && methods.stream().anyMatch(d -> d.endsWith("." + other.getMethodName())))
+            || Arrays.stream(other.getGroups()).anyMatch(groups::contains);
         if (upstream && seen.add(k)) {
           if (keys.contains(k)) {
             return k;

@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.testng.ITestNGListener;
 import org.testng.ITestNGMethod;
-import org.testng.annotations.IListenersAnnotation;
 import org.testng.annotations.IAnnotation;
 import org.testng.internal.ConstructorOrMethod;
 import org.testng.internal.annotations.IAnnotationFinder;
@@ -29,8 +27,6 @@ public final class CachingAnnotationFinder implements IAnnotationFinder {
   private static final Object ABSENT = new Object();
   private final IAnnotationFinder finder;
   private final Map<Key, Object> found = new ConcurrentHashMap<>();
-  /** In a worker's session: {@code @Listeners} without the listeners that only observe ({@link #withoutObservers}). */
-  private final boolean observersLeftToParent;
 
   /**
    * What a lookup depends on: which of TestNG's lookups it is (they answer differently: only the one
@@ -54,19 +50,12 @@ public final class CachingAnnotationFinder implements IAnnotationFinder {
   private enum Lookup { METHOD, TEST_METHOD, METHOD_OF_CLASS, CONSTRUCTOR }
 
   public CachingAnnotationFinder(IAnnotationFinder finder) {
-    this(finder, false);
-  }
-
-  /** @param observersLeftToParent for a worker's session (see {@link #withoutObservers}) */
-  public CachingAnnotationFinder(IAnnotationFinder finder, boolean observersLeftToParent) {
     this.finder = finder;
-    this.observersLeftToParent = observersLeftToParent;
   }
 
   @Override
   public <A extends IAnnotation> A findAnnotation(Class<?> cls, Class<A> annotationClass) {
-    A annotation = finder.findAnnotation(cls, annotationClass);
-    return observersLeftToParent ? withoutObservers(annotation) : annotation;
+    return finder.findAnnotation(cls, annotationClass);
   }
 
   @Override
@@ -105,50 +94,7 @@ public final class CachingAnnotationFinder implements IAnnotationFinder {
 
   @Override
   public <A extends IAnnotation> List<A> findInheritedAnnotations(Class<?> cls, Class<A> annotationClass) {
-    List<A> annotations = finder.findInheritedAnnotations(cls, annotationClass);
-    if (!observersLeftToParent) {
-      return annotations;
-    }
-    List<A> kept = new java.util.ArrayList<>(annotations.size()); // TestNG adds to the list it gets
-    annotations.forEach(a -> kept.add(withoutObservers(a)));
-    return kept;
-  }
-
-  /**
-   * A test class's {@code @Listeners} as a worker's session sees it: without the listeners that only
-   * observe results. TestNG registers them for the whole run; the parent replays every result to
-   * its own instance of them ({@code ListenersInWorkers}), so in a worker too they would hear each
-   * test twice. Those that shape execution (and configurables) stay, as in the suite file's case.
-   */
-  @SuppressWarnings("unchecked")
-  private static <A> A withoutObservers(A annotation) {
-    if (!(annotation instanceof IListenersAnnotation listeners)) {
-      return annotation;
-    }
-    Class<? extends ITestNGListener>[] all = listeners.getValue();
-    Class<? extends ITestNGListener>[] kept = java.util.Arrays.stream(all)
-        .filter(c -> SessionSuite.shapesExecution(c.getName()) || SessionSuite.isConfigurable(c.getName()))
-        .toArray(Class[]::new);
-    return kept.length == all.length ? annotation : (A) new KeptListeners(kept);
-  }
-
-  /** A {@code @Listeners} of fewer listeners; TestNG's own are cached and shared, so never changed. */
-  private static final class KeptListeners implements IListenersAnnotation {
-    private Class<? extends ITestNGListener>[] value;
-
-    KeptListeners(Class<? extends ITestNGListener>[] value) {
-      this.value = value;
-    }
-
-    @Override
-    public Class<? extends ITestNGListener>[] getValue() {
-      return value;
-    }
-
-    @Override
-    public void setValue(Class<? extends ITestNGListener>[] value) {
-      this.value = value;
-    }
+    return finder.findInheritedAnnotations(cls, annotationClass);
   }
 
   @Override

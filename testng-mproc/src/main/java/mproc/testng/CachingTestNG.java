@@ -20,25 +20,16 @@ import org.testng.log4testng.Logger;
  * ({@code TestNG.createSuiteRunner}, 7.12.0).
  */
 public final class CachingTestNG extends TestNG {
-  /** A worker's session: test classes' {@code @Listeners} that only observe stay in the parent. */
-  private final boolean workerSession;
-
   /** As TestNG's main makes it: with the default reporters (and the same warnings). */
   private CachingTestNG() {
     super();
-    this.workerSession = false;
   }
 
   private CachingTestNG(boolean useDefaultListeners) {
     super(useDefaultListeners);
-    this.workerSession = true;
   }
 
-  /**
-   * For a worker's sessions: without TestNG's default reporters (the parent writes the reports),
-   * and without the observing listeners of test classes' {@code @Listeners}, which hear every result
-   * in the parent.
-   */
+  /** For a worker's sessions: without TestNG's default reporters (the parent writes the reports). */
   public static TestNG forWorker() {
     return new CachingTestNG(false);
   }
@@ -111,7 +102,7 @@ public final class CachingTestNG extends TestNG {
     IConfiguration configuration = super.getConfiguration();
     IAnnotationFinder finder = configuration.getAnnotationFinder();
     if (!(finder instanceof CachingAnnotationFinder)) {
-      configuration.setAnnotationFinder(new CachingAnnotationFinder(finder, workerSession));
+      configuration.setAnnotationFinder(new CachingAnnotationFinder(finder));
     }
     return configuration;
   }

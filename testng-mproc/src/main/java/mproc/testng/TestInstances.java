@@ -28,9 +28,10 @@ public final class TestInstances implements ITestObjectFactory {
   private Set<String> testClasses = Set.of();
 
   /**
-   * A class's instance in a {@code <test>}, made with these constructor parameters: a
-   * {@code @Factory} constructor fed by a data provider makes one per row (compared deeply, as the
-   * provider makes them again in each run).
+   * A class's instance in a {@code <test>}; for a {@code @Factory} constructor fed by a data
+   * provider, one per row, by its values (compared deeply, as the provider makes them again in each
+   * run). Other constructors' parameters (an injected {@code ITestContext} is new in each run) are
+   * no part of it: one instance per class, as before.
    */
   private record Key(int testId, Class<?> type, Parameters parameters) {}
 
@@ -65,7 +66,7 @@ public final class TestInstances implements ITestObjectFactory {
     if (!testClasses.contains(cls.getName())) {
       return delegate.newInstance(cls, parameters);
     }
-    return cls.cast(kept(cls, parameters, () -> delegate.newInstance(cls, parameters)));
+    return cls.cast(kept(cls, null, () -> delegate.newInstance(cls, parameters)));
   }
 
   @Override
@@ -79,7 +80,10 @@ public final class TestInstances implements ITestObjectFactory {
     if (!testClasses.contains(cls.getName())) {
       return delegate.newInstance(constructor, parameters);
     }
-    return cls.cast(kept(cls, parameters, () -> delegate.newInstance(constructor, parameters)));
+    // A @Factory constructor fed by a data provider makes one instance per row; any other, one per class.
+    org.testng.annotations.Factory factory = constructor.getAnnotation(org.testng.annotations.Factory.class);
+    Object[] row = factory != null && !factory.dataProvider().isEmpty() ? parameters : null;
+    return cls.cast(kept(cls, row, () -> delegate.newInstance(constructor, parameters)));
   }
 
   /** Not computeIfAbsent: making an inner class's instance makes its enclosing class's first. */
