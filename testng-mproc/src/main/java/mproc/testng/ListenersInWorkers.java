@@ -14,7 +14,6 @@ import org.testng.ITestContext;
 import org.testng.ITestListener;
 import org.testng.ITestNGListener;
 import org.testng.ITestNGMethod;
-import org.testng.annotations.Listeners;
 
 /**
  * Which of the parent's test listeners also run in the workers, so that each hears a test once:
@@ -42,20 +41,18 @@ final class ListenersInWorkers {
   ListenersInWorkers(ITestContext context) {
     Set<String> reachWorkers = new HashSet<>(context.getSuite().getXmlSuite().getListeners());
     reachWorkers.addAll(SERVICE_LOADED.get());
-    for (ITestNGMethod m : context.getAllTestMethods()) {
-      Class<?> testClass = m.getRealClass();
-      Listeners annotated = testClass.getAnnotation(Listeners.class);
-      if (annotated != null) {
-        for (Class<? extends ITestNGListener> c : annotated.value()) {
-          reachWorkers.add(c.getName());
-        }
-      }
-    }
     for (String name : reachWorkers) {
       if (SessionSuite.shapesExecution(name)) {
         inWorkers.add(name);
       }
     }
+    // Every session of the <test> registers all the listeners its classes declare (SessionSuite), as
+    // TestNG has them hear the whole run: each hears each test live where it runs, not again here.
+    java.util.Set<String> classes = new java.util.LinkedHashSet<>();
+    for (ITestNGMethod m : context.getAllTestMethods()) {
+      classes.add(m.getTestClass().getRealClass().getName());
+    }
+    inWorkers.addAll(SessionSuite.declaredListeners(classes));
   }
 
   /** The listeners the parent replays results to: those that do not hear them in a worker. */

@@ -89,6 +89,37 @@ public final class SessionSuite {
     }
   }
 
+  /**
+   * The listeners these test classes (and their superclasses) declare with {@code @Listeners}, but
+   * configurables and the parent's own listener. TestNG has each hear every test of the run, so
+   * every session of a {@code <test>} registers them all: a session that holds none of the declaring
+   * classes would otherwise not hear its tests at all. They hear each test live, in the JVM that
+   * runs it (a screenshot from the test's live instance), and the parent does not replay to them
+   * ({@link ListenersInWorkers}).
+   */
+  static List<String> declaredListeners(Collection<String> classNames) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (String className : classNames) {
+      Class<?> c;
+      try {
+        c = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        continue; // TestNG reports a class it cannot load
+      }
+      for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+        org.testng.annotations.Listeners declared = k.getAnnotation(org.testng.annotations.Listeners.class);
+        if (declared != null) {
+          for (Class<?> l : declared.value()) {
+            if (!l.getName().equals(PARENT_LISTENER) && !isConfigurable(l.getName())) {
+              names.add(l.getName());
+            }
+          }
+        }
+      }
+    }
+    return new ArrayList<>(names);
+  }
+
   public static XmlSuite narrow(XmlSuite parent, String testName, Collection<String> classNames) {
     XmlTest original =
         parent.getTests().stream()
@@ -103,7 +134,10 @@ public final class SessionSuite {
     suite.setParallel(XmlSuite.ParallelMode.NONE);
     suite.setVerbose(0);
     suite.setObjectFactoryClass(null); // the worker's TestInstances makes the instances, through it
-    suite.setListeners(parent.getListeners().stream().filter(SessionSuite::shapesExecution).toList());
+    List<String> listeners = new ArrayList<>(parent.getListeners().stream().filter(SessionSuite::shapesExecution).toList());
+    declaredListeners(original.getXmlClasses().stream().map(XmlClass::getName).toList()).stream()
+        .filter(l -> !listeners.contains(l)).forEach(listeners::add);
+    suite.setListeners(listeners);
 
     XmlTest test = new XmlTest(suite);
     test.setName(original.getName());

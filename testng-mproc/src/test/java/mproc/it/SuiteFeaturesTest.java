@@ -12,7 +12,8 @@ import org.testng.annotations.Test;
  * TestNG features a worker's session must keep as the suite has them, each found by comparing real
  * suites run both ways: a {@code <class>}'s own {@code <parameter>}, a {@code dependsOnMethods}
  * inherited by two subclasses (TestNG links it to the method in both), a method that TestNG runs
- * as clones on a pool of its own ({@code threadPoolSize}), configuration methods that log and are
+ * as clones on a pool of its own ({@code threadPoolSize}), a listener that only observes declared
+ * with {@code @Listeners} on one class, configuration methods that log and are
  * given parameters, a {@code @Factory} constructor fed by a data provider. Run sequentially, in worker JVMs
  * only, and with the parent as one of the cores; each must report what the sequential run reports.
  */
@@ -25,14 +26,15 @@ public class SuiteFeaturesTest {
       + "      <class name=\"mproc.it.suite.inherit.Holds\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.Breaks\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.Pooled\"/>\n"
+      + "      <class name=\"mproc.it.suite.inherit.Observed\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.Configured\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.FactoryRows\"/>\n"
       + "    </classes>\n  </test>\n</suite>\n";
   /**
    * The class parameter's test, Holds' two, Breaks' upstream failing and its downstream skipped,
-   * three pooled, Configured's two, one for each of FactoryRows' two instances.
+   * three pooled, Observed's two, Configured's two, one for each of FactoryRows' two instances.
    */
-  private static final String SUMMARY = "Total tests run: 12, Passes: 10, Failures: 1, Skips: 1";
+  private static final String SUMMARY = "Total tests run: 14, Passes: 12, Failures: 1, Skips: 1";
   private ParentRun sequential;
   private ParentRun inWorkers;
   private ParentRun withTheParent;
@@ -74,5 +76,19 @@ public class SuiteFeaturesTest {
     ParentRun run = run(way);
     assertEquals(ParentRun.unmatchedStartsAndEnds(run.log), List.of(), run.log.toString());
     assertEquals(run.log.stream().filter(l -> l.startsWith("probe PASS pooled ")).count(), 3L, run.log.toString());
+  }
+
+  /**
+   * TestNG has a listener of a class's {@code @Listeners} hear every test of the run: it hears each
+   * once, live, in the JVM that ran it (every session registers it; the parent does not replay to
+   * it). It heard a worker's tests twice, there and in the parent.
+   */
+  @Test(dataProvider = "distributed")
+  public void aClassesObservingListenerHearsEveryTestOnce(String way) {
+    ParentRun run = run(way);
+    List<String> heard = run.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
+    List<String> sequentially = sequential.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
+    assertEquals(sequentially.size(), 14, sequential.log.toString());
+    assertEquals(heard, sequentially, run.log.toString());
   }
 }
