@@ -81,8 +81,8 @@ public final class Planner {
         for (String k : keysByQualifiedName.getOrDefault(upstream, List.of())) {
           components.union(key(m), k);
         }
-        String inTestClass = className(m) + upstream.substring(Math.max(0, upstream.lastIndexOf('.'))); // an override in the subclass
-        if (byKey.containsKey(inTestClass)) {
+        String inTestClass = inTestClass(m, upstream); // an override in the subclass
+        if (inTestClass != null && byKey.containsKey(inTestClass)) {
           components.union(key(m), inTestClass);
         }
       }
@@ -237,7 +237,7 @@ public final class Planner {
       for (ITestNGMethod other : unit) {
         String k = key(other);
         boolean upstream = methods.contains(other.getQualifiedName())
-            || (className(other).equals(className(next)) && methods.stream().anyMatch(d -> d.endsWith("." + other.getMethodName())))
+            || methods.stream().anyMatch(d -> k.equals(inTestClass(next, d)))
             || Arrays.stream(other.getGroups()).anyMatch(groups::contains);
         if (upstream && seen.add(k)) {
           if (keys.contains(k)) {
@@ -245,6 +245,24 @@ public final class Planner {
           }
           todo.add(other);
         }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code upstream} (class.method) named by {@code m}'s test class, when the class it names is one
+   * that test class inherits from (TestNG falls back to it for an override), else null.
+   */
+  private static String inTestClass(ITestNGMethod m, String upstream) {
+    int dot = upstream.lastIndexOf('.');
+    if (dot < 0) {
+      return null;
+    }
+    String declaring = upstream.substring(0, dot);
+    for (Class<?> c = m.getTestClass().getRealClass().getSuperclass(); c != null; c = c.getSuperclass()) {
+      if (c.getName().equals(declaring)) {
+        return className(m) + upstream.substring(dot);
       }
     }
     return null;

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.testng.ITestContext;
 import org.testng.ITestListener;
 import org.testng.ITestNGListener;
-import org.testng.ITestNGMethod;
 
 /**
  * Which of the parent's test listeners also run in the workers, so that each hears a test once:
@@ -48,11 +47,7 @@ final class ListenersInWorkers {
     }
     // Every session of the <test> registers all the listeners its classes declare (SessionSuite), as
     // TestNG has them hear the whole run: each hears each test live where it runs, not again here.
-    java.util.Set<String> classes = new java.util.LinkedHashSet<>();
-    for (ITestNGMethod m : context.getAllTestMethods()) {
-      classes.add(m.getTestClass().getRealClass().getName());
-    }
-    inWorkers.addAll(SessionSuite.declaredListeners(classes));
+    inWorkers.addAll(SessionSuite.declaredListeners(context.getCurrentXmlTest()));
   }
 
   /** The listeners the parent replays results to: those that do not hear them in a worker. */

@@ -90,16 +90,17 @@ public final class SessionSuite {
   }
 
   /**
-   * The listeners these test classes (and their superclasses) declare with {@code @Listeners}, but
+   * The listeners the {@code <test>}'s classes (as its suite file names them, the same list in the
+   * parent and in a worker) and their superclasses declare with {@code @Listeners}, but
    * configurables and the parent's own listener. TestNG has each hear every test of the run, so
    * every session of a {@code <test>} registers them all: a session that holds none of the declaring
    * classes would otherwise not hear its tests at all. They hear each test live, in the JVM that
    * runs it (a screenshot from the test's live instance), and the parent does not replay to them
    * ({@link ListenersInWorkers}).
    */
-  static List<String> declaredListeners(Collection<String> classNames) {
+  static List<String> declaredListeners(XmlTest test) {
     java.util.Set<String> names = new java.util.LinkedHashSet<>();
-    for (String className : classNames) {
+    for (String className : test.getXmlClasses().stream().map(XmlClass::getName).toList()) {
       Class<?> c;
       try {
         c = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
@@ -135,7 +136,7 @@ public final class SessionSuite {
     suite.setVerbose(0);
     suite.setObjectFactoryClass(null); // the worker's TestInstances makes the instances, through it
     List<String> listeners = new ArrayList<>(parent.getListeners().stream().filter(SessionSuite::shapesExecution).toList());
-    declaredListeners(original.getXmlClasses().stream().map(XmlClass::getName).toList()).stream()
+    declaredListeners(original).stream()
         .filter(l -> !listeners.contains(l)).forEach(listeners::add);
     suite.setListeners(listeners);
 
