@@ -20,6 +20,8 @@ public final class ClaimingMethod extends WrappedTestNGMethod {
   private final int instance;
   /** The method this one is a clone of, or itself. */
   private final ClaimingMethod original;
+  /** The session's group bookkeeping, or null. */
+  private final GroupEnds groupEnds;
   /** Set as TestNG calls the data provider: TestNG sets it only on its own method class. */
   private volatile IDataProviderMethod dataProvider;
 
@@ -29,15 +31,16 @@ public final class ClaimingMethod extends WrappedTestNGMethod {
    * @param instance the id the parent gave this instance of the method (a {@code @Factory} makes
    *     several), which the worker's messages about it carry
    */
-  public ClaimingMethod(ITestNGMethod method, int instance, BooleanSupplier admit) {
-    this(method, instance, admit, null);
+  public ClaimingMethod(ITestNGMethod method, int instance, BooleanSupplier admit, GroupEnds groupEnds) {
+    this(method, instance, admit, groupEnds, null);
   }
 
-  private ClaimingMethod(ITestNGMethod method, int instance, BooleanSupplier admit, ClaimingMethod original) {
+  private ClaimingMethod(ITestNGMethod method, int instance, BooleanSupplier admit, GroupEnds groupEnds, ClaimingMethod original) {
     super(method);
     this.method = method;
     this.instance = instance;
     this.admit = admit;
+    this.groupEnds = groupEnds;
     this.original = original == null ? this : original;
   }
 
@@ -48,7 +51,7 @@ public final class ClaimingMethod extends WrappedTestNGMethod {
    */
   @Override
   public ClaimingMethod clone() {
-    return new ClaimingMethod(method.clone(), instance, admit, original);
+    return new ClaimingMethod(method.clone(), instance, admit, groupEnds, original);
   }
 
   /** The method TestNG was given, of which this may be a clone. */
@@ -62,7 +65,11 @@ public final class ClaimingMethod extends WrappedTestNGMethod {
 
   @Override
   public int getInvocationCount() {
-    return admit.getAsBoolean() ? super.getInvocationCount() : 0;
+    boolean admitted = admit.getAsBoolean();
+    if (groupEnds != null) {
+      groupEnds.queried(this, admitted);
+    }
+    return admitted ? super.getInvocationCount() : 0;
   }
 
   /** The data provider TestNG is about to call for this method (from {@code IDataProviderListener}). */

@@ -13,6 +13,7 @@ import java.util.Set;
 import mproc.fixtures.FixtureInjector;
 import mproc.planning.Planner;
 import mproc.testng.ClaimingMethod;
+import mproc.testng.GroupEnds;
 import mproc.testng.SoleInterceptor;
 import mproc.testng.TestInstances;
 import mproc.transport.Channel;
@@ -243,6 +244,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
     Map<String, Integer> ordinals = new HashMap<>();
     List<ClaimingMethod> wrapped = new ArrayList<>();
     Map<ClaimingMethod, Integer> ranks = new IdentityHashMap<>();
+    GroupEnds groupEnds = GroupEnds.of(context);
     for (IMethodInstance mi : methods) {
       ITestNGMethod m = mi.getMethod();
       String key = Planner.key(m);
@@ -258,7 +260,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
       if (testClass.getBeforeClassMethods().length > 0 || testClass.getAfterClassMethods().length > 0) {
         hasClassConfiguration(className);
       }
-      ClaimingMethod claiming = new ClaimingMethod(m, instance, () -> reach(className) && (helping || book.tryClaim(unit)));
+      ClaimingMethod claiming = new ClaimingMethod(m, instance, () -> reach(className) && (helping || book.tryClaim(unit)), groupEnds);
       unitOf.put(claiming, unit);
       ranks.put(claiming, rank.get(key));
       wrapped.add(claiming);

@@ -1,0 +1,3 @@
+package mproc.it.suite.groups;
+
+public class SharedFour extends SharedSetUp {}
