@@ -16,14 +16,18 @@ import java.util.List;
 public sealed interface Message {
 
   /**
-   * One {@code <test>} of a suite: the suite as XML, which test in it, and the classes that hold its
-   * suite- and test-level configuration methods; {@code workers} is how many workers it is spread
-   * over, so that each takes about its share in one TestNG run.
+   * One {@code <test>} of a suite: the suite as XML, which test in it, the classes that hold its
+   * suite- and test-level configuration methods, and the classes of the suite's other
+   * {@code <test>}s that hold {@code @BeforeSuite}/{@code @AfterSuite} methods (TestNG runs those
+   * before and after every {@code <test>}; only those methods of them run with this test);
+   * {@code workers} is how many workers it is spread over, so that each takes about its share in
+   * one TestNG run.
    */
-  record TestPlan(int testId, String testName, String suiteXml, List<String> configClasses, int workers, List<String> testngOptions)
-      implements Message {
+  record TestPlan(int testId, String testName, String suiteXml, List<String> configClasses, List<String> suiteConfigClasses,
+      int workers, List<String> testngOptions) implements Message {
     public TestPlan {
       configClasses = List.copyOf(configClasses);
+      suiteConfigClasses = List.copyOf(suiteConfigClasses);
       testngOptions = List.copyOf(testngOptions);
     }
   }

@@ -75,6 +75,7 @@ public final class MessageCodec {
     if (message instanceof TestPlan m) {
       out.writeByte(TEST_PLAN).writeInt(m.testId()).writeUtf8(m.testName()).writeUtf8(m.suiteXml());
       writeStrings(out, m.configClasses());
+      writeStrings(out, m.suiteConfigClasses());
       out.writeInt(m.workers());
       writeStrings(out, m.testngOptions());
     } else if (message instanceof UnitPlan m) {
@@ -146,7 +147,7 @@ public final class MessageCodec {
     byte type = in.readByte();
     switch (type) {
       case TEST_PLAN:
-        return new TestPlan(in.readInt(), in.readUtf8(), in.readUtf8(), readStrings(in), in.readInt(), readStrings(in));
+        return new TestPlan(in.readInt(), in.readUtf8(), in.readUtf8(), readStrings(in), readStrings(in), in.readInt(), readStrings(in));
       case UNIT_PLAN:
         {
           int unitId = in.readInt();

@@ -41,7 +41,7 @@ public class ChannelTest {
             cause);
     List<Message> sent =
         List.of(
-            new TestPlan(3, "unit tests", "<suite/>", List.of("a.Setup"), 4, List.of("-propagateDataProviderFailureAsTestFailure")),
+            new TestPlan(3, "unit tests", "<suite/>", List.of("a.Setup"), List.of("b.SuiteSetup"), 4, List.of("-propagateDataProviderFailureAsTestFailure")),
             new UnitPlan(7, 3, List.of(new MethodRef("a.B", "c", List.of(0)), new MethodRef("a.B", "d", List.of(1, 2))), true, 2_500),
             new UnitPlan(9, 3, List.of(new MethodRef("a.B", "rows", List.of(3))), false, 0, 8),
             new CloseTests(1, List.of(3, 4)),

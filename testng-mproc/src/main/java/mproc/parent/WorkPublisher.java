@@ -45,7 +45,8 @@ final class WorkPublisher {
 
   /** The test's plan (spread over {@code workers}) and then each of its units. */
   void publish(TestDispatch test, String testName, String suiteXml, int workers) {
-    work.send(new TestPlan(test.testId, testName, suiteXml, test.configurations.suiteAndTestLevelClasses(), workers,
+    work.send(new TestPlan(test.testId, testName, suiteXml, test.configurations.suiteAndTestLevelClasses(),
+        test.configurations.otherTestsSuiteLevelClasses(), workers,
         RunOptions.ofThisRun()));
     test.units().forEach((id, unit) -> publish(test, id, unit));
   }

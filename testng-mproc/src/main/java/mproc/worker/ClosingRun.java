@@ -1,5 +1,6 @@
 package mproc.worker;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import mproc.fixtures.FixtureInjector;
@@ -27,13 +28,15 @@ final class ClosingRun implements IMethodInterceptor, IConfigurationListener {
 
   void run(ConfigurationGate gate, FixtureInjector injector, TestInstances instances) {
     test.closed = true;
-    if (test.configClasses.isEmpty()) {
+    List<String> classes = new ArrayList<>(test.configClasses);
+    classes.addAll(test.suiteConfigClasses);
+    if (classes.isEmpty()) {
       return;
     }
     String suite = test.suite.getName();
     gate.closing(Set.of(ConfigurationGate.testScope(suite, test.name), ConfigurationGate.suiteScope(suite)));
     try {
-      WorkerTestNG.run(test, test.configClasses, instances, gate, injector, this);
+      WorkerTestNG.run(test, classes, instances, gate, injector, this);
     } finally {
       gate.closing(Set.of());
     }

@@ -19,6 +19,8 @@ import org.testng.ITestResult;
  *       run the parent asks for when the suite is over. A worker is a session, as in pytest-mproc.
  *   <li>{@code @BeforeClass}/{@code @AfterClass} only in classes whose tests this worker runs
  *       ({@link Session#entered}): a class another worker is running is passed over whole.
+ *   <li>of a class of another {@code <test>}, present for its {@code @BeforeSuite}/{@code @AfterSuite}
+ *       (which TestNG runs around every {@code <test>}), only those.
  * </ul>
  *
  * <p>Where a method must not run, it is marked passed without being called; a before-method that
@@ -33,6 +35,8 @@ final class ConfigurationGate implements IConfigurable {
   private Set<String> closing = Set.of();
   /** The session running now, if any. */
   private Session session;
+  /** Classes of other {@code <test>}s in this run, whose suite-level methods alone run here. */
+  private Set<String> otherTestsClasses = Set.of();
   /** The user's own configurable, which TestNG would call where this one runs a method; null if none. */
   private IConfigurable user;
   private final Map<String, IConfigurable> usersByClass = new HashMap<>();
@@ -62,6 +66,10 @@ final class ConfigurationGate implements IConfigurable {
     }
   }
 
+  void otherTestsClasses(List<String> classNames) {
+    this.otherTestsClasses = Set.copyOf(classNames);
+  }
+
   void session(Session session) {
     this.session = session;
   }
@@ -84,6 +92,10 @@ final class ConfigurationGate implements IConfigurable {
     boolean suiteLevel = m.isBeforeSuiteConfiguration() || m.isAfterSuiteConfiguration();
     boolean testLevel = m.isBeforeTestConfiguration() || m.isAfterTestConfiguration();
     boolean classLevel = m.isBeforeClassConfiguration() || m.isAfterClassConfiguration();
+    if (!suiteLevel && otherTestsClasses.contains(m.getTestClass().getRealClass().getName())) {
+      passOver(result); // its @BeforeTest, @BeforeClass, @BeforeGroups are its own <test>'s
+      return;
+    }
     if (classLevel && session != null && !session.reach(m.getTestClass().getRealClass().getName())) {
       passOver(result);
       return;

@@ -15,6 +15,8 @@ final class KnownTest {
   final String name;
   final XmlSuite suite;
   final List<String> configClasses;
+  /** Classes of other {@code <test>}s, here for their {@code @BeforeSuite}/{@code @AfterSuite} only ({@link ConfigurationGate}). */
+  final List<String> suiteConfigClasses;
   /** How many workers the parent spreads this test over. */
   final int workers;
   /** The parent's TestNG options that change outcomes ({@code RunOptions}). */
@@ -27,6 +29,7 @@ final class KnownTest {
     this.name = plan.testName();
     this.suite = parse(plan.suiteXml());
     this.configClasses = plan.configClasses();
+    this.suiteConfigClasses = plan.suiteConfigClasses();
     this.workers = plan.workers();
     this.testngOptions = plan.testngOptions();
   }

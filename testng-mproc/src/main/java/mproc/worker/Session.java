@@ -135,6 +135,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
     Set<String> classes = new LinkedHashSet<>();
     units.forEach(u -> u.plan.methods().forEach(ref -> classes.add(ref.className())));
     classes.addAll(test.configClasses);
+    classes.addAll(test.suiteConfigClasses);
     test.touched = true;
     gate.session(this);
     long start = System.nanoTime();

@@ -20,6 +20,7 @@ final class WorkerTestNG {
     XmlSuite suite = SessionSuite.narrow(test.suite, test.name, classes);
     instances.forTest(test.id, new HashSet<>(classes), test.suite.getObjectFactoryClass());
     gate.userConfigurables(SessionSuite.configurables(test.suite));
+    gate.otherTestsClasses(test.suiteConfigClasses);
     CucumberReports.giveNextRunItsOwnFiles();
     TestNG testng = CachingTestNG.forWorker();
     testng.setObjectFactory(instances);

@@ -9,16 +9,34 @@ import org.testng.annotations.Test;
 
 /**
  * A failing {@code @BeforeSuite} in the workers: every test still ends as exactly one skip in the
- * parent, as in a sequential run, and no test or class setup runs anywhere.
+ * parent, as in a sequential run, and no test or class setup runs anywhere; also when the class
+ * that declares it belongs to another {@code <test>} than the tests (TestNG runs it before every
+ * {@code <test>}).
  */
 public class BrokenSuiteSetupTest {
   private static final String SUITE =
       ParentRun.suite("broken", ParentRun.RECORDING_LISTENER, "mproc.it.suite.broken.", "BrokenSuiteSetup", "NeedsTheServer");
 
+  /** The same classes, the failing {@code @BeforeSuite}'s in a {@code <test>} of its own before the others. */
+  private static final String TWO_TESTS = SUITE
+      .replace("      <class name=\"mproc.it.suite.broken.NeedsTheServer\"/>\n    </classes>\n  </test>\n",
+          "    </classes>\n  </test>\n  <test name=\"needs\">\n    <classes>\n      <class name=\"mproc.it.suite.broken.NeedsTheServer\"/>\n"
+              + "    </classes>\n  </test>\n");
+
   @Test
   public void everyTestIsOneSkipInTheParentAsSequentially() throws Exception {
-    ParentRun sequential = ParentRun.run(SUITE);
-    ParentRun distributed = ParentRun.run(SUITE, "-cores", "2");
+    assertEverySkippedAsSequentially(SUITE);
+  }
+
+  @Test
+  public void aFailingBeforeSuiteOfAnotherTestSkipsThisTestsTestsToo() throws Exception {
+    assertEquals(TWO_TESTS.split("<test ").length, 3, TWO_TESTS);
+    assertEverySkippedAsSequentially(TWO_TESTS);
+  }
+
+  private static void assertEverySkippedAsSequentially(String suite) throws Exception {
+    ParentRun sequential = ParentRun.run(suite);
+    ParentRun distributed = ParentRun.run(suite, "-cores", "2");
 
     List<String> local = sequential.reportedTests();
     List<String> remote = distributed.reportedTests();

@@ -46,7 +46,7 @@ public class SharedSessionTest {
   /** The same book, as worker {@code worker} sees it. */
   private WorkBook book(long worker, int workers, int classes, int methods) {
     WorkBook book = new WorkBook(claims, worker, false);
-    book.add(new TestPlan(0, "t", SUITE, List.of(), workers, List.of()));
+    book.add(new TestPlan(0, "t", SUITE, List.of(), List.of(), workers, List.of()));
     int id = 0;
     for (int c = 0; c < classes; c++) {
       for (int m = 0; m < methods; m++) {
@@ -90,7 +90,7 @@ public class SharedSessionTest {
   /** One test of {@code longMillis} in p.Long, then 200 of 0 ms in five classes of 40, on 2 workers. */
   private WorkBook longFirstBook(long longMillis) {
     WorkBook book = new WorkBook(claims, 1, false);
-    book.add(new TestPlan(0, "t", SUITE, List.of(), 2, List.of()));
+    book.add(new TestPlan(0, "t", SUITE, List.of(), List.of(), 2, List.of()));
     book.add(new UnitPlan(0, 0, List.of(new MethodRef("p.Long", "long", List.of(0))), false, longMillis));
     for (int id = 1; id <= 200; id++) {
       book.add(new UnitPlan(id, 0, List.of(new MethodRef("p.C" + (id - 1) / 40, "empty" + id, List.of(0))), false, 0));
@@ -107,7 +107,7 @@ public class SharedSessionTest {
   @Test
   public void aMeasuredSessionStillTakesNoMoreThanTheLimitOfMethods() {
     WorkBook book = new WorkBook(claims, 1, false);
-    book.add(new TestPlan(0, "t", SUITE, List.of(), 2, List.of()));
+    book.add(new TestPlan(0, "t", SUITE, List.of(), List.of(), 2, List.of()));
     for (int id = 0; id < 2_000; id++) {
       book.add(new UnitPlan(id, 0, List.of(new MethodRef("p.C" + id / 40, "m" + id, List.of(0))), false, 100));
     }
@@ -124,7 +124,7 @@ public class SharedSessionTest {
   @Test
   public void aClassSplitByLongestFirstOrderIsTakenWhole() {
     WorkBook book = new WorkBook(claims, 1, false);
-    book.add(new TestPlan(0, "t", SUITE, List.of(), 3, List.of()));
+    book.add(new TestPlan(0, "t", SUITE, List.of(), List.of(), 3, List.of()));
     book.add(new UnitPlan(0, 0, List.of(new MethodRef("p.Slow", "long", List.of(0))), false, 0));
     book.add(new UnitPlan(1, 0, List.of(new MethodRef("p.Other", "medium", List.of(0))), false, 0));
     book.add(new UnitPlan(2, 0, List.of(new MethodRef("p.Slow", "short", List.of(0))), false, 0));
