@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WorkerProcess implements WorkerHandle {
   private static final int TAIL_LINES = 20;
+  private static final int BATCH_CHARS = 1 << 16;
+  private static final long NAP_MILLIS = 2;
 
   private final int id;
   private final Process process;
@@ -43,29 +45,61 @@ public final class WorkerProcess implements WorkerHandle {
     }
   }
 
+  /**
+   * Copies the worker's lines to {@code target}, each marked. Lines that have already arrived together
+   * go out in one write (up to {@link #BATCH_CHARS}), and after a write of a few lines this reader
+   * naps {@link #NAP_MILLIS} before it reads again, so that the lines of a chatty test gather in
+   * the pipe meanwhile. A worker that logs a line at a time (atlas-intg: 235,000 lines, 128 MB)
+   * otherwise woke this thread for every line, a switch between processes each time: with the
+   * suite in two workers, 5.4-6.2 s of system CPU and 14.5-15.9 s of wall time, against 1.7-1.9 s
+   * and 12.0-12.8 s with the nap (4 alternating rounds). A line waits at most the nap; a burst
+   * that fills the batch goes on without one.
+   */
   private void pump(InputStream stream, PrintStream target, String name) {
     String prefix = "[worker-" + id + "] ";
     Thread t =
         new Thread(
             () -> {
-              try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+              StringBuilder batch = new StringBuilder();
+              try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16)) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                  mproc.reporting.live.LiveConsole.println(target, prefix + line); // never into the progress line
-                  synchronized (tail) {
-                    if (tail.size() == TAIL_LINES) {
-                      tail.removeFirst();
+                  keep(line);
+                  if (batch.length() > 0) {
+                    batch.append(System.lineSeparator());
+                  }
+                  batch.append(prefix).append(line);
+                  if (batch.length() >= BATCH_CHARS || !in.ready()) {
+                    boolean trickle = batch.length() < BATCH_CHARS / 16;
+                    mproc.reporting.live.LiveConsole.println(target, batch.toString()); // never into the progress line
+                    batch.setLength(0);
+                    if (trickle) {
+                      Thread.sleep(NAP_MILLIS);
                     }
-                    tail.addLast(line);
                   }
                 }
               } catch (IOException e) {
                 // The stream closes when the worker ends; nothing more to read.
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // not interrupted by us; what is left in the pipe is lost with the JVM
+              } finally {
+                if (batch.length() > 0) {
+                  mproc.reporting.live.LiveConsole.println(target, batch.toString());
+                }
               }
             },
             "mproc-worker-" + id + "-" + name);
     t.setDaemon(true);
     t.start();
     pumps.add(t);
+  }
+
+  private void keep(String line) {
+    synchronized (tail) {
+      if (tail.size() == TAIL_LINES) {
+        tail.removeFirst();
+      }
+      tail.addLast(line);
+    }
   }
 
   @Override
@@ -113,6 +147,9 @@ public final class WorkerProcess implements WorkerHandle {
       if (!process.waitFor(millis, TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
         process.waitFor(5, TimeUnit.SECONDS);
+      }
+      for (Thread t : pumps) {
+        t.join(1_000); // its last lines, still in the pipe, before the parent's summary
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();

@@ -210,7 +210,9 @@ public class DistributedRunTest {
     List<String> after = distributed.events("afterSuite");
     Set<Long> beforePids = before.stream().map(ParentRun::pid).collect(Collectors.toSet());
     assertEquals(before.size(), beforePids.size(), "at most once per JVM: " + before);
-    assertTrue(workers.containsAll(beforePids) && beforePids.size() >= 1, before.toString());
+    // In every JVM that ran tests; also in one whose only session of the second <test> helped with
+    // rows that were gone by then (the first <test>'s @BeforeSuite runs in every session of the suite).
+    assertTrue(beforePids.containsAll(workers) && beforePids.size() >= 1, before + " " + workers);
     assertEquals(after.stream().map(ParentRun::pid).collect(Collectors.toSet()), beforePids, "after-suite where before-suite ran");
     List<String> beforeClass = distributed.events("beforeClass SlowA");
     assertEquals(beforeClass.size(), beforeClass.stream().map(ParentRun::pid).distinct().count(), beforeClass.toString());
