@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import mproc.planning.PlannedUnit;
 import mproc.planning.Planner;
+import mproc.testng.InstanceOrder;
 import mproc.transport.Message.MethodRef;
 import org.testng.ITestNGMethod;
 
@@ -34,14 +35,15 @@ final class MethodInstances {
     return byId.get(id);
   }
 
-  /** How a unit's methods go on the wire: each with its instances' ids, in TestNG's order. */
+  /** How a unit's methods go on the wire: each with its instances' ids, in {@link InstanceOrder}. */
   List<MethodRef> refs(PlannedUnit unit) {
-    Map<List<String>, List<Integer>> byMethod = new LinkedHashMap<>(); // (class, method) -> instance ids
+    Map<List<String>, List<ITestNGMethod>> byMethod = new LinkedHashMap<>(); // (class, method) -> its instances
     for (ITestNGMethod m : unit.methods()) {
-      byMethod.computeIfAbsent(List.of(Planner.className(m), m.getMethodName()), k -> new ArrayList<>()).add(ids.get(m));
+      byMethod.computeIfAbsent(List.of(Planner.className(m), m.getMethodName()), k -> new ArrayList<>()).add(m);
     }
     List<MethodRef> refs = new ArrayList<>();
-    byMethod.forEach((name, instances) -> refs.add(new MethodRef(name.get(0), name.get(1), instances)));
+    byMethod.forEach((name, instances) ->
+        refs.add(new MethodRef(name.get(0), name.get(1), InstanceOrder.sorted(instances, m -> m).stream().map(ids::get).toList())));
     return refs;
   }
 

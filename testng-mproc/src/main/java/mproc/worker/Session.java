@@ -14,6 +14,7 @@ import mproc.fixtures.FixtureInjector;
 import mproc.planning.Planner;
 import mproc.testng.ClaimingMethod;
 import mproc.testng.GroupEnds;
+import mproc.testng.InstanceOrder;
 import mproc.testng.SoleInterceptor;
 import mproc.testng.TestInstances;
 import mproc.transport.Channel;
@@ -242,7 +243,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
 
   @Override
   public List<IMethodInstance> intercept(List<IMethodInstance> methods, ITestContext context) {
-    Map<String, Integer> ordinals = new HashMap<>();
+    Map<IMethodInstance, Integer> ordinals = ordinals(methods);
     List<ClaimingMethod> wrapped = new ArrayList<>();
     Map<ClaimingMethod, Integer> ranks = new IdentityHashMap<>();
     GroupEnds groupEnds = GroupEnds.of(context);
@@ -253,7 +254,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
       if (unit == null) {
         continue; // a method of a class that is here only for its suite- or test-level configuration
       }
-      int ordinal = ordinals.merge(key, 1, Integer::sum) - 1;
+      int ordinal = ordinals.get(mi);
       List<Integer> ids = instanceIds.get(key);
       int instance = ordinal < ids.size() ? ids.get(ordinal) : -1; // -1: an instance the parent did not plan, which it reports
       String className = unit.className();
@@ -270,6 +271,20 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
     List<IMethodInstance> result = new ArrayList<>(wrapped.size());
     wrapped.forEach(c -> result.add(new MethodInstance(c)));
     return result;
+  }
+
+  /** Each method instance's number among the instances of its method, as the parent numbers them ({@link InstanceOrder}). */
+  private static Map<IMethodInstance, Integer> ordinals(List<IMethodInstance> methods) {
+    Map<String, List<IMethodInstance>> byKey = new LinkedHashMap<>();
+    methods.forEach(mi -> byKey.computeIfAbsent(Planner.key(mi.getMethod()), k -> new ArrayList<>()).add(mi));
+    Map<IMethodInstance, Integer> ordinals = new IdentityHashMap<>();
+    for (List<IMethodInstance> instances : byKey.values()) {
+      List<IMethodInstance> sorted = InstanceOrder.sorted(instances, IMethodInstance::getMethod);
+      for (int i = 0; i < sorted.size(); i++) {
+        ordinals.put(sorted.get(i), i);
+      }
+    }
+    return ordinals;
   }
 
   /**
