@@ -14,7 +14,8 @@ import org.testng.annotations.Test;
  * inherited by two subclasses (TestNG links it to the method in both), a method that TestNG runs
  * as clones on a pool of its own ({@code threadPoolSize}), a listener that only observes declared
  * with {@code @Listeners} on one class, configuration methods that log and are
- * given parameters, a {@code @Factory} constructor or static method fed by a data provider. Run sequentially, in worker JVMs
+ * given parameters, a {@code @Factory} constructor or static method fed by a data provider, a
+ * static {@code @Factory} without one. Run sequentially, in worker JVMs
  * only, and with the parent as one of the cores; each must report what the sequential run reports.
  */
 public class SuiteFeaturesTest {
@@ -30,13 +31,14 @@ public class SuiteFeaturesTest {
       + "      <class name=\"mproc.it.suite.inherit.Configured\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.FactoryRows\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.FactoryMade\"/>\n"
+      + "      <class name=\"mproc.it.suite.inherit.FactoryArray\"/>\n"
       + "    </classes>\n  </test>\n</suite>\n";
   /**
    * The class parameter's test, Holds' two, Breaks' upstream failing and its downstream skipped,
    * three pooled, Observed's two, Configured's two, one for each of FactoryRows' two instances and
-   * of FactoryMade's six, the third failing.
+   * of FactoryMade's six and FactoryArray's four, the third of each failing.
    */
-  private static final String SUMMARY = "Total tests run: 20, Passes: 17, Failures: 2, Skips: 1";
+  private static final String SUMMARY = "Total tests run: 24, Passes: 20, Failures: 3, Skips: 1";
   private ParentRun sequential;
   private ParentRun inWorkers;
   private ParentRun withTheParent;
@@ -90,7 +92,7 @@ public class SuiteFeaturesTest {
     ParentRun run = run(way);
     List<String> heard = run.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
     List<String> sequentially = sequential.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
-    assertEquals(sequentially.size(), 20, sequential.log.toString());
+    assertEquals(sequentially.size(), 24, sequential.log.toString());
     assertEquals(heard, sequentially, run.log.toString());
   }
 }
