@@ -60,7 +60,7 @@ public final class ConfigurationMethods {
 
   /**
    * The classes of the suite's other {@code <test>}s that declare {@code @BeforeSuite} or
-   * {@code @AfterSuite} methods and are not classes of this one. TestNG runs those methods before
+   * {@code @AfterSuite} methods and are not classes of this one (those made alike in any run). TestNG runs those methods before
    * and after every {@code <test>}, so a JVM that runs only this {@code <test>}'s tests runs them
    * too (a failing one skips this test's tests, as sequentially). Empty where TestNG's suite does
    * not show its {@code <test>}s.
@@ -72,12 +72,33 @@ public final class ConfigurationMethods {
     for (TestRunner other : testRunners(context.getSuite())) {
       for (ITestClass c : other.getTestClasses()) {
         String name = c.getRealClass().getName();
-        if (c.getBeforeSuiteMethods().length + c.getAfterSuiteMethods().length > 0 && !mine.contains(name)) {
+        if (c.getBeforeSuiteMethods().length + c.getAfterSuiteMethods().length > 0 && !mine.contains(name)
+            && madeAlikeAnywhere(c.getRealClass())) {
           names.add(name);
         }
       }
     }
     return new ArrayList<>(names);
+  }
+
+  /**
+   * Whether a class, made in another {@code <test>}'s run, is what it is in its own: one with no
+   * constructor parameters (which that {@code <test>} might supply) and no {@code @Listeners}
+   * (which TestNG would register in that run too, and the parent would hear again). Others keep
+   * their {@code @BeforeSuite} to their own {@code <test>}'s sessions.
+   */
+  private static boolean madeAlikeAnywhere(Class<?> c) {
+    for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+      if (k.isAnnotationPresent(org.testng.annotations.Listeners.class)) {
+        return false;
+      }
+    }
+    try {
+      c.getDeclaredConstructor();
+      return true;
+    } catch (NoSuchMethodException | RuntimeException e) {
+      return false;
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -26,8 +26,8 @@ import org.testng.internal.invokers.GroupConfigMethodArguments;
  * ({@code ConfigurationGroupMethods.isLastMethodForGroup}, 7.12). A session holds methods that other
  * JVMs run, which TestNG passes over without invoking, so the group was never complete and its
  * {@code @AfterGroups} ran nowhere: what its {@code @BeforeGroups} set up was never torn down. Here
- * a passed-over method is handed to TestNG's own group bookkeeping as done, but only once every
- * group of it that has an {@code @AfterGroups} has started in this session: a group that never
+ * a passed-over method is handed to TestNG's own group bookkeeping as done, for each of its groups
+ * with an {@code @AfterGroups} once that group has started in this session: a group that never
  * started here gets no {@code @AfterGroups} here either.
  */
 public final class GroupEnds {
@@ -36,8 +36,8 @@ public final class GroupEnds {
 
   private final TestRunner runner;
   private final Set<String> started = new HashSet<>();
-  /** Passed over before all their groups started here, in TestNG's order. */
-  private final List<ClaimingMethod> waiting = new ArrayList<>();
+  /** Passed over, with their groups (with an {@code @AfterGroups}) not started here yet, in TestNG's order. */
+  private final Map<ClaimingMethod, Set<String>> waiting = new java.util.LinkedHashMap<>();
   private final Set<ClaimingMethod> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private GroupEnds(TestRunner runner) {
@@ -55,10 +55,13 @@ public final class GroupEnds {
       return;
     }
     ConfigurationGroupMethods groups = groupMethods();
+    if (groups == null) {
+      return; // TestNG let go of it after the run (a reporter asking again)
+    }
     // Run outside the lock: an @AfterGroups may take long, and pooled invocations query too.
-    for (ClaimingMethod done : ready(method, admitted, groups.getAfterGroupsMethods())) {
+    for (PassedOver done : ready(method, admitted, groups.getAfterGroupsMethods())) {
       runner.getInvoker().getConfigInvoker().invokeAfterGroupsConfigurations(new GroupConfigMethodArguments.Builder()
-          .forTestMethod(new PassedOver(done))
+          .forTestMethod(done)
           .withGroupConfigMethods(groups)
           .withParameters(done.findMethodParameters(runner.getCurrentXmlTest()))
           .forInstance(done.getInstance())
@@ -66,23 +69,36 @@ public final class GroupEnds {
     }
   }
 
-  /** The passed-over methods whose groups with an {@code @AfterGroups} have all started here. */
-  private synchronized List<ClaimingMethod> ready(ClaimingMethod method, boolean admitted, Map<String, List<ITestNGMethod>> afterGroups) {
+  /**
+   * The passed-over methods to hand over now, each as done for those of its groups with an
+   * {@code @AfterGroups} that have started here; it waits for the others, which may start later
+   * (a method in two groups must not keep the first from ending because the second never starts).
+   */
+  private synchronized List<PassedOver> ready(ClaimingMethod method, boolean admitted, Map<String, List<ITestNGMethod>> afterGroups) {
     if (!seen.add(method.original())) {
       return List.of();
     }
     if (admitted) {
       started.addAll(Arrays.asList(method.getGroups())); // still in its groups' lists: it ends none of them
     } else {
-      waiting.add(method);
-    }
-    List<ClaimingMethod> ready = new ArrayList<>();
-    for (ClaimingMethod m : waiting) {
-      if (Arrays.stream(m.getGroups()).filter(afterGroups::containsKey).allMatch(started::contains)) {
-        ready.add(m);
+      Set<String> ending = new HashSet<>();
+      Arrays.stream(method.getGroups()).filter(afterGroups::containsKey).forEach(ending::add);
+      if (!ending.isEmpty()) {
+        waiting.put(method, ending);
       }
     }
-    waiting.removeAll(ready);
+    List<PassedOver> ready = new ArrayList<>();
+    for (java.util.Iterator<Map.Entry<ClaimingMethod, Set<String>>> i = waiting.entrySet().iterator(); i.hasNext(); ) {
+      Map.Entry<ClaimingMethod, Set<String>> e = i.next();
+      List<String> now = e.getValue().stream().filter(started::contains).toList();
+      if (!now.isEmpty()) {
+        ready.add(new PassedOver(e.getKey(), now.toArray(new String[0])));
+        e.getValue().removeAll(now);
+        if (e.getValue().isEmpty()) {
+          i.remove();
+        }
+      }
+    }
     return ready;
   }
 
@@ -106,12 +122,21 @@ public final class GroupEnds {
   }
 
   /**
-   * A method this session does not run, as TestNG's group bookkeeping takes it: no invocation left.
-   * Equal to the method in TestNG's lists, as the {@link ClaimingMethod} it wraps is.
+   * A method this session does not run, as TestNG's group bookkeeping takes it: no invocation left,
+   * in the groups it is handed over for. Equal to the method in TestNG's lists, as the
+   * {@link ClaimingMethod} it wraps is.
    */
   private static final class PassedOver extends WrappedTestNGMethod {
-    PassedOver(ClaimingMethod method) {
+    private final String[] groups;
+
+    PassedOver(ClaimingMethod method, String[] groups) {
       super(method);
+      this.groups = groups;
+    }
+
+    @Override
+    public String[] getGroups() {
+      return groups.clone();
     }
 
     @Override

@@ -86,7 +86,7 @@ public class GroupConfigurationTest {
   private static Map<Long, List<String>> eventsByPid(ParentRun run) {
     Map<Long, List<String>> byPid = new TreeMap<>();
     for (String line : run.log) {
-      if (line.startsWith("before-group ") || line.startsWith("after-group ") || line.startsWith("test Shared")) {
+      if (line.startsWith("before-group shared ") || line.startsWith("after-group shared ") || line.startsWith("test Shared")) {
         int space = line.lastIndexOf(' ');
         byPid.computeIfAbsent(Long.parseLong(line.substring(space + 1)), k -> new ArrayList<>()).add(line.substring(0, space));
       }
