@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +39,7 @@ public final class GroupEnds {
   private final TestRunner runner;
   private final Set<String> started = new HashSet<>();
   /** Passed over, with their groups (with an {@code @AfterGroups}) not started here yet, in TestNG's order. */
-  private final Map<ClaimingMethod, Set<String>> waiting = new java.util.LinkedHashMap<>();
+  private final Map<ClaimingMethod, Set<String>> waiting = new LinkedHashMap<>();
   private final Set<ClaimingMethod> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private GroupEnds(TestRunner runner) {
@@ -51,8 +53,8 @@ public final class GroupEnds {
 
   /** TestNG asked for the method's invocations, and this session runs it ({@code admitted}) or not. */
   void queried(ClaimingMethod method, boolean admitted) {
-    if (method.getGroups().length == 0) {
-      return;
+    if (method.getGroups().length == 0 || !firstQuery(method)) {
+      return; // TestNG asks several times per test: only the first counts
     }
     ConfigurationGroupMethods groups = groupMethods();
     if (groups == null) {
@@ -74,10 +76,11 @@ public final class GroupEnds {
    * {@code @AfterGroups} that have started here; it waits for the others, which may start later
    * (a method in two groups must not keep the first from ending because the second never starts).
    */
+  private synchronized boolean firstQuery(ClaimingMethod method) {
+    return seen.add(method.original());
+  }
+
   private synchronized List<PassedOver> ready(ClaimingMethod method, boolean admitted, Map<String, List<ITestNGMethod>> afterGroups) {
-    if (!seen.add(method.original())) {
-      return List.of();
-    }
     if (admitted) {
       started.addAll(Arrays.asList(method.getGroups())); // still in its groups' lists: it ends none of them
     } else {
@@ -88,7 +91,7 @@ public final class GroupEnds {
       }
     }
     List<PassedOver> ready = new ArrayList<>();
-    for (java.util.Iterator<Map.Entry<ClaimingMethod, Set<String>>> i = waiting.entrySet().iterator(); i.hasNext(); ) {
+    for (Iterator<Map.Entry<ClaimingMethod, Set<String>>> i = waiting.entrySet().iterator(); i.hasNext(); ) {
       Map.Entry<ClaimingMethod, Set<String>> e = i.next();
       List<String> now = e.getValue().stream().filter(started::contains).toList();
       if (!now.isEmpty()) {
