@@ -167,6 +167,26 @@ final class CurrentRun {
   }
 
   /**
+   * TestNG's last suite has ended: the run's workers exit and a cluster's other hosts are told its
+   * outcome now, while TestNG writes its reports.
+   *
+   * @param distributedSuites the suites whose tests ran on workers
+   */
+  void endWork(List<ISuite> distributedSuites) {
+    DistributedRun ending = run;
+    if (ending == null) {
+      return;
+    }
+    guarded(() -> {
+      if (ending.leadsCluster()) {
+        ending.outcome(mproc.cluster.RunOutcome.of(distributedSuites, ending.settings(), ending.interrupted()));
+      }
+      ending.endWork();
+      return null;
+    });
+  }
+
+  /**
    * Ends the run this JVM leads at the end of TestNG's execution: what the joined hosts print, the
    * workers' exit and the global fixtures' close, the timeline report and the summary (after
    * TestNG's own, printed as each suite ended, and its reports).

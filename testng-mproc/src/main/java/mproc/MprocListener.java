@@ -11,6 +11,7 @@ import mproc.planning.Planner;
 import mproc.planning.WorkerNeeds;
 import mproc.settings.Settings;
 import mproc.transport.JvmFlags;
+import org.testng.IAlterSuiteListener;
 import org.testng.IConfigurable;
 import org.testng.IExecutionListener;
 import org.testng.IInvokedMethod;
@@ -24,6 +25,7 @@ import org.testng.ITestNGMethod;
 import org.testng.ITestListener;
 import org.testng.ITestResult;
 import org.testng.TestRunner;
+import org.testng.xml.XmlSuite;
 
 /**
  * The listener that spreads a suite over worker JVMs. TestNG's service loader registers it (as
@@ -45,7 +47,7 @@ import org.testng.TestRunner;
  * front of whatever configurable TestNG has.
  */
 public class MprocListener
-    implements IExecutionListener, ISuiteListener, ITestListener, IInvokedMethodListener {
+    implements IExecutionListener, IAlterSuiteListener, ISuiteListener, ITestListener, IInvokedMethodListener {
   /**
    * The instance TestNG's service loader makes ({@code META-INF/services/org.testng.ITestNGListener}),
    * so that the jar on the class path and {@code mproc.cores} are enough in any runner (an IDE's
@@ -70,6 +72,7 @@ public class MprocListener
   private final MeasuredDurations measured = new MeasuredDurations();
   private final SuiteModes modes = new SuiteModes();
   private final SuiteFixtures fixtures = new SuiteFixtures();
+  private final LastSuite lastSuite = new LastSuite();
 
   public MprocListener() {
     this(false);
@@ -286,6 +289,15 @@ public class MprocListener
     if (!inWorker && (run == null || !run.interrupted())) {
       modes.finished(suite, !Boolean.TRUE.equals(distributed.get(suite)));
     }
+    if (!inWorker && lastSuite.ended(suite)) {
+      current.endWork(distributedSuites()); // the workers exit while TestNG writes its reports
+    }
+  }
+
+  /** Not to alter anything: the list of suites tells when the last one has ended. */
+  @Override
+  public void alter(List<XmlSuite> suites) {
+    lastSuite.suitesToRun(suites);
   }
 
   @Override

@@ -218,6 +218,21 @@ public final class DistributedRun implements AutoCloseable {
     }
   }
 
+  /**
+   * No more work will come (TestNG's last suite has ended): the workers finish and exit now, while
+   * TestNG writes its reports, and the joined hosts of a cluster run are told its outcome; {@link
+   * #close} then finds them gone or going.
+   */
+  public void endWork() {
+    if (!interruption.interrupted()) {
+      LOG.debug("no more work");
+      publisher.endOfWork();
+      if (joined != null) {
+        joined.end(); // with the outcome set before: the other hosts wind up too
+      }
+    }
+  }
+
   /** Ends the run: workers finish and exit, global fixtures are closed, the run directory is removed. */
   @Override
   public void close() {

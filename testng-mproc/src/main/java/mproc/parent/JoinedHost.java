@@ -109,6 +109,9 @@ public final class JoinedHost implements AutoCloseable {
     while (true) {
       watch();
       if (ended != null) {
+        if (own != null) {
+          own.end(hosts);
+        }
         leaderWatch.stop();
         stopWorkers(WORKER_EXIT_GRACE_MS);
         return ended;

@@ -35,6 +35,7 @@ final class JoinedHosts implements AutoCloseable {
   private final java.io.PrintStream err;
   /** What the joined hosts are told when the run ends (set by the listener, which has TestNG's results). */
   private RunEnded outcome;
+  private boolean told;
   private long nextRead;
   private long nextBeats;
 
@@ -114,9 +115,13 @@ final class JoinedHosts implements AutoCloseable {
 
   /** Tells every joined host that the run is over and how it went; a host that comes later is told it ended. */
   void end() {
-    RunEnded told = outcome != null ? outcome : new RunEnded(true, List.of("mproc: the leader reported no outcome"));
-    control.send(told);
-    cluster.publish(mproc.cluster.ClusterSeat.ENDED, told.failed() ? "failed" : "passed");
+    if (told) {
+      return; // told when the last suite ended
+    }
+    told = true;
+    RunEnded ended = outcome != null ? outcome : new RunEnded(true, List.of("mproc: the leader reported no outcome"));
+    control.send(ended);
+    cluster.publish(mproc.cluster.ClusterSeat.ENDED, ended.failed() ? "failed" : "passed");
   }
 
   /** The leader stops before the run ended (an error, {@code System.exit}): the joined hosts are told it failed, if Redis still answers. */

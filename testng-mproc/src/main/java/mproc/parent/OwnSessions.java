@@ -67,6 +67,19 @@ final class OwnSessions implements AutoCloseable {
   }
 
   /**
+   * The run has ended (the leader said so, maybe before this host read the end of the work): closes
+   * its tests if that is still to do and tells the leader it exited, once.
+   */
+  void end(Channel hosts) {
+    if (!over) {
+      worker.readPublished();
+      worker.finish();
+      hosts.send(new WorkerExited(id, 0, List.of()));
+      over = true;
+    }
+  }
+
+  /**
    * From now on code that asks for a global fixture gets the leader's value: once this JVM's suites
    * have started (their start installs this JVM's own fixtures, which a joined host never computes).
    */

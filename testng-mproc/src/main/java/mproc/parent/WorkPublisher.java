@@ -24,6 +24,7 @@ final class WorkPublisher {
   private int nextTestId;
   private int nextUnitId;
   private int closeBatch;
+  private boolean workEnded;
 
   WorkPublisher(Channel work) {
     this.work = work;
@@ -33,6 +34,9 @@ final class WorkPublisher {
   /** @param passedOver whether a row of a spread unit is one TestNG's filter passes over (from the claims) */
   TestDispatch newTest(ITestContext context, List<PlannedUnit> units, Durations durations,
       java.util.function.BiPredicate<Integer, Integer> passedOver) {
+    if (workEnded) { // the suites TestNG listed have all ended; none should come after
+      throw new IllegalStateException("mproc: <test> " + context.getName() + " came after the end of the work was sent to the workers");
+    }
     TestDispatch test = new TestDispatch(nextTestId++, context, units, nextUnitId, durations, passedOver);
     nextUnitId += units.size();
     return test;
@@ -72,7 +76,11 @@ final class WorkPublisher {
     return batch;
   }
 
+  /** Sends the end of the work, once: {@link DistributedRun#endWork} may have sent it before the run closes. */
   void endOfWork() {
-    work.send(new EndOfWork());
+    if (!workEnded) {
+      workEnded = true;
+      work.send(new EndOfWork());
+    }
   }
 }

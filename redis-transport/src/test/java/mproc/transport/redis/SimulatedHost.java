@@ -18,12 +18,15 @@ final class SimulatedHost {
   final Path dir;
   final Path log;
   private final Process process;
+  /** When its process exited (System.nanoTime). */
+  private final java.util.concurrent.CompletableFuture<Long> exitedNanos;
 
   private SimulatedHost(String name, Path dir, Process process) {
     this.name = name;
     this.dir = dir;
     this.log = dir.resolve("it.log");
     this.process = process;
+    this.exitedNanos = process.onExit().thenApply(p -> System.nanoTime());
   }
 
   /** Starts {@code mproc.TestNG args... suite} (or {@code main}, when {@code args} starts with a class name) as host {@code name}. */
@@ -64,6 +67,11 @@ final class SimulatedHost {
       throw new AssertionError(name + " did not exit within " + seconds + " s; its output:\n" + output());
     }
     return process.exitValue();
+  }
+
+  /** When it exited (System.nanoTime), once {@link #awaitExit} has returned. */
+  long exitedNanos() throws Exception {
+    return exitedNanos.get(10, TimeUnit.SECONDS);
   }
 
   String output() throws IOException {
