@@ -62,6 +62,9 @@ final class CdsArchiveFiles {
     return token;
   }
 
+  /** A module's descriptor: in no package, though it sits where the unnamed package's classes would. */
+  private static final String MODULE_INFO = "module-info.class";
+
   /**
    * Whether a class directory holds a package that a jar holds too: then putting the jars first
    * could change which class loads, and the workers keep the original order (and no archive).
@@ -74,7 +77,7 @@ final class CdsArchiveFiles {
         continue;
       }
       try (Stream<Path> files = Files.walk(root)) {
-        files.filter(f -> f.toString().endsWith(".class"))
+        files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().equals(MODULE_INFO))
             .map(f -> root.relativize(f.getParent() == null ? root : f.getParent()).toString().replace(File.separatorChar, '/'))
             .forEach(packages::add);
       }
@@ -84,7 +87,7 @@ final class CdsArchiveFiles {
         for (java.util.Enumeration<? extends java.util.zip.ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
           String name = e.nextElement().getName();
           int slash = name.lastIndexOf('/');
-          if (name.endsWith(".class") && !name.startsWith("META-INF/") && packages.contains(slash < 0 ? "" : name.substring(0, slash))) {
+          if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.equals(MODULE_INFO) && packages.contains(slash < 0 ? "" : name.substring(0, slash))) {
             log().debug("no CDS archive: {} and a class directory share the package of {}", jar, name);
             return true;
           }

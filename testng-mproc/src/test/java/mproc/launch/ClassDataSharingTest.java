@@ -97,6 +97,29 @@ public class ClassDataSharingTest {
     assertFalse(cds.available());
   }
 
+  /** A modular project's {@code module-info.class} beside a modular jar's: no package in common, so an archive. */
+  @Test
+  public void moduleDescriptorsShareNoPackage() throws Exception {
+    Path classes = Files.createDirectories(dir.resolve("classes/app"));
+    Files.createFile(classes.resolve("App.class"));
+    Files.createFile(dir.resolve("classes/module-info.class"));
+    Path jar = dir.resolve("lib.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (String entry : List.of("module-info.class", "lib/A.class")) {
+        out.putNextEntry(new ZipEntry(entry));
+        out.closeEntry();
+      }
+    }
+    assertFalse(CdsArchiveFiles.directoriesShadowJars(List.of(jar.toString()), List.of(dir.resolve("classes").toString())));
+    Files.createFile(dir.resolve("classes/Unnamed.class")); // a class of the unnamed package does share it
+    Path unnamed = dir.resolve("unnamed.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(unnamed))) {
+      out.putNextEntry(new ZipEntry("Other.class"));
+      out.closeEntry();
+    }
+    assertTrue(CdsArchiveFiles.directoriesShadowJars(List.of(unnamed.toString()), List.of(dir.resolve("classes").toString())));
+  }
+
   @Test
   public void aLauncherJarsManifestClassPathBecomesTheWorkersClassPath() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("test classes"));
