@@ -24,14 +24,19 @@ final class LastSuite {
     toRun = suites;
   }
 
+  /** Every suite TestNG runs in this execution, children included, in the order it registers their listeners; empty if unknown. */
+  synchronized List<XmlSuite> all() {
+    List<XmlSuite> all = new ArrayList<>();
+    if (toRun != null) {
+      toRun.forEach(s -> addWithChildren(s, all));
+    }
+    return all;
+  }
+
   /** Records that {@code suite} ended; true if every suite TestNG runs in this execution has ended. */
   synchronized boolean ended(ISuite suite) {
     ended.add(suite.getXmlSuite());
-    if (toRun == null) {
-      return false;
-    }
-    List<XmlSuite> all = new ArrayList<>();
-    toRun.forEach(s -> addWithChildren(s, all));
+    List<XmlSuite> all = all();
     return !all.isEmpty() && ended.containsAll(all);
   }
 

@@ -267,7 +267,7 @@ public class MprocListener
       live.dispatching(true);
     }
     try {
-      testId = current.guarded(() -> run.runTest(context, units, context.getSuite().getXmlSuite().toXml()));
+      testId = current.guarded(() -> run.runTest(context, units, mproc.testng.PublishedSuite.xml(context.getSuite().getXmlSuite(), lastSuite.all())));
     } finally {
       if (live != null) {
         live.dispatching(false);

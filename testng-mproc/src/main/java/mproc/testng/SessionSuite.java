@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.testng.xml.XmlClass;
+import org.testng.xml.XmlInclude;
 import org.testng.xml.XmlSuite;
 import org.testng.xml.XmlTest;
 
@@ -150,6 +151,9 @@ public final class SessionSuite {
     test.setMethodSelectors(original.getMethodSelectors());
     test.setGroupByInstances(original.getGroupByInstances());
     test.setSkipFailedInvocationCounts(original.skipFailedInvocationCounts());
+    if (original.getTimeOut() != null) { // its own time-out, else the suite's: a time-out="..." on the <test>
+      test.setTimeOut(Long.parseLong(original.getTimeOut()));
+    }
     // The session's interceptor decides the order (dispatch order); preserve-order would add edges
     // that run the classes in the order of this list instead.
     test.setPreserveOrder(false);
@@ -172,6 +176,17 @@ public final class SessionSuite {
       XmlClass declared = inFile.get(name);
       if (declared != null) { // its own <parameter>s, which @Parameters reads before the test's
         c.setParameters(declared.getLocalParameters());
+        // <methods>: each <include>'s invocation-numbers (a testng-failed.xml rerun) and <parameter>s, and the <exclude>s
+        List<XmlInclude> includes = new ArrayList<>();
+        for (XmlInclude include : declared.getIncludedMethods()) {
+          XmlInclude copy = new XmlInclude(include.getName(), include.getInvocationNumbers(), include.getIndex());
+          copy.setParameters(include.getLocalParameters());
+          copy.setDescription(include.getDescription());
+          copy.setXmlClass(c);
+          includes.add(copy);
+        }
+        c.setIncludedMethods(includes);
+        c.setExcludedMethods(declared.getExcludedMethods());
       }
       classes.add(c);
     }

@@ -1,0 +1,41 @@
+package mproc.testng;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.testng.xml.XmlSuite;
+
+/**
+ * The XML of a suite as the workers get it. A suite included by another ({@code <suite-files>})
+ * runs with the groups of the suite at the top of its tree, whatever {@code <groups>} it declares
+ * (TestNG's {@code XmlSuite.getIncludedGroups} asks its parent): its XML carries those instead, as
+ * the worker parses it alone. Without that, a child's own {@code <groups><run>} applied in the
+ * workers only, and the tests the parent planned never ran there. And as TestNG registers every
+ * suite's listeners for the whole run, the XML names the listeners of all of them.
+ */
+public final class PublishedSuite {
+  private PublishedSuite() {}
+
+  /**
+   * @param runSuites every suite of TestNG's run (empty if unknown): TestNG registers the listeners
+   *     of each for the whole run, so a session's suite names them all (the workers keep those that
+   *     shape execution)
+   */
+  public static String xml(XmlSuite suite, List<XmlSuite> runSuites) {
+    List<String> listeners = new ArrayList<>(); // in the order TestNG registers them
+    runSuites.forEach(s -> s.getListeners().stream().filter(l -> !listeners.contains(l)).forEach(listeners::add));
+    suite.getListeners().stream().filter(l -> !listeners.contains(l)).forEach(listeners::add);
+    if (suite.getParentSuite() == null && listeners.equals(suite.getListeners())) {
+      return suite.toXml();
+    }
+    XmlSuite root = suite;
+    while (root.getParentSuite() != null) {
+      root = root.getParentSuite();
+    }
+    XmlSuite alone = (XmlSuite) suite.clone();
+    alone.setParentSuite(null);
+    alone.setSuiteFiles(new ArrayList<>());
+    alone.setGroups(root.getGroups());
+    alone.setListeners(listeners);
+    return alone.toXml();
+  }
+}
