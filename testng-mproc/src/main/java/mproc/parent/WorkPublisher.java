@@ -51,7 +51,7 @@ final class WorkPublisher {
   void publish(TestDispatch test, String testName, String suiteXml, int workers) {
     work.send(new TestPlan(test.testId, testName, suiteXml, test.configurations.suiteAndTestLevelClasses(),
         test.configurations.otherTestsSuiteLevelClasses(), workers,
-        RunOptions.ofThisRun()));
+        RunOptions.forTest(test.context.getCurrentXmlTest())));
     test.units().forEach((id, unit) -> publish(test, id, unit));
   }
 

@@ -34,7 +34,7 @@ public final class Throwables {
     }
     Object original = Serialized.fromBytes(data.serialized());
     if (original instanceof Throwable t) {
-      return t;
+      return withNullPointerMessages(t, data);
     }
     Throwable cause = decode(data.cause());
     Throwable skip = skipException(data, cause);
@@ -46,6 +46,42 @@ public final class Throwables {
     }
     made.setStackTrace(trace);
     return made;
+  }
+
+  /**
+   * A {@code NullPointerException}'s helpful message ("Cannot invoke ... because ... is null", JDK
+   * 14+) is made from its JVM's backtrace when first asked for, and is not serialized: each one in
+   * the cause chain gets the worker's text of it back (by reflection, which the JVM flags of the
+   * README allow), or, at the top, is replaced by one made with it.
+   */
+  private static Throwable withNullPointerMessages(Throwable t, ThrowableData data) {
+    Throwable top = t;
+    Throwable level = t;
+    for (ThrowableData d = data; level != null && d != null; d = d.cause(), level = level.getCause()) {
+      if (level instanceof NullPointerException && level.getMessage() == null && d.message() != null && !setMessage(level, d.message())
+          && level == t && t.getClass() == NullPointerException.class) {
+        top = new NullPointerException(d.message());
+        top.setStackTrace(t.getStackTrace());
+        if (t.getCause() != null) {
+          top.initCause(t.getCause());
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+          top.addSuppressed(suppressed);
+        }
+      }
+    }
+    return top;
+  }
+
+  private static boolean setMessage(Throwable t, String message) {
+    try {
+      java.lang.reflect.Field detail = Throwable.class.getDeclaredField("detailMessage");
+      detail.setAccessible(true);
+      detail.set(t, message);
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false; // java.lang not opened to us
+    }
   }
 
   /**

@@ -87,6 +87,9 @@ public final class ResultReplay {
     } finally {
       Reporter.setCurrentTestResult(previous);
     }
+    if (skippedAfterAFailedInvocation(method, status, throwable)) {
+      return; // listeners hear of it, but TestNG's reports and exit code leave it out (MethodRunner.runInSequence)
+    }
     switch (status) {
       case ITestResult.SUCCESS -> notifier.addPassedTest(method, result);
       case ITestResult.FAILURE -> notifier.addFailedTest(method, result);
@@ -94,6 +97,18 @@ public final class ResultReplay {
       case ITestResult.SUCCESS_PERCENTAGE_FAILURE -> notifier.addFailedButWithinSuccessPercentageTest(method, result);
       default -> throw new IllegalArgumentException("unexpected status " + status + " for " + method);
     }
+  }
+
+  /**
+   * An invocation TestNG skipped because an earlier one of the method failed (its
+   * {@code skipFailedInvocations}, or the run's or {@code <test>}'s {@code skipfailedinvocationcounts}):
+   * it makes a skip without a throwable for each invocation left, which the listeners hear of and
+   * the test context does not keep.
+   */
+  private boolean skippedAfterAFailedInvocation(ITestNGMethod method, int status, Throwable throwable) {
+    return status == ITestResult.SKIP && throwable == null && method.getInvocationCount() > 1
+        && (method.skipFailedInvocations() || RunOptions.skipsFailedInvocations(context.getCurrentXmlTest()))
+        && !context.getFailedTests().getResults(method).isEmpty();
   }
 
   /**

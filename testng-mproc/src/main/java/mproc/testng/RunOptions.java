@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.testng.TestNG;
+import org.testng.xml.XmlTest;
 
 /**
  * The options of the parent's TestNG run that change a test's outcome and live in TestNG's
@@ -16,6 +17,12 @@ import org.testng.TestNG;
 public final class RunOptions {
   static final String PROPAGATE_DATA_PROVIDER_FAILURE = "-propagateDataProviderFailureAsTestFailure";
   static final String ALL_DATA_DRIVEN_SKIPPED = "-includeAllDataDrivenTestsWhenSkipping";
+  /**
+   * Per {@code <test>}: its runner skips the invocations after a failed one. TestNG's own
+   * {@code skipFailedInvocationCounts} overrides the suite file's (a {@code new TestNG()} sets it
+   * false, Surefire's too), and a {@code <test>}'s attribute is not in the XML the workers get.
+   */
+  static final String SKIP_FAILED_INVOCATIONS = "-skipfailedinvocationcounts";
 
   private RunOptions() {}
 
@@ -32,8 +39,23 @@ public final class RunOptions {
     return options;
   }
 
+  /** The options of this run for one {@code <test>}, as its runner in this JVM has them. */
+  public static List<String> forTest(XmlTest test) {
+    List<String> options = ofThisRun();
+    if (skipsFailedInvocations(test)) {
+      options.add(SKIP_FAILED_INVOCATIONS);
+    }
+    return options;
+  }
+
+  /** Whether the {@code <test>}'s runner skips the invocations after a failed one, as SuiteRunner decides. */
+  static boolean skipsFailedInvocations(XmlTest test) {
+    return Boolean.TRUE.equals(test.getSuite().skipFailedInvocationCounts()) || test.skipFailedInvocationCounts();
+  }
+
   /** Sets these options on a worker's TestNG. */
   public static void apply(List<String> options, TestNG testng) {
+    testng.setSkipFailedInvocationCounts(options.contains(SKIP_FAILED_INVOCATIONS));
     if (options.contains(PROPAGATE_DATA_PROVIDER_FAILURE)) {
       testng.propagateDataProviderFailureAsTestFailure();
     }

@@ -67,6 +67,25 @@ public class SuiteLayoutTest {
         List.of("test row r0", "test row r2", "test withParameter method"), run.log.toString());
   }
 
+  /**
+   * {@code skipfailedinvocationcounts}, on the suite or on the {@code <test>}, or the annotation's
+   * {@code skipFailedInvocations}: the invocations after a
+   * failed one do not run; listeners hear them skipped, and the reports and exit code leave them out.
+   */
+  @Test(dataProvider = "ways")
+  public void skippingFailedInvocationCountsHolds(String way, List<String> args) throws Exception {
+    String suite = ParentRun.suite("counts", ParentRun.RECORDING_LISTENER, "mproc.it.suite.layout.", "FailsOnItsSecond");
+    for (String skipping : List.of(
+        suite.replace("<test name=\"counts\">", "<test name=\"counts\" skipfailedinvocationcounts=\"true\">"),
+        suite.replace("<suite name=\"counts\">", "<suite name=\"counts\" skipfailedinvocationcounts=\"true\">"),
+        suite.replace("FailsOnItsSecond", "SkipsAfterItsSecond"))) { // @Test(skipFailedInvocations = true)
+      ParentRun run = assertSameAsSequential(skipping, args, 2);
+      assertEquals(run.events("test ").size(), 2, run.log.toString());
+      assertEquals(run.events("listener SKIP").size(), 2, "listeners hear the two invocations skipped: " + run.log);
+      assertTrue(run.output.contains("Total tests run: 2, Passes: 1, Failures: 1, Skips: 0"), run.output);
+    }
+  }
+
   private static ParentRun assertSameAsSequential(String suite, List<String> args, int tests) throws Exception {
     ParentRun sequential = ParentRun.run(suite);
     ParentRun distributed = ParentRun.run(suite, args.toArray(new String[0]));

@@ -2,6 +2,7 @@ package mproc.reporting;
 
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertSame;
+import static org.testng.Assert.assertTrue;
 
 import org.testng.SkipException;
 import org.testng.annotations.Test;
@@ -21,6 +22,31 @@ public class ThrowablesTest {
   private static java.util.List<String> frames(Throwable t) {
     return java.util.Arrays.stream(t.getStackTrace())
         .map(f -> f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")").toList();
+  }
+
+  /** The JDK's helpful message of a NullPointerException is made where it was thrown and not serialized; it comes back all the same. */
+  @Test
+  public void aNullPointerExceptionKeepsItsHelpfulMessageAtTheTopAndAsACause() {
+    NullPointerException npe = helpfulNullPointerException();
+    String message = npe.getMessage();
+    assertTrue(message != null && message.contains("is null"), "the JDK made a helpful message: " + message);
+    Throwable back = Throwables.decode(Throwables.encode(npe));
+    assertSame(back.getClass(), NullPointerException.class);
+    assertEquals(back.getMessage(), message);
+    assertEquals(frames(back), frames(npe));
+    Throwable wrapped = Throwables.decode(Throwables.encode(new IllegalStateException("wraps", helpfulNullPointerException())));
+    assertEquals(wrapped.getCause().getMessage(), message);
+  }
+
+  private static String nothing;
+
+  private static NullPointerException helpfulNullPointerException() {
+    try {
+      nothing.length();
+      throw new AssertionError("no NullPointerException");
+    } catch (NullPointerException e) {
+      return e;
+    }
   }
 
   @Test
