@@ -21,6 +21,10 @@ public final class PublishedSuite {
    *     shape execution)
    */
   public static String xml(XmlSuite suite, List<XmlSuite> runSuites) {
+    return withBreaksKept(xmlOf(suite, runSuites));
+  }
+
+  private static String xmlOf(XmlSuite suite, List<XmlSuite> runSuites) {
     List<String> listeners = new ArrayList<>(); // in the order TestNG registers them
     runSuites.forEach(s -> s.getListeners().stream().filter(l -> !listeners.contains(l)).forEach(listeners::add));
     suite.getListeners().stream().filter(l -> !listeners.contains(l)).forEach(listeners::add);
@@ -37,5 +41,39 @@ public final class PublishedSuite {
     alone.setGroups(root.getGroups());
     alone.setListeners(listeners);
     return alone.toXml();
+  }
+
+  /**
+   * TestNG writes a value with a line break or tab ({@code <parameter value="...">}) raw into its
+   * attribute, where XML reads it back as a space: such characters inside a tag's quoted values
+   * become character references. Text, comments and CDATA sections (a selector's script) stay.
+   */
+  static String withBreaksKept(String xml) {
+    StringBuilder out = new StringBuilder(xml.length());
+    boolean inTag = false;
+    boolean inValue = false;
+    for (int i = 0; i < xml.length(); i++) {
+      char c = xml.charAt(i);
+      if (!inTag) {
+        String skipTo = xml.startsWith("<!--", i) ? "-->" : xml.startsWith("<![CDATA[", i) ? "]]>" : null;
+        if (skipTo != null) {
+          int end = xml.indexOf(skipTo, i);
+          end = end < 0 ? xml.length() : end + skipTo.length();
+          out.append(xml, i, end);
+          i = end - 1;
+          continue;
+        }
+        inTag = c == '<';
+      } else if (c == '"') {
+        inValue = !inValue;
+      } else if (inValue && (c == '\n' || c == '\r' || c == '\t')) {
+        out.append("&#").append((int) c).append(';');
+        continue;
+      } else if (!inValue && c == '>') {
+        inTag = false;
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 }
