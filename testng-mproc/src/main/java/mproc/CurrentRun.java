@@ -178,12 +178,17 @@ final class CurrentRun {
       return;
     }
     guarded(() -> {
-      if (ending.leadsCluster()) {
-        ending.outcome(mproc.cluster.RunOutcome.of(distributedSuites, ending.settings(), ending.interrupted()));
-      }
+      offerOutcome(ending, distributedSuites);
       ending.endWork();
       return null;
     });
+  }
+
+  /** Issue 20: what a cluster's joined hosts print and exit with, made once, when they are told. */
+  private static void offerOutcome(DistributedRun ending, List<ISuite> distributedSuites) {
+    if (ending.leadsCluster()) {
+      ending.outcome(() -> mproc.cluster.RunOutcome.of(distributedSuites, ending.settings(), ending.interrupted()));
+    }
   }
 
   /**
@@ -198,9 +203,7 @@ final class CurrentRun {
     List<WorkerLife> lives = List.of();
     DistributedRun ending = run;
     if (ending != null) {
-      if (ending.leadsCluster()) { // issue 20: what the joined hosts print and exit with
-        ending.outcome(mproc.cluster.RunOutcome.of(distributedSuites, ending.settings(), ending.interrupted()));
-      }
+      offerOutcome(ending, distributedSuites); // if the last suite's end did not tell them
       guarded(() -> {
         ending.close(); // closes the global fixtures after the workers' last tests
         return null;

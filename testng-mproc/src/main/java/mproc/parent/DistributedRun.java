@@ -301,8 +301,8 @@ public final class DistributedRun implements AutoCloseable {
     directory.close();
   }
 
-  /** What the joined hosts of a cluster run print and exit with when it ends. */
-  public void outcome(Message.RunEnded outcome) {
+  /** What the joined hosts of a cluster run print and exit with when it ends, made when they are told. */
+  public void outcome(java.util.function.Supplier<Message.RunEnded> outcome) {
     if (joined != null) {
       joined.outcome(outcome);
     }

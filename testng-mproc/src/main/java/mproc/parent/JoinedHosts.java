@@ -34,7 +34,7 @@ final class JoinedHosts implements AutoCloseable {
   private final Map<Integer, List<HostedWorker>> workersByHost = new HashMap<>();
   private final java.io.PrintStream err;
   /** What the joined hosts are told when the run ends (set by the listener, which has TestNG's results). */
-  private RunEnded outcome;
+  private java.util.function.Supplier<RunEnded> outcome;
   private boolean told;
   private long nextRead;
   private long nextBeats;
@@ -109,7 +109,8 @@ final class JoinedHosts implements AutoCloseable {
     control.send(new StopWorker(workerId));
   }
 
-  void outcome(RunEnded outcome) {
+  /** Made once, when the hosts are told: the listener offers it as the last suite ends and again at the end. */
+  void outcome(java.util.function.Supplier<RunEnded> outcome) {
     this.outcome = outcome;
   }
 
@@ -119,14 +120,14 @@ final class JoinedHosts implements AutoCloseable {
       return; // told when the last suite ended
     }
     told = true;
-    RunEnded ended = outcome != null ? outcome : new RunEnded(true, List.of("mproc: the leader reported no outcome"));
+    RunEnded ended = outcome != null ? outcome.get() : new RunEnded(true, List.of("mproc: the leader reported no outcome"));
     control.send(ended);
     cluster.publish(mproc.cluster.ClusterSeat.ENDED, ended.failed() ? "failed" : "passed");
   }
 
   /** The leader stops before the run ended (an error, {@code System.exit}): the joined hosts are told it failed, if Redis still answers. */
   void abandon() {
-    outcome = new RunEnded(true, List.of("mproc: the leader stopped before the run ended"));
+    outcome = () -> new RunEnded(true, List.of("mproc: the leader stopped before the run ended"));
     try {
       end();
     } catch (RuntimeException e) {

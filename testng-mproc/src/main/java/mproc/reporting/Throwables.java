@@ -55,32 +55,33 @@ public final class Throwables {
    * README allow), or, at the top, is replaced by one made with it.
    */
   private static Throwable withNullPointerMessages(Throwable t, ThrowableData data) {
-    Throwable top = t;
     Throwable level = t;
     for (ThrowableData d = data; level != null && d != null; d = d.cause(), level = level.getCause()) {
-      if (level instanceof NullPointerException && level.getMessage() == null && d.message() != null && !setMessage(level, d.message())
-          && level == t && t.getClass() == NullPointerException.class) {
-        top = new NullPointerException(d.message());
-        top.setStackTrace(t.getStackTrace());
-        if (t.getCause() != null) {
-          top.initCause(t.getCause());
-        }
-        for (Throwable suppressed : t.getSuppressed()) {
-          top.addSuppressed(suppressed);
-        }
+      if (level instanceof NullPointerException && level.getMessage() == null && d.message() != null) {
+        setMessage(level, d.message());
       }
     }
-    return top;
+    if (t.getClass() != NullPointerException.class || t.getMessage() != null || data.message() == null) {
+      return t;
+    }
+    NullPointerException made = new NullPointerException(data.message()); // java.lang not opened to us
+    made.setStackTrace(t.getStackTrace());
+    if (t.getCause() != null) {
+      made.initCause(t.getCause());
+    }
+    for (Throwable suppressed : t.getSuppressed()) {
+      made.addSuppressed(suppressed);
+    }
+    return made;
   }
 
-  private static boolean setMessage(Throwable t, String message) {
+  private static void setMessage(Throwable t, String message) {
     try {
       java.lang.reflect.Field detail = Throwable.class.getDeclaredField("detailMessage");
       detail.setAccessible(true);
       detail.set(t, message);
-      return true;
     } catch (ReflectiveOperationException | RuntimeException e) {
-      return false; // java.lang not opened to us
+      // java.lang not opened to us: the message stays lost, but at the top (see withNullPointerMessages)
     }
   }
 

@@ -9,8 +9,11 @@ import org.testng.xml.XmlSuite;
  * runs with the groups of the suite at the top of its tree, whatever {@code <groups>} it declares
  * (TestNG's {@code XmlSuite.getIncludedGroups} asks its parent): its XML carries those instead, as
  * the worker parses it alone. Without that, a child's own {@code <groups><run>} applied in the
- * workers only, and the tests the parent planned never ran there. And as TestNG registers every
- * suite's listeners for the whole run, the XML names the listeners of all of them.
+ * workers only, and the tests the parent planned never ran there. As TestNG registers every
+ * suite's listeners for the whole run, the XML names the listeners of all of them. It has no
+ * {@code <suite-files>}: each child is published as a suite of its own when its tests run, and
+ * TestNG's parser, given a stream as the worker gives it, reads that one stream again for each
+ * child file ("Premature end of file": every worker crashed on a suite that included others).
  */
 public final class PublishedSuite {
   private PublishedSuite() {}
@@ -28,7 +31,7 @@ public final class PublishedSuite {
     List<String> listeners = new ArrayList<>(); // in the order TestNG registers them
     runSuites.forEach(s -> s.getListeners().stream().filter(l -> !listeners.contains(l)).forEach(listeners::add));
     suite.getListeners().stream().filter(l -> !listeners.contains(l)).forEach(listeners::add);
-    if (suite.getParentSuite() == null && listeners.equals(suite.getListeners())) {
+    if (suite.getParentSuite() == null && suite.getSuiteFiles().isEmpty() && listeners.equals(suite.getListeners())) {
       return suite.toXml();
     }
     XmlSuite root = suite;
