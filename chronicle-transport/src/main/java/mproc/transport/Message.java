@@ -117,7 +117,11 @@ public sealed interface Message {
   /** A parameter value: Java-serialized when it could be, and always its {@code toString()}. */
   record ValueData(byte[] serialized, String text) {}
 
-  /** The result of one invocation of a test method. Status codes are TestNG's. */
+  /**
+   * The result of one invocation of a test method. Status codes are TestNG's. {@code
+   * failedInvocation}: the row (or factory row) the worker's TestNG recorded as a failed invocation
+   * of the method, which {@code testng-failed.xml} lists; -1 if none.
+   */
   record TestOutcome(
       int unitId,
       int instance,
@@ -127,6 +131,7 @@ public sealed interface Message {
       long startMillis,
       long endMillis,
       boolean wasRetried,
+      int failedInvocation,
       int parameterIndex,
       List<ValueData> parameters,
       ThrowableData throwable,

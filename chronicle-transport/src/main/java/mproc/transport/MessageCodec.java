@@ -99,7 +99,7 @@ public final class MessageCodec {
     } else if (message instanceof TestOutcome m) {
       out.writeByte(TEST_OUTCOME).writeInt(m.unitId()).writeInt(m.instance()).writeUtf8(m.className()).writeUtf8(m.methodName());
       out.writeInt(m.status()).writeLong(m.startMillis()).writeLong(m.endMillis());
-      out.writeBoolean(m.wasRetried()).writeInt(m.parameterIndex());
+      out.writeBoolean(m.wasRetried()).writeInt(m.failedInvocation()).writeInt(m.parameterIndex());
       writeValues(out, m.parameters());
       writeThrowable(out, m.throwable());
       writeStrings(out, m.output());
@@ -195,12 +195,14 @@ public final class MessageCodec {
           long start = in.readLong();
           long end = in.readLong();
           boolean retried = in.readBoolean();
+          int failedInvocation = in.readInt();
           int parameterIndex = in.readInt();
           List<ValueData> parameters = readValues(in);
           ThrowableData throwable = readThrowable(in);
           List<String> output = readStrings(in);
           return new TestOutcome(
-              unitId, instance, className, methodName, status, start, end, retried, parameterIndex, parameters, throwable, output);
+              unitId, instance, className, methodName, status, start, end, retried, failedInvocation, parameterIndex, parameters, throwable,
+              output);
         }
       case CONFIG_OUTCOME:
         return new ConfigOutcome(in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt(), in.readLong(), in.readLong(),

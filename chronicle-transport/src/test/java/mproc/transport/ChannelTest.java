@@ -53,7 +53,7 @@ public class ChannelTest {
             new Working(3, "a.B", "rows", 2, Working.Kind.DATA_ROW),
             new Working(3, "a.B", "", 0, Working.Kind.SETUP),
             new TestOutcome(
-                7, 1, "a.B", "c", 2, 10L, 20L, true, 4,
+                7, 1, "a.B", "c", 2, 10L, 20L, true, 3, 4,
                 List.of(new ValueData(new byte[] {9}, "nine"), new ValueData(null, "null")),
                 failure,
                 List.of("line 1", "line 2")),

@@ -196,6 +196,9 @@ final class TestDispatch {
       durations.record(Planner.key(method), o.endMillis() - o.startMillis());
       invocations.finish(method, o.instance(), o.parameterIndex(), o.status(), Values.decode(o.parameters()),
           Throwables.decode(o.throwable()), o.startMillis(), o.endMillis(), o.wasRetried(), o.output(), host);
+      if (o.failedInvocation() >= 0) {
+        method.addFailedInvocationNumber(o.failedInvocation()); // as the worker's TestNG did: testng-failed.xml lists it
+      }
     };
     inRowOrder(o.unitId(), o.parameterIndex(), !o.wasRetried(), outcome);
   }

@@ -100,6 +100,20 @@ public final class ResultReplay {
   }
 
   /**
+   * The invocation number TestNG's invoker recorded for this result as a failed one (it adds the
+   * row, or the factory's row, of a data-driven or factory-made test that ended with a throwable and
+   * is not retried, which {@code testng-failed.xml} lists so that a rerun runs only those); -1 if
+   * none. A skip TestNG made for a failed dependency never ran: its method has no such number.
+   */
+  public static int failedInvocation(ITestResult r) {
+    org.testng.internal.IParameterInfo factory = r.getMethod().getFactoryMethodParamsInfo();
+    boolean parameterized = (r.getParameters() != null && r.getParameters().length > 0) || factory != null;
+    int number = factory != null ? factory.getIndex() : r.getParameterIndex();
+    return r.getThrowable() != null && !r.wasRetried() && parameterized && r.getMethod().getFailedInvocationNumbers().contains(number)
+        ? number : -1;
+  }
+
+  /**
    * An invocation TestNG skipped because an earlier one of the method failed (its
    * {@code skipFailedInvocations}, or the run's or {@code <test>}'s {@code skipfailedinvocationcounts}):
    * it makes a skip without a throwable for each invocation left, which the listeners hear of and

@@ -91,6 +91,57 @@ public final class SessionSuite {
   }
 
   /**
+   * The classes of the file a session names for these test classes: a class the file does not name
+   * has its instances made by a {@code @Factory} of a class it does name (a factory class whose
+   * method returns {@code new Target(1), new Target(2)}), so the session names every such factory
+   * class instead, and TestNG makes the instances there as it does sequentially (TestNG could not make
+   * {@code Target} itself: it has no constructor for it). The instances of other classes it makes
+   * too are passed over, as any method the session did not claim.
+   */
+  static java.util.Set<String> namedOrMadeBy(Collection<String> classNames, java.util.Set<String> named, XmlTest test) {
+    java.util.Set<String> result = new java.util.LinkedHashSet<>();
+    List<String> factories = null;
+    for (String name : classNames) {
+      if (named.contains(name)) {
+        result.add(name);
+        continue;
+      }
+      if (factories == null) {
+        factories = test.getXmlClasses().stream().map(XmlClass::getName).filter(SessionSuite::hasFactory).toList();
+      }
+      if (factories.isEmpty()) {
+        result.add(name); // as before: TestNG reports what it cannot make
+      } else {
+        result.addAll(factories);
+      }
+    }
+    return result;
+  }
+
+  /** Whether the class or a superclass declares a {@code @Factory} method or constructor. */
+  private static boolean hasFactory(String className) {
+    Class<?> c;
+    try {
+      c = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false; // TestNG reports a class it cannot load
+    }
+    for (java.lang.reflect.Constructor<?> k : c.getDeclaredConstructors()) {
+      if (k.isAnnotationPresent(org.testng.annotations.Factory.class)) {
+        return true;
+      }
+    }
+    for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+      for (java.lang.reflect.Method m : k.getDeclaredMethods()) {
+        if (m.isAnnotationPresent(org.testng.annotations.Factory.class)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * The listeners the {@code <test>}'s classes (as its suite file names them, the same list in the
    * parent and in a worker) and their superclasses declare with {@code @Listeners}, but
    * configurables and the parent's own listener. TestNG has each hear every test of the run, so
@@ -167,8 +218,8 @@ public final class SessionSuite {
       inFileOrder.putIfAbsent(c.getName(), inFileOrder.size());
       inFile.putIfAbsent(c.getName(), c);
     });
-    List<String> ordered = new ArrayList<>(classNames);
-    // not named in the file (a package's class): after, as given
+    List<String> ordered = new ArrayList<>(namedOrMadeBy(classNames, inFile.keySet(), original));
+    // not named in the file: after, as given
     ordered.sort(java.util.Comparator.comparingInt(name -> inFileOrder.getOrDefault(name, Integer.MAX_VALUE)));
     List<XmlClass> classes = new ArrayList<>();
     for (String name : ordered) {

@@ -8,6 +8,7 @@ import mproc.planning.Planner;
 import mproc.reporting.Throwables;
 import mproc.reporting.Values;
 import mproc.testng.ClaimingMethod;
+import mproc.testng.ResultReplay;
 import mproc.transport.Channel;
 import mproc.transport.Message.ConfigOutcome;
 import mproc.transport.Message.TestOutcome;
@@ -97,6 +98,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
             r.getStartMillis(),
             r.getEndMillis(),
             r.wasRetried(),
+            ResultReplay.failedInvocation(r),
             r.getParameterIndex(),
             Values.encode(r.getParameters()),
             Throwables.encode(r.getThrowable()),

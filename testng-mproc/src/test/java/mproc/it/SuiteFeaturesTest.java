@@ -15,7 +15,8 @@ import org.testng.annotations.Test;
  * as clones on a pool of its own ({@code threadPoolSize}), a listener that only observes declared
  * with {@code @Listeners} on one class, configuration methods that log and are
  * given parameters, a {@code @Factory} constructor or static method fed by a data provider, a
- * static {@code @Factory} without one. Run sequentially, in worker JVMs
+ * static {@code @Factory} without one, a factory class whose {@code @Factory} method makes the
+ * instances of another class. Run sequentially, in worker JVMs
  * only, and with the parent as one of the cores; each must report what the sequential run reports.
  */
 public class SuiteFeaturesTest {
@@ -32,13 +33,14 @@ public class SuiteFeaturesTest {
       + "      <class name=\"mproc.it.suite.inherit.FactoryRows\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.FactoryMade\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.FactoryArray\"/>\n"
+      + "      <class name=\"mproc.it.suite.inherit.MakesOthers\"/>\n"
       + "    </classes>\n  </test>\n</suite>\n";
   /**
    * The class parameter's test, Holds' two, Breaks' upstream failing and its downstream skipped,
    * three pooled, Observed's two, Configured's two, one for each of FactoryRows' two instances and
-   * of FactoryMade's six and FactoryArray's four, the third of each failing.
+   * of FactoryMade's six, FactoryArray's four and the three MakesOthers makes, the third of each failing.
    */
-  private static final String SUMMARY = "Total tests run: 24, Passes: 20, Failures: 3, Skips: 1";
+  private static final String SUMMARY = "Total tests run: 27, Passes: 22, Failures: 4, Skips: 1";
   private ParentRun sequential;
   private ParentRun inWorkers;
   private ParentRun withTheParent;
@@ -74,6 +76,19 @@ public class SuiteFeaturesTest {
     DistributedRunTest.assertSameReports(Reports.junitReports(run.outputDir), Reports.junitReports(sequential.outputDir));
   }
 
+  /**
+   * testng-failed.xml names the rows that failed ({@code invocation-numbers}: a factory's third
+   * instance), so that a rerun runs only those; the parent's TestNG records them as each failed
+   * result is replayed, as the worker's did. They were missing: a rerun ran every row.
+   */
+  @Test(dataProvider = "distributed")
+  public void theRerunFileNamesTheFailedRows(String way) throws Exception {
+    Reports rerun = Reports.failedRerun(run(way).outputDir);
+    Reports sequentially = Reports.failedRerun(sequential.outputDir);
+    assertTrue(sequentially.lines.stream().anyMatch(l -> l.contains("invocation-numbers=2")), sequentially.lines.toString());
+    DistributedRunTest.assertSameReports(rerun, sequentially);
+  }
+
   /** The pooled invocations run at once with the same instance and row: each start a listener hears ends once. */
   @Test(dataProvider = "distributed")
   public void listenersHearEachStartEndOnce(String way) {
@@ -92,7 +107,7 @@ public class SuiteFeaturesTest {
     ParentRun run = run(way);
     List<String> heard = run.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
     List<String> sequentially = sequential.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
-    assertEquals(sequentially.size(), 24, sequential.log.toString());
+    assertEquals(sequentially.size(), 27, sequential.log.toString());
     assertEquals(heard, sequentially, run.log.toString());
   }
 }

@@ -54,7 +54,7 @@ public class RedisTransportTest {
     List<Message> sent = new ArrayList<>();
     sent.add(new UnitPlan(7, 3, List.of(new MethodRef("a.B", "c", List.of(0))), true, 2_500));
     sent.add(new WorkerReady(2, 12345L, 1_700_000_000_123L));
-    sent.add(new TestOutcome(7, 1, "a.B", "c", 2, 10L, 20L, true, 4, List.of(new ValueData(new byte[] {9}, "nine")), failure,
+    sent.add(new TestOutcome(7, 1, "a.B", "c", 2, 10L, 20L, true, 3, 4, List.of(new ValueData(new byte[] {9}, "nine")), failure,
         List.of("line 1")));
     for (int i = 0; i < 300; i++) { // more than one read's batch
       sent.add(new Message.UnitDone(i));
