@@ -133,8 +133,9 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
 
   /** Runs the session and reports each unit it ran as done. */
   void run(ConfigurationGate gate, FixtureInjector injector, TestInstances instances) {
-    Set<String> classes = new LinkedHashSet<>();
-    units.forEach(u -> u.plan.methods().forEach(ref -> classes.add(ref.className())));
+    Set<String> own = new LinkedHashSet<>();
+    units.forEach(u -> u.plan.methods().forEach(ref -> own.add(ref.className())));
+    Set<String> classes = book.withTiedClasses(test.id, own);
     classes.addAll(test.configClasses);
     classes.addAll(test.suiteConfigClasses);
     test.touched = true;

@@ -62,6 +62,35 @@ final class WorkBook {
     unitsByClass.computeIfAbsent(classKey(unit), k -> new ArrayList<>()).add(unit);
   }
 
+  /**
+   * These classes of a test and those tied to them: a unit whose methods are in several classes (a
+   * {@code dependsOnMethods} or {@code dependsOnGroups} across classes) ties its classes, as TestNG
+   * checks every dependency of a class's methods when it sets a run up, also of methods the session
+   * then passes over (a session of another unit of the dependent class would stop there).
+   */
+  java.util.Set<String> withTiedClasses(int testId, java.util.Set<String> classes) {
+    java.util.Set<String> result = new java.util.LinkedHashSet<>(classes);
+    List<java.util.Set<String>> ties = new ArrayList<>();
+    for (KnownUnit u : units) {
+      if (u.plan.testId() == testId) {
+        java.util.Set<String> tied = new java.util.LinkedHashSet<>();
+        u.plan.methods().forEach(m -> tied.add(m.className()));
+        if (tied.size() > 1) {
+          ties.add(tied);
+        }
+      }
+    }
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (java.util.Set<String> tied : ties) {
+        if (!result.containsAll(tied) && tied.stream().anyMatch(result::contains)) {
+          grew |= result.addAll(tied);
+        }
+      }
+    }
+    return result;
+  }
+
   KnownTest test(int testId) {
     return tests.get(testId);
   }
