@@ -259,6 +259,7 @@ public class MprocListener
     DistributedRun run = current.leading();
     List<ITestNGMethod> selected = new ArrayList<>(methods.size());
     methods.forEach(mi -> selected.add(mi.getMethod()));
+    selected.removeIf(m -> !mproc.testng.Invocable.atAll(m, context)); // TestNG would run nothing for it, and report nothing
     List<PlannedUnit> units = Planner.plan(selected, run.durations(), run.settings().spreadRows());
     int testId;
     mproc.reporting.live.LiveRun live = current.live();

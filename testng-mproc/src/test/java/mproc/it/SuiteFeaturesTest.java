@@ -16,7 +16,8 @@ import org.testng.annotations.Test;
  * with {@code @Listeners} on one class, configuration methods that log and are
  * given parameters, a {@code @Factory} constructor or static method fed by a data provider, a
  * static {@code @Factory} without one, a factory class whose {@code @Factory} method makes the
- * instances of another class, a class one of whose methods depends on a method of another class. Run sequentially, in worker JVMs
+ * instances of another class, a class one of whose methods depends on a method of another class, a class-level
+ * {@code @Test(enabled = false)}. Run sequentially, in worker JVMs
  * only, and with the parent as one of the cores; each must report what the sequential run reports.
  */
 public class SuiteFeaturesTest {
@@ -36,14 +37,15 @@ public class SuiteFeaturesTest {
       + "      <class name=\"mproc.it.suite.inherit.MakesOthers\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.DependsAcross\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.DependedOn\"/>\n"
+      + "      <class name=\"mproc.it.suite.inherit.DisabledAtClassLevel\"/>\n"
       + "    </classes>\n  </test>\n</suite>\n";
   /**
    * The class parameter's test, Holds' two, Breaks' upstream failing and its downstream skipped,
    * three pooled, Observed's two, Configured's two, one for each of FactoryRows' two instances and
    * of FactoryMade's six, FactoryArray's four and the three MakesOthers makes, the third of each
-   * failing; DependsAcross' three and DependedOn's one.
+   * failing; DependsAcross' three, DependedOn's one, and the one of DisabledAtClassLevel that is enabled.
    */
-  private static final String SUMMARY = "Total tests run: 31, Passes: 26, Failures: 4, Skips: 1";
+  private static final String SUMMARY = "Total tests run: 32, Passes: 27, Failures: 4, Skips: 1";
   private ParentRun sequential;
   private ParentRun inWorkers;
   private ParentRun withTheParent;
@@ -110,7 +112,7 @@ public class SuiteFeaturesTest {
     ParentRun run = run(way);
     List<String> heard = run.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
     List<String> sequentially = sequential.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
-    assertEquals(sequentially.size(), 31, sequential.log.toString());
+    assertEquals(sequentially.size(), 32, sequential.log.toString());
     assertEquals(heard, sequentially, run.log.toString());
   }
 }
