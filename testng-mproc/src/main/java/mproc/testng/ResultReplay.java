@@ -4,10 +4,15 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.testng.IConfigurationListener;
 import org.testng.IDataProviderMethod;
 import org.testng.IRetryDataProvider;
+import org.testng.ISuite;
 import org.testng.ITestContext;
 import org.testng.ITestListener;
 import org.testng.ITestNGMethod;
@@ -42,6 +47,7 @@ public final class ResultReplay {
     this.context = context;
     this.notifier = (ITestResultNotifier) context;
     this.inWorkers = new ListenersInWorkers(context);
+    forgetPassesOfFailed();
   }
 
   /** The test listeners that hear replayed results: not those that heard them live in a worker. */
@@ -155,6 +161,9 @@ public final class ResultReplay {
   /** A configuration method that ran in a worker: passed, failed or skipped. */
   public void configuration(ITestNGMethod method, int status, Throwable throwable, long start, long end, String host,
       Object[] parameters, List<String> output) {
+    if (status != ITestResult.SUCCESS && oncePerWorker(method) && !firstFailureOf(method)) {
+      return;
+    }
     TestResult result = newResult(method, parameters, 0, start, end, throwable, host);
     result.setStatus(status);
     logOutput(result, output);
@@ -175,6 +184,72 @@ public final class ResultReplay {
         default -> l.onConfigurationSuccess(result);
       }
     }
+  }
+
+  /** Inherited by several classes, a configuration method is one method still: its declaring class names it. */
+  private String failedOnceKey(ITestNGMethod method) {
+    Method declared = method.getConstructorOrMethod().getMethod();
+    return (method.isBeforeSuiteConfiguration() || method.isAfterSuiteConfiguration() ? "" : context.getName() + "/")
+        + declared.getDeclaringClass().getName() + "." + declared.getName();
+  }
+
+  /**
+   * A later {@code <test>}: TestNG runs the suite's {@code @BeforeSuite} before it too, and the parent
+   * passed over it again; one that failed in the workers before is listed once, failed, as sequentially.
+   */
+  private void forgetPassesOfFailed() {
+    Set<String> failed;
+    synchronized (FAILED_ONCE) {
+      failed = Set.copyOf(FAILED_ONCE.getOrDefault(context.getSuite(), Set.of()));
+    }
+    if (failed.isEmpty()) {
+      return;
+    }
+    for (ITestResult passed : context.getPassedConfigurations().getAllResults()) {
+      if (oncePerWorker(passed.getMethod()) && failed.contains(failedOnceKey(passed.getMethod()))) {
+        context.getPassedConfigurations().removeResult(passed);
+      }
+    }
+  }
+
+  /** Suite- and test-level configuration: it runs once in each JVM, where a sequential run runs it once. */
+  private static boolean oncePerWorker(ITestNGMethod m) {
+    return m.isBeforeSuiteConfiguration() || m.isAfterSuiteConfiguration() || m.isBeforeTestConfiguration() || m.isAfterTestConfiguration();
+  }
+
+  /** What each suite (suite-level) or {@code <test>} (test-level) reported failed or skipped of those, once. */
+  private static final Map<ISuite, Set<String>> FAILED_ONCE = new WeakHashMap<>();
+
+  /**
+   * Whether this is the first failure (or skip) of a suite- or test-level configuration method that
+   * reaches the parent: a sequential run lists it once, failed, so the first stands for every JVM's,
+   * and the pass the parent listed for it as it passed over it (it runs in the workers) goes.
+   */
+  private boolean firstFailureOf(ITestNGMethod method) {
+    Method declared = method.getConstructorOrMethod().getMethod();
+    String key = failedOnceKey(method);
+    synchronized (FAILED_ONCE) {
+      if (!FAILED_ONCE.computeIfAbsent(context.getSuite(), s -> new HashSet<>()).add(key)) {
+        return false;
+      }
+    }
+    List<ITestContext> contexts = new ArrayList<>(List.of(context));
+    context.getSuite().getResults().values().forEach(r -> contexts.add(r.getTestContext()));
+    for (ITestContext c : contexts) {
+      for (ITestResult failed : c.getFailedConfigurations().getAllResults()) {
+        if (declared.equals(failed.getMethod().getConstructorOrMethod().getMethod())) {
+          return false; // it failed in the parent's own TestNG too (a parameter it could not inject): listed already
+        }
+      }
+    }
+    for (ITestContext c : contexts) {
+      for (ITestResult passed : c.getPassedConfigurations().getAllResults()) {
+        if (declared.equals(passed.getMethod().getConstructorOrMethod().getMethod())) {
+          c.getPassedConfigurations().removeResult(passed);
+        }
+      }
+    }
+    return true;
   }
 
   private TestResult newResult(
