@@ -67,10 +67,16 @@ public final class SessionSuite {
     return suite.getListeners().stream().filter(SessionSuite::isConfigurable).toList();
   }
 
+  /**
+   * Interfaces of listeners that run in the parent alone: those that observe, and
+   * {@link org.testng.IAlterSuiteListener}, whose changes are in the suite the parent publishes
+   * already (run again in a session, it would change the narrowed suite a second time; with a
+   * reporter beside it, that reporter wrote a partial report per session into {@code test-output}).
+   */
   private static final List<Class<?>> OBSERVERS =
       List.of(
           org.testng.ITestListener.class, org.testng.ISuiteListener.class, org.testng.IReporter.class,
-          org.testng.IExecutionListener.class, org.testng.IConfigurationListener.class);
+          org.testng.IExecutionListener.class, org.testng.IConfigurationListener.class, org.testng.IAlterSuiteListener.class);
 
   private static java.util.Set<Class<?>> allInterfaces(Class<?> c) {
     java.util.Set<Class<?>> result = new java.util.HashSet<>();

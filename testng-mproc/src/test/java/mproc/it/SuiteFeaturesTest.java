@@ -22,7 +22,7 @@ import org.testng.annotations.Test;
  */
 public class SuiteFeaturesTest {
   private static final String SUITE = "<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n<suite name=\"features\">\n"
-      + ParentRun.PROBED
+      + ParentRun.PROBED.replace("</listeners>", "<listener class-name=\"mproc.it.suite.inherit.AltersAndReports\"/></listeners>")
       + "  <parameter name=\"level\" value=\"suite\"/>\n"
       + "  <test name=\"features\">\n    <classes>\n"
       + "      <class name=\"mproc.it.suite.inherit.ClassParameter\"><parameter name=\"level\" value=\"class\"/></class>\n"
@@ -92,6 +92,17 @@ public class SuiteFeaturesTest {
     Reports sequentially = Reports.failedRerun(sequential.outputDir);
     assertTrue(sequentially.lines.stream().anyMatch(l -> l.contains("invocation-numbers=2")), sequentially.lines.toString());
     DistributedRunTest.assertSameReports(rerun, sequentially);
+  }
+
+  /**
+   * A suite listener that alters the suite and reports is called once, in the parent, as
+   * sequentially: it ran in every session too, and left a partial report in {@code test-output}.
+   */
+  @Test(dataProvider = "distributed")
+  public void aSuiteAlteringReporterRunsOnce(String way) {
+    ParentRun run = run(way);
+    List<String> calls = run.events("altering-reporter ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
+    assertEquals(calls, List.of("altering-reporter alter", "altering-reporter report", "altering-reporter start"), run.log.toString());
   }
 
   /** The pooled invocations run at once with the same instance and row: each start a listener hears ends once. */
