@@ -44,6 +44,10 @@ final class ClaimedRows implements Iterator<Object[]> {
       return null;
     }
     runnable++;
-    return book.tryClaimRow(unit, i) ? row : null;
+    if (!book.tryClaimRow(unit, i)) {
+      return null;
+    }
+    unit.rowClaimedLast = i;
+    return row;
   }
 }

@@ -13,6 +13,8 @@ final class KnownUnit {
   final java.util.BitSet rowsMine = new java.util.BitSet();
   /** For a unit that spreads its rows: how many there are, once this worker has gone through them; else -1. */
   int rowsCounted = -1;
+  /** For a unit that spreads its rows: the row this worker claimed last, which TestNG runs now; else -1. */
+  int rowClaimedLast = -1;
 
   KnownUnit(UnitPlan plan) {
     this.plan = plan;

@@ -5,6 +5,7 @@ import static org.testng.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -94,6 +95,25 @@ public class SpreadRowsTest {
     for (int i = 0; i < 10; i++) {
       assertEquals(run.events("test row " + i + " ").size(), String.valueOf(i).equals(row) ? 0 : 1, "row " + i + ": " + run.log);
     }
+  }
+
+  /**
+   * Rows TestNG skips for a failed {@code @BeforeMethod} (index -1) end the run as sequentially: the
+   * run never ended, the parent waiting for those rows' results in row order.
+   */
+  @Test
+  public void rowsSkippedForAFailedSetUpEndTheRunAsSequentially() throws Exception {
+    String suite = ParentRun.suite("spread", ParentRun.PROBED, "mproc.it.suite.spread.", "SetupFails");
+    ParentRun sequential = ParentRun.run(suite);
+    ParentRun run = ParentRun.run(suite, "-cores", "2");
+    assertTrue(sequential.output.contains("Total tests run: 8, Passes: 2, Failures: 0, Skips: 6"), sequential.output);
+    assertTrue(run.output.contains("Total tests run: 8, Passes: 2, Failures: 0, Skips: 6"), run.output);
+    assertEquals(run.exitCode, sequential.exitCode, run.output);
+    List<String> local = sequential.reportedTests();
+    List<String> remote = run.reportedTests();
+    Collections.sort(local);
+    Collections.sort(remote);
+    assertEquals(remote, local, run.output);
   }
 
   @Test
