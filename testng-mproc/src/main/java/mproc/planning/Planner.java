@@ -144,6 +144,9 @@ public final class Planner {
     if (splits(testClass)) {
       return true;
     }
+    if (singleThreaded(testClass)) {
+      return false;
+    }
     for (ITestNGMethod[] ms : List.of(testClass.getBeforeClassMethods(), testClass.getAfterClassMethods())) {
       for (ITestNGMethod c : ms) {
         if (!c.getConstructorOrMethod().getDeclaringClass().getName().equals(CUCUMBER_RUNNER)) {
@@ -158,12 +161,26 @@ public final class Planner {
 
   /**
    * Whether a class's methods form one unit: it has {@code @BeforeClass} or {@code @AfterClass}
-   * methods, which sequentially run once around all of them, and it does not say they may run in
-   * each worker instead ({@link SplitClass}).
+   * methods, which sequentially run once around all of them, or it says its methods must never run
+   * at once ({@code @Test(singleThreaded = true)}: jclouds-filesystem's share one directory, which
+   * each test makes and deletes); and it does not say they may run in each worker instead
+   * ({@link SplitClass}).
    */
   static boolean keptWhole(ITestClass testClass) {
-    return testClass != null && (testClass.getBeforeClassMethods().length > 0 || testClass.getAfterClassMethods().length > 0)
+    return testClass != null
+        && (testClass.getBeforeClassMethods().length > 0 || testClass.getAfterClassMethods().length > 0 || singleThreaded(testClass))
         && !splits(testClass);
+  }
+
+  /** A class-level {@code @Test(singleThreaded = true)}, on the class or a superclass, as TestNG reads it. */
+  private static boolean singleThreaded(ITestClass testClass) {
+    for (Class<?> c = testClass.getRealClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      org.testng.annotations.Test test = c.getAnnotation(org.testng.annotations.Test.class);
+      if (test != null && test.singleThreaded()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean splits(ITestClass testClass) {

@@ -17,7 +17,7 @@ import org.testng.annotations.Test;
  * given parameters, a {@code @Factory} constructor or static method fed by a data provider, a
  * static {@code @Factory} without one, a factory class whose {@code @Factory} method makes the
  * instances of another class, a class one of whose methods depends on a method of another class, a class-level
- * {@code @Test(enabled = false)}. Run sequentially, in worker JVMs
+ * {@code @Test(enabled = false)}, a {@code singleThreaded} class. Run sequentially, in worker JVMs
  * only, and with the parent as one of the cores; each must report what the sequential run reports.
  */
 public class SuiteFeaturesTest {
@@ -38,6 +38,7 @@ public class SuiteFeaturesTest {
       + "      <class name=\"mproc.it.suite.inherit.DependsAcross\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.DependedOn\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.DisabledAtClassLevel\"/>\n"
+
       + "    </classes>\n  </test>\n</suite>\n";
   /**
    * The class parameter's test, Holds' two, Breaks' upstream failing and its downstream skipped,
@@ -103,6 +104,19 @@ public class SuiteFeaturesTest {
     ParentRun run = run(way);
     List<String> calls = run.events("altering-reporter ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
     assertEquals(calls, List.of("altering-reporter alter", "altering-reporter report", "altering-reporter start"), run.log.toString());
+  }
+
+  /**
+   * A {@code singleThreaded} class runs in one JVM, all of it, though it has no class configuration
+   * to keep it together; alone in its suite, two worker JVMs shared it.
+   */
+  @Test
+  public void aSingleThreadedClassRunsInOneJvm() throws Exception {
+    ParentRun run = ParentRun.run(ParentRun.suite("single", ParentRun.PROBED, "mproc.it.suite.inherit.", "OneAtATime"),
+        "-cores", "2", "-mproc.parentRuns", "false");
+    assertEquals(run.events("one-at-a-time ").size(), 8, run.log.toString());
+    assertEquals(run.pids("one-at-a-time ").size(), 1, run.log.toString());
+    assertEquals(ParentRun.unmatchedStartsAndEnds(run.log), List.of(), run.log.toString());
   }
 
   /** The pooled invocations run at once with the same instance and row: each start a listener hears ends once. */
