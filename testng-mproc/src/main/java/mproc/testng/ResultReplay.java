@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import org.testng.IConfigurationListener;
 import org.testng.IDataProviderMethod;
+import org.testng.IResultMap;
 import org.testng.IRetryDataProvider;
 import org.testng.ISuite;
 import org.testng.ITestContext;
@@ -193,6 +194,11 @@ public final class ResultReplay {
         + declared.getDeclaringClass().getName() + "." + declared.getName();
   }
 
+  /** The results in {@code map} of this method, whichever class inherits it. */
+  private static List<ITestResult> resultsOf(IResultMap map, Method declared) {
+    return map.getAllResults().stream().filter(r -> declared.equals(r.getMethod().getConstructorOrMethod().getMethod())).toList();
+  }
+
   /**
    * A later {@code <test>}: TestNG runs the suite's {@code @BeforeSuite} before it too, and the parent
    * passed over it again; one that failed in the workers before is listed once, failed, as sequentially.
@@ -235,20 +241,10 @@ public final class ResultReplay {
     }
     List<ITestContext> contexts = new ArrayList<>(List.of(context));
     context.getSuite().getResults().values().forEach(r -> contexts.add(r.getTestContext()));
-    for (ITestContext c : contexts) {
-      for (ITestResult failed : c.getFailedConfigurations().getAllResults()) {
-        if (declared.equals(failed.getMethod().getConstructorOrMethod().getMethod())) {
-          return false; // it failed in the parent's own TestNG too (a parameter it could not inject): listed already
-        }
-      }
+    if (contexts.stream().anyMatch(c -> !resultsOf(c.getFailedConfigurations(), declared).isEmpty())) {
+      return false; // it failed in the parent's own TestNG too (a parameter it could not inject): listed already
     }
-    for (ITestContext c : contexts) {
-      for (ITestResult passed : c.getPassedConfigurations().getAllResults()) {
-        if (declared.equals(passed.getMethod().getConstructorOrMethod().getMethod())) {
-          c.getPassedConfigurations().removeResult(passed);
-        }
-      }
-    }
+    contexts.forEach(c -> resultsOf(c.getPassedConfigurations(), declared).forEach(c.getPassedConfigurations()::removeResult));
     return true;
   }
 

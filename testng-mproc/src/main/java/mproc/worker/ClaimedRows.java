@@ -44,10 +44,6 @@ final class ClaimedRows implements Iterator<Object[]> {
       return null;
     }
     runnable++;
-    if (!book.tryClaimRow(unit, i)) {
-      return null;
-    }
-    unit.rowClaimedLast = i;
-    return row;
+    return book.tryClaimRow(unit, i) ? row : null;
   }
 }

@@ -298,7 +298,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
     if (unit == null) {
       return null;
     }
-    int row = result.getParameterIndex(); // -1 for a data provider's failure
+    int row = unit.rowOf(result); // -1 for a data provider's failure
     if (unit.plan.spreadsRows() && row >= 0 && unit.rowsMine.get(row)) {
       return unit;
     }

@@ -57,7 +57,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
     KnownUnit unit = mine.apply(r);
     if (unit != null) {
       results.send(new TestStarted(unit.id(), ((ClaimingMethod) r.getMethod()).instance(), Planner.className(r.getMethod()),
-          r.getMethod().getMethodName(), r.getStartMillis(), row(r, unit), Values.encode(r.getParameters())));
+          r.getMethod().getMethodName(), r.getStartMillis(), unit.rowOf(r), Values.encode(r.getParameters())));
       afterEachTestMessage.accept(r);
     }
   }
@@ -82,23 +82,13 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
     send(r);
   }
 
-  /**
-   * The result's row. TestNG gives a row it skips for a failed configuration method (a
-   * {@code @BeforeMethod}, a {@code @BeforeSuite}) the index -1; of a unit whose rows are spread, the
-   * parent waits for each row's result in row order, so such a skip is the row this worker claimed
-   * for it, the one TestNG was running (without it, the run never ended).
-   */
-  private static int row(ITestResult r, KnownUnit unit) {
-    int row = r.getParameterIndex();
-    return row < 0 && unit.plan.spreadsRows() && unit.rowClaimedLast >= 0 ? unit.rowClaimedLast : row;
-  }
-
   private void send(ITestResult r) {
     KnownUnit unit = mine.apply(r);
     if (unit == null) {
       return; // a method another worker holds, passed over
     }
     ITestNGMethod m = r.getMethod();
+    int row = unit.rowOf(r);
     results.send(
         new TestOutcome(
             unit.id(),
@@ -110,10 +100,13 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
             r.getEndMillis(),
             r.wasRetried(),
             ResultReplay.failedInvocation(r),
-            row(r, unit),
+            row,
             Values.encode(r.getParameters()),
             Throwables.encode(r.getThrowable()),
             Reporter.getOutput(r))); // a new list at each call (TestNG 7.12), which may hold a null line
+    if (unit.plan.spreadsRows() && row >= 0 && !r.wasRetried()) {
+      unit.rowsReported.set(row);
+    }
     afterEachTestMessage.accept(r);
   }
 
