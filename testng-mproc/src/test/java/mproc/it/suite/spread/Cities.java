@@ -7,7 +7,7 @@ import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
 /**
- * Twelve rows of one data-driven method, each 250 ms: enough for a second worker to join while the
+ * Twelve rows of one data-driven method, each 400 ms: enough for a second worker to join while the
  * first runs them. With {@code -Dspread.dieAt=N -Dspread.marker=FILE}, the first worker JVM to reach
  * row N dies there (once: the marker).
  */
@@ -33,7 +33,7 @@ public class Cities {
         && Marker.first()) {
       Runtime.getRuntime().halt(7);
     }
-    Thread.sleep(250);
+    Thread.sleep(400);
     if (index == 7) {
       throw new AssertionError("city-7 is closed");
     }
