@@ -28,11 +28,17 @@ final class WorkerGate {
   static final int JUDGE_AFTER = 20;
   static final int JUDGE_OVER = 80;
   /**
-   * How long after the parent's first test starts a first run's workers wait: if its first
-   * {@value #JUDGE_AFTER} + {@value #JUDGE_OVER} tests take longer, they average over 2.5 ms and are
-   * no tiny tests anyway.
+   * An empty test's pace in the parent's first {@value #JUDGE_AFTER} + {@value #JUDGE_OVER} tests,
+   * where the JIT is cold and a worker JVM starts beside it: 2.0-2.6 ms on 2 processors, against
+   * {@link WorkerNeeds#EMPTY_TEST_MILLIS} once warm. Tests slower than this are no tiny tests.
    */
-  static final long TIMEOUT_MILLIS = (JUDGE_AFTER + JUDGE_OVER) * WorkerNeeds.EMPTY_TEST_MILLIS + 50;
+  static final long COLD_TEST_MILLIS = 5;
+  /**
+   * How long after the parent's first test starts a first run's workers wait: if its first
+   * {@value #JUDGE_AFTER} + {@value #JUDGE_OVER} tests take longer, they are no tiny tests. The first
+   * worker JVM is not ready before then anyway (about 1 s).
+   */
+  static final long TIMEOUT_MILLIS = (JUDGE_AFTER + JUDGE_OVER) * COLD_TEST_MILLIS + 50;
   /** What is left of a first run's tiny tests, in the parent alone, below which no worker is kept. */
   static final long TINY_LEFT_MILLIS = 2 * WorkerNeeds.WORKER_START_MILLIS;
 
@@ -76,7 +82,7 @@ final class WorkerGate {
   /**
    * A first run: once the parent has run {@value #JUDGE_AFTER} tests (its TestNG set-up behind it)
    * and {@value #JUDGE_OVER} more, their pace says whether workers are worth it. Tests of under
-   * 2 ms each whose rest the parent would run in under {@value #TINY_LEFT_MILLIS} ms are not: a
+   * {@value #COLD_TEST_MILLIS} ms each whose rest the parent would run in under {@value #TINY_LEFT_MILLIS} ms are not: a
    * worker JVM's start-up and TestNG's set-up in it would only take processors from the parent
    * (2,000 empty tests, -cores 2: 3.2 s with a worker, 2.4 s in the parent alone, plain TestNG 2.5 s).
    */
@@ -96,7 +102,7 @@ final class WorkerGate {
           left += e.getValue().methods().size();
         }
       }
-      boolean tiny = millisEach < WorkerNeeds.EMPTY_TEST_MILLIS && millisEach * left < TINY_LEFT_MILLIS;
+      boolean tiny = millisEach < COLD_TEST_MILLIS && millisEach * left < TINY_LEFT_MILLIS;
       LOG.debug("the parent's tests take {} ms each, {} left", millisEach, left);
       shutOrOpen(tiny, "its tests are too small for a worker JVM to repay its start-up");
     }

@@ -160,10 +160,12 @@ public class ClusterHostsTest {
 
   @Test
   public void aWorkerThatDiesOnAJoinedHostFailsItsTestAndItsHostStartsAnother() throws Exception {
-    SimulatedHost leader = host("leader", "crash", server, List.of());
+    String hold = "-Dit.holdFor=" + root.resolve("crash-joined");
+    SimulatedHost leader = host("leader", "crash", server, List.of(), List.of(hold));
     awaitLeader(server, "crash");
     Path marker = root.resolve("crash-died");
-    SimulatedHost joined = host("joined", "crash", server, List.of(), List.of("-Dit.dieOnce=" + marker), "-mproc.clusterExit", "leader");
+    SimulatedHost joined = host("joined", "crash", server, List.of(), List.of(hold, "-Dit.releaseFromWorker=true", "-Dit.dieOnce=" + marker),
+        "-mproc.clusterExit", "leader");
     assertEquals(leader.awaitExit(120), 1, leader.output());
     assertEquals(joined.awaitExit(60), 0, joined.output());
     String out = leader.output();
@@ -181,14 +183,16 @@ public class ClusterHostsTest {
 
   @Test
   public void aTestPastTheTimeoutOnAJoinedHostIsStoppedThereWithItsThreads() throws Exception {
-    SimulatedHost leader = host("leader", "hang", server, List.of(), "-mproc.timeout", "3");
+    // The timeout leaves room for the tests that wait for the joined host's worker JVM (it.holdFor).
+    String hold = "-Dit.holdFor=" + root.resolve("hang-joined");
+    SimulatedHost leader = host("leader", "hang", server, List.of(), List.of(hold), "-mproc.timeout", "15");
     awaitLeader(server, "hang");
-    SimulatedHost joined = host("joined", "hang", server, List.of(), List.of("-Dit.hangOnce=" + root.resolve("hang-hung")),
-        "-mproc.timeout", "3", "-mproc.clusterExit", "leader");
+    SimulatedHost joined = host("joined", "hang", server, List.of(), List.of(hold, "-Dit.releaseFromWorker=true",
+        "-Dit.hangOnce=" + root.resolve("hang-hung")), "-mproc.timeout", "15", "-mproc.clusterExit", "leader");
     assertEquals(leader.awaitExit(120), 1, leader.output());
     assertEquals(joined.awaitExit(60), 0, joined.output());
     String out = leader.output();
-    assertTrue(out.matches("(?s).*mproc: mproc\\.timeout: mproc\\.transport\\.redis\\.suite\\.Spread\\$\\w\\.\\w+ ran longer than 3 s in"
+    assertTrue(out.matches("(?s).*mproc: mproc\\.timeout: mproc\\.transport\\.redis\\.suite\\.Spread\\$\\w\\.\\w+ ran longer than 15 s in"
         + " worker host-1-worker-\\d \\(pid \\d+ on host 1 \\([^)]*\\)\\), which was stopped; its threads:.*"), out);
     assertTrue(joined.output().contains("as the leader asked; its threads:"), joined.output());
     assertTrue(joined.output().contains("java.lang.Thread.sleep"), "the hung test's stack is printed where it ran");

@@ -20,8 +20,10 @@ public class Spread {
   static void ran(Object test, String name) throws IOException, InterruptedException {
     Files.writeString(Path.of(System.getProperty("it.log")), test.getClass().getSimpleName() + "." + name + " "
         + ProcessHandle.current().pid() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    boolean inWorkerJvm = System.getProperty("mproc.worker.id") != null;
+    holdUntilAJoinedWorkerRuns(inWorkerJvm);
     String dieOnce = System.getProperty("it.dieOnce");
-    if (dieOnce != null && System.getProperty("mproc.worker.id") != null) {
+    if (dieOnce != null && inWorkerJvm) {
       try {
         Files.createFile(Path.of(dieOnce));
         Runtime.getRuntime().halt(3);
@@ -29,7 +31,6 @@ public class Spread {
         // died once already
       }
     }
-    boolean inWorkerJvm = System.getProperty("mproc.worker.id") != null;
     String hangOnce = inWorkerJvm ? System.getProperty("it.hangOnce") : System.getProperty("it.hangOnceInHostJvm");
     if (hangOnce != null) {
       try {
@@ -40,6 +41,26 @@ public class Spread {
       }
     }
     Thread.sleep(250);
+  }
+
+  /**
+   * With {@code it.holdFor} (a file), a test waits (60 s at most) until the file exists; a worker
+   * JVM of a host with {@code it.releaseFromWorker} creates it instead. So the JVMs that start first
+   * cannot take every test before the joined host's worker JVM is ready, however slow the machine.
+   */
+  private static void holdUntilAJoinedWorkerRuns(boolean inWorkerJvm) throws IOException, InterruptedException {
+    String holdFor = System.getProperty("it.holdFor");
+    if (holdFor == null) {
+      return;
+    }
+    Path released = Path.of(holdFor);
+    if (inWorkerJvm && Boolean.getBoolean("it.releaseFromWorker")) {
+      Files.writeString(released, "", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!Files.exists(released) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
   }
 
   public static class A {
