@@ -22,10 +22,12 @@ import redis.clients.jedis.Jedis;
 public class ClusterHostsTest {
   private static final String SUITE = "<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n"
       + "<suite name=\"spread\"><test name=\"spread\"><classes>"
-      + "<class name=\"mproc.transport.redis.suite.Spread$A\"/><class name=\"mproc.transport.redis.suite.Spread$B\"/>"
-      + "<class name=\"mproc.transport.redis.suite.Spread$C\"/><class name=\"mproc.transport.redis.suite.Spread$D\"/>"
+      + "<class name=\"mproc.transport.redis.suite.Spread$D\"/><class name=\"mproc.transport.redis.suite.Spread$A\"/>"
+      + "<class name=\"mproc.transport.redis.suite.Spread$B\"/><class name=\"mproc.transport.redis.suite.Spread$C\"/>"
       + "</classes></test></suite>\n";
   private static final int TESTS = 24;
+  // D, whose tests need the leader's global fixture, comes first: the leader's own JVM, which takes
+  // the first unit, computes it, and the tests held for a joined worker (it.holdFor) never wait for it.
   private RedisServer server;
   private Path root;
   private Path suite;
@@ -55,11 +57,28 @@ public class ClusterHostsTest {
     return host(name, run, redis, extraClassPath, List.of(), more);
   }
 
+  /**
+   * A host of run {@code run}. The leader's tests and the joined host's own JVM's wait until a
+   * worker JVM of a joined host has started one ({@link mproc.transport.redis.suite.Spread}'s
+   * {@code it.holdFor}): on a slow machine the first JVMs would otherwise take every test before
+   * the joined host's worker is ready, and the faults these tests cause there would not happen.
+   * Only hosts named {@code leader} and {@code joined} take part: a run with no joined worker names
+   * its leader otherwise.
+   */
   private SimulatedHost host(String name, String run, RedisServer redis, List<String> extraClassPath, List<String> properties,
       String... more) throws Exception {
+    properties = new ArrayList<>(properties);
+    if (name.equals("leader") || name.equals("joined")) {
+      properties.addAll(holdUntilAJoinedWorkerRuns(run, name.equals("joined")));
+    }
     List<String> args = new ArrayList<>(List.of("-cores", "2", "-mproc.cluster", redis.url(run), "-mproc.hostTimeout", "2"));
     args.addAll(List.of(more));
     return SimulatedHost.start(root.resolve(run), name, suite, extraClassPath, properties, "mproc.TestNG", args.toArray(new String[0]));
+  }
+
+  private List<String> holdUntilAJoinedWorkerRuns(String run, boolean joined) {
+    String hold = "-Dit.holdFor=" + root.resolve(run + "-joined-worker-ran");
+    return joined ? List.of(hold, "-Dit.releaseFromWorker=true") : List.of(hold);
   }
 
   /** Waits until the run has a leader whose class path any host can check: the next host joins. */
@@ -126,7 +145,7 @@ public class ClusterHostsTest {
   @Test
   public void aHostWithAnotherBuildIsRefusedAndTheRunGoesOnWithoutIt() throws Exception {
     Path extra = Files.createDirectories(root.resolve("other-build"));
-    SimulatedHost leader = host("leader", "build", server, List.of(), "-mproc.clusterExit", "leader");
+    SimulatedHost leader = host("lone-leader", "build", server, List.of(), "-mproc.clusterExit", "leader");
     awaitLeader(server, "build");
     SimulatedHost other = host("other", "build", server, List.of(extra.toString()));
     assertEquals(other.awaitExit(60), 1, other.output());
@@ -160,12 +179,10 @@ public class ClusterHostsTest {
 
   @Test
   public void aWorkerThatDiesOnAJoinedHostFailsItsTestAndItsHostStartsAnother() throws Exception {
-    String hold = "-Dit.holdFor=" + root.resolve("crash-joined");
-    SimulatedHost leader = host("leader", "crash", server, List.of(), List.of(hold));
+    SimulatedHost leader = host("leader", "crash", server, List.of());
     awaitLeader(server, "crash");
     Path marker = root.resolve("crash-died");
-    SimulatedHost joined = host("joined", "crash", server, List.of(), List.of(hold, "-Dit.releaseFromWorker=true", "-Dit.dieOnce=" + marker),
-        "-mproc.clusterExit", "leader");
+    SimulatedHost joined = host("joined", "crash", server, List.of(), List.of("-Dit.dieOnce=" + marker), "-mproc.clusterExit", "leader");
     assertEquals(leader.awaitExit(120), 1, leader.output());
     assertEquals(joined.awaitExit(60), 0, joined.output());
     String out = leader.output();
@@ -184,11 +201,10 @@ public class ClusterHostsTest {
   @Test
   public void aTestPastTheTimeoutOnAJoinedHostIsStoppedThereWithItsThreads() throws Exception {
     // The timeout leaves room for the tests that wait for the joined host's worker JVM (it.holdFor).
-    String hold = "-Dit.holdFor=" + root.resolve("hang-joined");
-    SimulatedHost leader = host("leader", "hang", server, List.of(), List.of(hold), "-mproc.timeout", "15");
+    SimulatedHost leader = host("leader", "hang", server, List.of(), "-mproc.timeout", "15");
     awaitLeader(server, "hang");
-    SimulatedHost joined = host("joined", "hang", server, List.of(), List.of(hold, "-Dit.releaseFromWorker=true",
-        "-Dit.hangOnce=" + root.resolve("hang-hung")), "-mproc.timeout", "15", "-mproc.clusterExit", "leader");
+    SimulatedHost joined = host("joined", "hang", server, List.of(), List.of("-Dit.hangOnce=" + root.resolve("hang-hung")),
+        "-mproc.timeout", "15", "-mproc.clusterExit", "leader");
     assertEquals(leader.awaitExit(120), 1, leader.output());
     assertEquals(joined.awaitExit(60), 0, joined.output());
     String out = leader.output();
@@ -206,10 +222,10 @@ public class ClusterHostsTest {
       RedisServer own = RedisServer.start("127.0.0.1 " + ns.hostAddress());
       try {
         String url = own.url(ns.hostAddress(), "cable");
-        SimulatedHost leader = SimulatedHost.start(root.resolve("cable"), "leader", suite, List.of(), List.of(), List.of(),
+        SimulatedHost leader = SimulatedHost.start(root.resolve("cable"), "leader", suite, List.of(), holdUntilAJoinedWorkerRuns("cable", false), List.of(),
             "mproc.TestNG", "-cores", "2", "-mproc.cluster", url, "-mproc.hostTimeout", "2");
         awaitLeader(own, "cable");
-        SimulatedHost joined = SimulatedHost.start(root.resolve("cable"), "joined", suite, List.of(), List.of(), ns.exec(),
+        SimulatedHost joined = SimulatedHost.start(root.resolve("cable"), "joined", suite, List.of(), holdUntilAJoinedWorkerRuns("cable", true), ns.exec(),
             "mproc.TestNG", "-cores", "2", "-mproc.cluster", url, "-mproc.hostTimeout", "2");
         joined.awaitRan(2, 60);
         ns.cut();
@@ -250,7 +266,7 @@ public class ClusterHostsTest {
     SimulatedHost leader = host("leader", "sigint", server, List.of());
     awaitLeader(server, "sigint");
     SimulatedHost joined = host("joined", "sigint", server, List.of(), "-mproc.clusterExit", "all");
-    joined.awaitRan(1, 60);
+    joined.awaitRan(2, 60); // its worker JVM's too: the leader's tests are no longer held (it.holdFor)
     leader.terminate();
     leader.awaitExit(60);
     assertEquals(joined.awaitExit(20), 1, "the joined host took no more work and ended soon after:\n" + joined.output());

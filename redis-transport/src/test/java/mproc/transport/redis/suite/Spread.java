@@ -44,26 +44,39 @@ public class Spread {
   }
 
   /**
-   * With {@code it.holdFor} (a file), a test waits (60 s at most) until the file exists; a worker
-   * JVM of a host with {@code it.releaseFromWorker} creates it instead. So the JVMs that start first
-   * cannot take every test before the joined host's worker JVM is ready, however slow the machine.
+   * With {@code it.holdFor} (a file), a test waits (60 s at most) until the file exists. A worker JVM
+   * of a host with {@code it.releaseFromWorker} creates it as it loads a test class, before any of
+   * its tests asks the leader for a global fixture (which the leader serves between its own tests).
+   * So the JVMs that start first cannot take every test before the joined host's worker JVM is
+   * ready, however slow the machine.
    */
-  private static void holdUntilAJoinedWorkerRuns(boolean inWorkerJvm) throws IOException, InterruptedException {
+  private static void holdUntilAJoinedWorkerRuns(boolean inWorkerJvm) throws InterruptedException {
     String holdFor = System.getProperty("it.holdFor");
-    if (holdFor == null) {
+    if (holdFor == null || inWorkerJvm && Boolean.getBoolean("it.releaseFromWorker")) {
       return;
     }
-    Path released = Path.of(holdFor);
-    if (inWorkerJvm && Boolean.getBoolean("it.releaseFromWorker")) {
-      Files.writeString(released, "", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
     long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!Files.exists(released) && System.nanoTime() < deadline) {
+    while (!Files.exists(Path.of(holdFor)) && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
   }
 
+  static void releaseIfAJoinedWorker() {
+    String holdFor = System.getProperty("it.holdFor");
+    if (holdFor != null && System.getProperty("mproc.worker.id") != null && Boolean.getBoolean("it.releaseFromWorker")) {
+      try {
+        Files.writeString(Path.of(holdFor), "", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
   public static class A {
+    static {
+      releaseIfAJoinedWorker();
+    }
+
     @Test public void t1() throws Exception { ran(this, "t1"); }
     @Test public void t2() throws Exception { ran(this, "t2"); }
     @Test public void t3() throws Exception { ran(this, "t3"); }
@@ -76,6 +89,10 @@ public class Spread {
   }
 
   public static class B {
+    static {
+      releaseIfAJoinedWorker();
+    }
+
     @Test public void t1() throws Exception { ran(this, "t1"); }
     @Test public void t2() throws Exception { ran(this, "t2"); }
     @Test public void t3() throws Exception { ran(this, "t3"); }
@@ -85,6 +102,10 @@ public class Spread {
   }
 
   public static class C {
+    static {
+      releaseIfAJoinedWorker();
+    }
+
     @Test public void t1() throws Exception { ran(this, "t1"); }
     @Test public void t2() throws Exception { ran(this, "t2"); }
     @Test public void t3() throws Exception { ran(this, "t3"); }
@@ -95,6 +116,10 @@ public class Spread {
 
   /** Its tests note the run's global fixture as they got it ({@code it.log.tokens}); null in a plain TestNG run. */
   public static class D {
+    static {
+      releaseIfAJoinedWorker();
+    }
+
     @Global("runToken") String token;
 
     /** Computed once, where the run's fixtures are (the leader), noted in {@code it.log.fixture}. */
