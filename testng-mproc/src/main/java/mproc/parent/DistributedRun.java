@@ -294,6 +294,9 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   private void release() {
+    if (fixtures != null) {
+      fixtures.whenShared(v -> {}); // a fixture computed later (an @AfterSuite in this JVM) has no channel to go to
+    }
     channels.close();
     if (joined != null) {
       joined.close();

@@ -1,10 +1,8 @@
 package mproc.parent;
 
 import java.io.PrintStream;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import mproc.fixtures.FixtureValues;
 import mproc.transport.Channel;
@@ -41,7 +39,6 @@ final class ResultReader {
   private final Map<Integer, TestDispatch> testsById;
   private final ClaimTable claims;
   private final Channel fixtureChannel;
-  private final Set<String> publishedFixtures = new HashSet<>();
   private final PrintStream err;
   private FixtureValues fixtures;
 
@@ -59,9 +56,10 @@ final class ResultReader {
     this.err = err;
   }
 
-  /** The run's global fixtures, computed here when a worker asks. */
+  /** The run's global fixtures, computed here when a worker asks or the parent's own test needs one; each outcome is sent once. */
   void fixtures(FixtureValues values) {
     this.fixtures = values;
+    values.whenShared(fixtureChannel::send);
   }
 
   /**
@@ -237,18 +235,16 @@ final class ResultReader {
     }
   }
 
-  /** Published once for every worker; a second request (two workers asked at once) is answered already. */
+  /** Published once for every worker (by {@link FixtureValues#whenShared}); a second request is answered already. */
   private void publishFixture(String name) {
-    if (publishedFixtures.add(name)) {
-      long computing = timeouts.now();
-      fixtureChannel.send(fixtures.publish(name));
-      // The asking worker's test waited for this (others may have asked too): not its time.
-      long spent = timeouts.now() - computing;
-      pool.all().forEach(other -> {
-        other.inFlightSinceNanos += spent;
-        other.heardNanos += spent;
-      });
-    }
+    long computing = timeouts.now();
+    fixtures.publish(name);
+    // The asking worker's test waited for this (others may have asked too): not its time.
+    long spent = timeouts.now() - computing;
+    pool.all().forEach(other -> {
+      other.inFlightSinceNanos += spent;
+      other.heardNanos += spent;
+    });
   }
 
   private TestDispatch testOf(int unitId) {

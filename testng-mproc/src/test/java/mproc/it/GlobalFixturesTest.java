@@ -49,6 +49,26 @@ public class GlobalFixturesTest {
     assertEquals(distributed.events("fixture derived").size(), 1);
   }
 
+  /**
+   * A value the parent computed for its own test goes to the workers at once: a worker's test that
+   * needs it runs while the parent's test is still running, not after it (the parent answers a
+   * worker's request only between its own tests).
+   */
+  @Test
+  public void aValueTheParentComputedForItsOwnTestReachesAWorkerWhileThatTestRuns() throws Exception {
+    ParentRun run = ParentRun.run(suite("UsesTokenLong", "UsesTokenQuick"), "-cores", "2", "-mproc.parentRuns", "true");
+    assertEquals(run.exitCode, 0, run.output);
+    assertEquals(run.events("fixture token").size(), 1, run.log.toString());
+    String longEnded = run.events("long ").stream().filter(l -> l.contains(" ended ")).findFirst().orElseThrow();
+    List<String> quick = run.events("quick ");
+    assertEquals(quick.size(), 1, run.log.toString());
+    assertEquals(Set.of(ParentRun.pid(longEnded)), parentPids(run), "the parent ran the long test: " + run.log);
+    assertFalse(parentPids(run).contains(ParentRun.pid(quick.get(0))), "a worker ran the quick one: " + run.log);
+    assertEquals(quick.get(0).split(" ")[1], longEnded.split(" ")[1], "one value");
+    assertTrue(Long.parseLong(quick.get(0).split(" ")[3]) < Long.parseLong(longEnded.split(" ")[3]),
+        "the worker's test did not wait for the parent's to end: " + run.log);
+  }
+
   @Test
   public void aFixtureNothingNeedsIsNeverComputed() {
     assertTrue(distributed.events("fixture unused").isEmpty());
