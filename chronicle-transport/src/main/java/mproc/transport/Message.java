@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <p>Parent to workers (the one work channel): {@link TestPlan}, {@link UnitPlan}, {@link CloseTests},
  * {@link EndOfWork}. Worker to parent (one result channel per worker): {@link WorkerReady},
- * {@link TestStarted}, {@link TestOutcome}, {@link ConfigOutcome}, {@link UnitDone}, {@link TestsClosed}.
+ * {@link TestStarted}, {@link TestOutcome}, {@link StatusChanged}, {@link ConfigOutcome}, {@link UnitDone}, {@link TestsClosed}.
  * Between the hosts of a cluster run ({@link Cluster}): {@link HostJoined}, {@link WorkerStarted},
  * {@link WorkerExited} (a joined host to the leader), {@link StopWorker}, {@link RunEnded} (the leader
  * to the joined hosts).
@@ -137,6 +137,13 @@ public sealed interface Message {
       ThrowableData throwable,
       List<String> output)
       implements Message {}
+
+  /**
+   * The status of a test whose {@link TestOutcome} was sent changed afterwards: an {@code
+   * @AfterMethod} that takes the {@code ITestResult} set it. TestNG's listeners heard the first
+   * status; its reports list the new one. Sent before the worker's next message about any other test.
+   */
+  record StatusChanged(int unitId, int instance, int parameterIndex, int status) implements Message {}
 
   /** A configuration method that did not pass. */
   record ConfigOutcome(

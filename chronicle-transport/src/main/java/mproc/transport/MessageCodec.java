@@ -9,6 +9,7 @@ import mproc.transport.Message.Frame;
 import mproc.transport.Message.MethodRef;
 import mproc.transport.Message.TestOutcome;
 import mproc.transport.Message.TestPlan;
+import mproc.transport.Message.StatusChanged;
 import mproc.transport.Message.TestStarted;
 import mproc.transport.Message.FixtureRequest;
 import mproc.transport.Message.FixtureValue;
@@ -41,6 +42,7 @@ public final class MessageCodec {
   private static final byte TESTS_CLOSED = 15;
   private static final byte FIXTURE_REQUEST = 16;
   private static final byte WORKING = 17;
+  private static final byte STATUS_CHANGED = 18;
   private static final byte FIXTURE_VALUE = 20;
   private static final byte HOST_JOINED = 30;
   private static final byte WORKER_STARTED = 31;
@@ -103,6 +105,8 @@ public final class MessageCodec {
       writeValues(out, m.parameters());
       writeThrowable(out, m.throwable());
       writeStrings(out, m.output());
+    } else if (message instanceof StatusChanged m) {
+      out.writeByte(STATUS_CHANGED).writeInt(m.unitId()).writeInt(m.instance()).writeInt(m.parameterIndex()).writeInt(m.status());
     } else if (message instanceof ConfigOutcome m) {
       out.writeByte(CONFIG_OUTCOME).writeInt(m.testId()).writeUtf8(m.className()).writeUtf8(m.methodName());
       out.writeInt(m.status()).writeLong(m.startMillis()).writeLong(m.endMillis());
@@ -204,6 +208,8 @@ public final class MessageCodec {
               unitId, instance, className, methodName, status, start, end, retried, failedInvocation, parameterIndex, parameters, throwable,
               output);
         }
+      case STATUS_CHANGED:
+        return new StatusChanged(in.readInt(), in.readInt(), in.readInt(), in.readInt());
       case CONFIG_OUTCOME:
         return new ConfigOutcome(in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt(), in.readLong(), in.readLong(),
             readThrowable(in), readValues(in), readStrings(in));

@@ -57,6 +57,7 @@ public class ChannelTest {
                 List.of(new ValueData(new byte[] {9}, "nine"), new ValueData(null, "null")),
                 failure,
                 List.of("line 1", "line 2")),
+            new Message.StatusChanged(7, 1, 4, 3),
             new ConfigOutcome(3, "a.B", "setUp", 2, 1L, 2L, failure, List.of(), List.of("a line")),
             new UnitDone(7),
             new UnitDone(9, 12),

@@ -27,6 +27,10 @@ final class Invocations {
    * run at once with the same instance and row, and each start gets one end.
    */
   private final Map<Invocation, ArrayDeque<ITestResult>> started = new HashMap<>();
+  /** Each invocation's latest result from a worker: a {@code StatusChanged} that follows it applies to it. */
+  private final Map<Invocation, ITestResult> finished = new HashMap<>();
+  /** Status changes whose outcome waits to be replayed (a spread row behind an earlier one). */
+  private final Map<Invocation, Integer> changedBeforeFinish = new HashMap<>();
   /** Method instances with a result. */
   private final Set<Integer> reported = new HashSet<>();
   private int results;
@@ -94,6 +98,27 @@ final class Invocations {
       result = replay.unstarted(method, parameters, row, startMillis, host);
     }
     replay.finish(result, status, parameters, throwable, endMillis, wasRetried, output);
+    Invocation invocation = new Invocation(instance, row);
+    finished.put(invocation, result);
+    Integer changed = changedBeforeFinish.remove(invocation);
+    if (changed != null) {
+      result.setStatus(changed);
+    }
+  }
+
+  /**
+   * The worker's TestNG saw the result's status change after its listeners heard it (an {@code
+   * @AfterMethod} set it): so does this one. The listeners here heard the first status, as
+   * sequentially; the reports read the new one.
+   */
+  void statusChanged(int instance, int row, int status) {
+    Invocation invocation = new Invocation(instance, row);
+    ITestResult result = finished.get(invocation);
+    if (result != null) {
+      result.setStatus(status);
+    } else {
+      changedBeforeFinish.put(invocation, status);
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import mproc.transport.IdleStrategy;
 import mproc.transport.Message;
 import mproc.transport.Message.ConfigOutcome;
 import mproc.transport.Message.FixtureRequest;
+import mproc.transport.Message.StatusChanged;
 import mproc.transport.Message.TestOutcome;
 import mproc.transport.Message.TestStarted;
 import mproc.transport.Message.TestsClosed;
@@ -216,6 +217,8 @@ final class ResultReader {
     } else if (m instanceof TestOutcome outcome) {
       w.inFlight = null;
       testOf(outcome.unitId()).testOutcome(outcome, w.host());
+    } else if (m instanceof StatusChanged changed) {
+      testOf(changed.unitId()).statusChanged(changed);
     } else if (m instanceof ConfigOutcome config) {
       w.working = null;
       testsById.get(config.testId()).configOutcome(config, w.host());

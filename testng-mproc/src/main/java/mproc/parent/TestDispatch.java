@@ -16,6 +16,7 @@ import mproc.reporting.Values;
 import mproc.testng.ConfigurationMethods;
 import mproc.transport.Message.ConfigOutcome;
 import mproc.transport.Message.MethodRef;
+import mproc.transport.Message.StatusChanged;
 import mproc.transport.Message.TestOutcome;
 import mproc.transport.Message.TestStarted;
 import org.testng.ITestContext;
@@ -201,6 +202,11 @@ final class TestDispatch {
       }
     };
     inRowOrder(o.unitId(), o.parameterIndex(), !o.wasRetried(), outcome);
+  }
+
+  /** A result's status changed in its worker after the outcome was sent; its outcome may still wait for earlier rows. */
+  void statusChanged(StatusChanged changed) {
+    invocations.statusChanged(changed.instance(), changed.parameterIndex(), changed.status());
   }
 
   /**

@@ -1,6 +1,8 @@
 package mproc.worker;
 
 import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -11,6 +13,7 @@ import mproc.testng.ClaimingMethod;
 import mproc.testng.ResultReplay;
 import mproc.transport.Channel;
 import mproc.transport.Message.ConfigOutcome;
+import mproc.transport.Message.StatusChanged;
 import mproc.transport.Message.TestOutcome;
 import mproc.transport.Message.TestStarted;
 import mproc.transport.Message.Working;
@@ -40,6 +43,26 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
   /** The session helps with another worker's unit: the class's configuration is that worker's to report. */
   private final boolean helping;
   private final Consumer<ITestResult> afterEachTestMessage;
+  /**
+   * Per thread, the last result sent and the status it had: an {@code @AfterMethod} that takes the
+   * {@code ITestResult} may change it after TestNG's listeners heard it, and the reports list the
+   * new status. Looked at on that thread's next event, and at the end of the session.
+   */
+  private final Map<Thread, Sent> lastSent = new ConcurrentHashMap<>();
+
+  private static final class Sent {
+    final ITestResult result;
+    final KnownUnit unit;
+    final int row;
+    int status;
+
+    Sent(ITestResult result, KnownUnit unit, int row) {
+      this.result = result;
+      this.unit = unit;
+      this.row = row;
+      this.status = result.getStatus();
+    }
+  }
 
   SessionReporter(KnownTest test, Channel results, Function<ITestResult, KnownUnit> mine,
       BiFunction<ITestNGMethod, Iterator<Object[]>, Iterator<Object[]>> claimedRows, boolean helping,
@@ -54,6 +77,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
 
   @Override
   public void onTestStart(ITestResult r) {
+    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
     KnownUnit unit = mine.apply(r);
     if (unit != null) {
       results.send(new TestStarted(unit.id(), ((ClaimingMethod) r.getMethod()).instance(), Planner.className(r.getMethod()),
@@ -82,7 +106,20 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
     send(r);
   }
 
+  @Override
+  public void onFinish(ITestContext context) {
+    lastSent.values().forEach(this::sendStatusIfChanged);
+  }
+
+  private void sendStatusIfChanged(Sent sent) {
+    if (sent != null && sent.result.getStatus() != sent.status) {
+      sent.status = sent.result.getStatus();
+      results.send(new StatusChanged(sent.unit.id(), ((ClaimingMethod) sent.result.getMethod()).instance(), sent.row, sent.status));
+    }
+  }
+
   private void send(ITestResult r) {
+    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
     KnownUnit unit = mine.apply(r);
     if (unit == null) {
       return; // a method another worker holds, passed over
@@ -104,6 +141,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
             Values.encode(r.getParameters()),
             Throwables.encode(r.getThrowable()),
             Reporter.getOutput(r))); // a new list at each call (TestNG 7.12), which may hold a null line
+    lastSent.put(Thread.currentThread(), new Sent(r, unit, row));
     if (unit.plan.spreadsRows() && row >= 0 && !r.wasRetried()) {
       unit.rowsReported.set(row);
     }
@@ -118,6 +156,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
    */
   @Override
   public void beforeConfiguration(ITestResult r) {
+    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
     sendWorking(test, results, r.getMethod(), Working.Kind.CONFIGURATION);
   }
 
@@ -159,6 +198,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
 
   @Override
   public void onConfigurationSuccess(ITestResult r) {
+    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
     boolean classLevel = r.getMethod().isBeforeClassConfiguration() || r.getMethod().isAfterClassConfiguration();
     if (Planner.isClassOrMethodLevel(r.getMethod()) && ConfigurationGate.ranHere(r) && !(helping && classLevel)) {
       sendConfiguration(test, results, r);
@@ -169,11 +209,13 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
 
   @Override
   public void onConfigurationFailure(ITestResult r) {
+    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
     sendConfiguration(test, results, r);
   }
 
   @Override
   public void onConfigurationSkip(ITestResult r) {
+    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
     sendConfiguration(test, results, r);
   }
 

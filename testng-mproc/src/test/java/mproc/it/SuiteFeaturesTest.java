@@ -17,7 +17,8 @@ import org.testng.annotations.Test;
  * given parameters, a {@code @Factory} constructor or static method fed by a data provider, a
  * static {@code @Factory} without one, a factory class whose {@code @Factory} method makes the
  * instances of another class, a class one of whose methods depends on a method of another class, a class-level
- * {@code @Test(enabled = false)}, a {@code singleThreaded} class. Run sequentially, in worker JVMs
+ * {@code @Test(enabled = false)}, a {@code singleThreaded} class, an {@code @AfterMethod} that sets
+ * its test's status. Run sequentially, in worker JVMs
  * only, and with the parent as one of the cores; each must report what the sequential run reports.
  */
 public class SuiteFeaturesTest {
@@ -38,15 +39,17 @@ public class SuiteFeaturesTest {
       + "      <class name=\"mproc.it.suite.inherit.DependsAcross\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.DependedOn\"/>\n"
       + "      <class name=\"mproc.it.suite.inherit.DisabledAtClassLevel\"/>\n"
+      + "      <class name=\"mproc.it.suite.inherit.StatusSetAfter\"/>\n"
 
       + "    </classes>\n  </test>\n</suite>\n";
   /**
    * The class parameter's test, Holds' two, Breaks' upstream failing and its downstream skipped,
    * three pooled, Observed's two, Configured's two, one for each of FactoryRows' two instances and
    * of FactoryMade's six, FactoryArray's four and the three MakesOthers makes, the third of each
-   * failing; DependsAcross' three, DependedOn's one, and the one of DisabledAtClassLevel that is enabled.
+   * failing; DependsAcross' three, DependedOn's one, the one of DisabledAtClassLevel that is enabled,
+   * and StatusSetAfter's three, counted with the status they had as they ended (one failed).
    */
-  private static final String SUMMARY = "Total tests run: 32, Passes: 27, Failures: 4, Skips: 1";
+  private static final String SUMMARY = "Total tests run: 35, Passes: 29, Failures: 5, Skips: 1";
   private ParentRun sequential;
   private ParentRun inWorkers;
   private ParentRun withTheParent;
@@ -137,7 +140,7 @@ public class SuiteFeaturesTest {
     ParentRun run = run(way);
     List<String> heard = run.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
     List<String> sequentially = sequential.events("heard ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
-    assertEquals(sequentially.size(), 32, sequential.log.toString());
+    assertEquals(sequentially.size(), 35, sequential.log.toString());
     assertEquals(heard, sequentially, run.log.toString());
   }
 }
