@@ -77,7 +77,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
 
   @Override
   public void onTestStart(ITestResult r) {
-    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
+    statusChangedOnThisThread();
     KnownUnit unit = mine.apply(r);
     if (unit != null) {
       results.send(new TestStarted(unit.id(), ((ClaimingMethod) r.getMethod()).instance(), Planner.className(r.getMethod()),
@@ -111,6 +111,11 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
     lastSent.values().forEach(this::sendStatusIfChanged);
   }
 
+  /** Before this thread's next event: the status an {@code @AfterMethod} may have set on the last result it sent. */
+  private void statusChangedOnThisThread() {
+    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
+  }
+
   private void sendStatusIfChanged(Sent sent) {
     if (sent != null && sent.result.getStatus() != sent.status) {
       sent.status = sent.result.getStatus();
@@ -119,7 +124,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
   }
 
   private void send(ITestResult r) {
-    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
+    statusChangedOnThisThread();
     KnownUnit unit = mine.apply(r);
     if (unit == null) {
       return; // a method another worker holds, passed over
@@ -156,7 +161,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
    */
   @Override
   public void beforeConfiguration(ITestResult r) {
-    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
+    statusChangedOnThisThread();
     sendWorking(test, results, r.getMethod(), Working.Kind.CONFIGURATION);
   }
 
@@ -198,7 +203,7 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
 
   @Override
   public void onConfigurationSuccess(ITestResult r) {
-    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
+    statusChangedOnThisThread();
     boolean classLevel = r.getMethod().isBeforeClassConfiguration() || r.getMethod().isAfterClassConfiguration();
     if (Planner.isClassOrMethodLevel(r.getMethod()) && ConfigurationGate.ranHere(r) && !(helping && classLevel)) {
       sendConfiguration(test, results, r);
@@ -209,13 +214,13 @@ final class SessionReporter implements ITestListener, IConfigurationListener, ID
 
   @Override
   public void onConfigurationFailure(ITestResult r) {
-    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
+    statusChangedOnThisThread();
     sendConfiguration(test, results, r);
   }
 
   @Override
   public void onConfigurationSkip(ITestResult r) {
-    sendStatusIfChanged(lastSent.get(Thread.currentThread()));
+    statusChangedOnThisThread();
     sendConfiguration(test, results, r);
   }
 
