@@ -39,6 +39,12 @@ public class Diff {
     }
     Run ref = runs.get(0);
     int differences = 0;
+    for (Run r : runs) {
+      if (r.counts[0] == 0) { // two runs that ran nothing do not agree: the suite did not run
+        System.out.printf("  %s: NO TEST RAN (see its log)%n", r.name);
+        differences++;
+      }
+    }
     for (Run r : runs.subList(1, runs.size())) {
       TreeSet<String> keys = new TreeSet<>(ref.tests.keySet());
       keys.addAll(r.tests.keySet());

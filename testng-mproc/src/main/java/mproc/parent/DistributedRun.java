@@ -180,6 +180,7 @@ public final class DistributedRun implements AutoCloseable {
     } finally {
       interruption.watched(false);
       dispatched = null;
+      gate.dispatchEnded();
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     int n = pool.all().size();

@@ -257,6 +257,7 @@ public final class JoinedHost implements AutoCloseable {
       w.process.stop(0);
       w.results.close();
     }
+    pool.closeOutput();
     if (own != null) {
       own.close();
     }

@@ -61,6 +61,9 @@ final class RunChannels {
         w.process.stop(0);
         w.results.close();
       }
+      if (pool != null) {
+        pool.closeOutput();
+      }
       for (Channel c : new Channel[] {work, fixtures}) {
         if (c != null) {
           c.close();
@@ -90,5 +93,6 @@ final class RunChannels {
     work.close();
     fixtures.close();
     claims.close();
+    pool.closeOutput();
   }
 }

@@ -48,6 +48,8 @@ final class WorkerGate {
   private int parentStarts;
   private int parentResults;
   private long judgeStartNanos;
+  /** Opens the gate if nothing decided it first; armed by a dispatch's first test in the parent, gone when the dispatch ends. */
+  private volatile Thread timer;
 
   WorkerGate(ClaimTable claims, WorkerPool pool, PrintStream out) {
     this.claims = claims;
@@ -57,6 +59,28 @@ final class WorkerGate {
 
   void open() {
     claims.decideGate(ClaimTable.GATE_OPEN);
+    Thread t = timer;
+    if (t != null && t != Thread.currentThread()) {
+      t.interrupt(); // decided: its work is done
+    }
+  }
+
+  /**
+   * A {@code <test>}'s dispatch has ended: the timer goes with it (a user's thread-leak detector
+   * checks at each {@code <test>}'s end); the next dispatch's first test in the parent arms another
+   * if the gate is still undecided.
+   */
+  void dispatchEnded() {
+    Thread t = timer;
+    timer = null;
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(1_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** A {@code <test>} is planned: a measured one decides the gate now. */
@@ -90,9 +114,10 @@ final class WorkerGate {
     if (claims.gate() != 0) {
       return;
     }
-    if (parentStarts + parentResults == 1) {
+    if (timer == null) {
       openLater();
-    } else if (parentResults == JUDGE_AFTER) {
+    }
+    if (parentResults == JUDGE_AFTER) {
       judgeStartNanos = System.nanoTime();
     } else if (parentResults == JUDGE_AFTER + JUDGE_OVER) {
       double millisEach = (System.nanoTime() - judgeStartNanos) / 1e6 / JUDGE_OVER;
@@ -110,7 +135,7 @@ final class WorkerGate {
 
   /** Opens the gate {@value #TIMEOUT_MILLIS} ms from now unless it is decided by then (a long first test in the parent). */
   private void openLater() {
-    Thread timer = new Thread(() -> {
+    Thread t = new Thread(() -> {
       try {
         Thread.sleep(TIMEOUT_MILLIS);
         open(); // a CAS on the mapped cell: safe from this thread; the mapping outlives the closed table
@@ -118,8 +143,9 @@ final class WorkerGate {
         Thread.currentThread().interrupt();
       }
     }, "mproc-gate");
-    timer.setDaemon(true);
-    timer.start();
+    t.setDaemon(true);
+    timer = t;
+    t.start();
   }
 
   private void shutOrOpen(boolean shut, String why) {

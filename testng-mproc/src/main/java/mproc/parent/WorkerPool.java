@@ -10,6 +10,7 @@ import mproc.launch.ClassDataSharing;
 import mproc.launch.InheritedOptions;
 import mproc.launch.RuntimeProperties;
 import mproc.launch.WorkerCommand;
+import mproc.launch.WorkerOutput;
 import mproc.launch.WorkerProcess;
 import mproc.settings.Settings;
 import mproc.transport.Channel;
@@ -37,6 +38,8 @@ final class WorkerPool {
   private final int firstId;
   private int started;
   private final ClassDataSharing classDataSharing;
+  /** Made with the run, before any worker: a thread-leak detector of the user's sees no new thread as workers start. */
+  private final WorkerOutput output = new WorkerOutput();
   /** The parent's JVM options that workers get, read once per run. */
   private final InheritedOptions parentOptions = InheritedOptions.ofThisJvm();
   /** The most workers alive at once: the cores, less the parent when it runs units itself. */
@@ -211,6 +214,11 @@ final class WorkerPool {
     }
   }
 
+  /** Once every worker has stopped: the rest of their output, and the end of the thread that copies it. */
+  void closeOutput() {
+    output.close();
+  }
+
   /** From now on no worker starts; returns the workers to stop. */
   List<RemoteWorker> shutDown() {
     shutDown = true;
@@ -228,7 +236,7 @@ final class WorkerPool {
     long startedMillis = System.currentTimeMillis(); // before the launch: its ready time is the worker's own clock
     WorkerProcess process;
     try {
-      process = WorkerProcess.start(id, command, out, err);
+      process = WorkerProcess.start(id, command, output, out, err);
     } catch (UncheckedIOException e) {
       throw new WorkerStartException("cannot start worker " + id + " (" + e.getCause().getMessage() + ")", command, List.of());
     }

@@ -66,6 +66,29 @@ public class LiveProgressTest {
     assertFalse(pids.values().stream().flatMap(Set::stream).anyMatch(p -> p == run.parentPid), "nothing ran in the parent");
   }
 
+  /**
+   * A thread-leak detector of the user's (Pulsar's has one) sees no thread of ours that a sequential
+   * run would not have: the progress line's ticker ends with each {@code <test>}'s dispatch.
+   */
+  @Test
+  public void aThreadLeakDetectorFindsNoThreadOfOursAtTheEndOfEachTest() throws Exception {
+    String twoTests = "<!DOCTYPE suite SYSTEM \"https://testng.org/testng-1.0.dtd\">\n<suite name=\"leaks\">\n"
+        + "  <listeners><listener class-name=\"mproc.it.suite.live.ThreadsLeftAtTestEnd\"/></listeners>\n"
+        + "  <test name=\"first\"><classes><class name=\"mproc.it.suite.live.LiveA\"/></classes></test>\n"
+        + "  <test name=\"second\"><classes><class name=\"mproc.it.suite.live.LiveSlow\"/></classes></test>\n"
+        + "</suite>\n";
+    ParentRun run = ParentRun.run(twoTests, "-cores", "2", "-mproc.progress", "plain");
+    assertEquals(run.exitCode, 0, run.output);
+    List<String> left = run.events("threads-left ");
+    assertEquals(left.size(), 2, "the parent's listener heard each <test> end once\n" + String.join("\n", run.log));
+    assertTrue(left.get(0).startsWith("threads-left first ") && left.get(1).startsWith("threads-left second "), String.join("\n", left));
+    assertEquals(run.events("ran ").size(), 7, String.join("\n", run.log));
+    for (String line : left) {
+      assertTrue(line.contains(" [] "), "a thread started after the suite's start is alive at the end of a <test>: " + line
+          + "\n" + String.join("\n", run.log));
+    }
+  }
+
   @Test
   public void offPrintsNoneOfIt() throws Exception {
     ParentRun run = ParentRun.run(SUITE, "-cores", "2", "-mproc.progress", "off");

@@ -103,7 +103,10 @@ public final class LiveProgress implements ITestListener {
     plannedUnits += units.size();
   }
 
-  /** A {@code <test>}'s dispatch begins (the progress line shows) or ends (it goes). */
+  /**
+   * A {@code <test>}'s dispatch begins (the progress line shows) or ends (it goes, and so does the
+   * thread that redraws it: a user's thread-leak detector checks at each {@code <test>}'s end).
+   */
   public void dispatching(boolean now) {
     if (!now && !terminal) {
       tick(); // the line for the last results of the <test>, if due (its last tenth)
@@ -116,16 +119,22 @@ public final class LiveProgress implements ITestListener {
         ticker.start();
       }
     }
-    if (!now && terminal) {
-      console.clear();
+    if (!now) {
+      stopTicker();
     }
   }
 
   /** Stops the ticker and removes the line. */
   public void close() {
-    Thread t;
     synchronized (this) {
       dispatching = false;
+    }
+    stopTicker();
+  }
+
+  private void stopTicker() {
+    Thread t;
+    synchronized (this) {
       t = ticker;
       ticker = null;
     }
