@@ -192,8 +192,8 @@ public final class TestNG {
     command.addAll(mproc.launch.WorkerCommand.JIT_OPTIONS);
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.add("-D" + REEXECUTED + "=" + ProcessHandle.current().pid());
-    command.addAll((classDataSharing ? mproc.launch.ClassDataSharing.forThisJvm() : mproc.launch.ClassDataSharing.none())
-        .parentJvmOptions());
+    boolean ours = classDataSharing && !mproc.launch.ClassDataSharing.usersOwn(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll((ours ? mproc.launch.ClassDataSharing.forThisJvm() : mproc.launch.ClassDataSharing.none()).parentJvmOptions());
     command.add(TestNG.class.getName());
     command.addAll(List.of(args));
     try {

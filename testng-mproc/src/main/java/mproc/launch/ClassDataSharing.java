@@ -108,6 +108,30 @@ public final class ClassDataSharing {
     }
   }
 
+  /**
+   * Whether the user chose this JVM's class-data sharing ({@code -Xshare:off} or {@code :on}, an
+   * archive of their own, {@code -XX:+AutoCreateSharedArchive}): then no archive of ours is used, by
+   * the parent {@code mproc.TestNG} restarts or by any worker, and workers get the user's options as
+   * any other. Pulsar's suites run with {@code -Xshare:off}; a worker given our archive over it
+   * printed a JVM warning a sequential run does not (Mockito's agent appends to the boot class path,
+   * which sharing then limits). Our own options, in a JVM we started, are not the user's: we always
+   * give them with {@value #OUR_MARK}, which nobody else needs.
+   */
+  public static boolean usersOwn(List<String> inputArguments) {
+    if (inputArguments.contains(OUR_MARK)) {
+      return false;
+    }
+    return inputArguments.stream().anyMatch(a -> a.equals("-Xshare:off") || a.equals("-Xshare:on") || a.equals("-XX:+AutoCreateSharedArchive")
+        || a.startsWith("-XX:SharedArchiveFile=") || a.startsWith("-XX:ArchiveClassesAtExit="));
+  }
+
+  /** Given with every archive option of ours (it silences the JDK's notes on a dynamic archive). */
+  private static final String OUR_MARK = "-Xlog:cds+dynamic=off";
+
+  private static Path cacheDir() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "mproc-cds-" + System.getProperty("user.name"));
+  }
+
   /** No archive: workers get this JVM's class path as it is. */
   public static ClassDataSharing none() {
     return new ClassDataSharing(System.getProperty("java.class.path"), null);
@@ -115,7 +139,7 @@ public final class ClassDataSharing {
 
   /** For this JVM's class path, with archives under {@code java.io.tmpdir}. */
   public static ClassDataSharing forThisJvm() {
-    Path cache = Path.of(System.getProperty("java.io.tmpdir"), "mproc-cds-" + System.getProperty("user.name"));
+    Path cache = cacheDir();
     String training = System.getProperty(TRAINING_WORKER_ARCHIVE);
     return new ClassDataSharing(System.getProperty("java.class.path"), cache, training == null ? null : Path.of(training));
   }

@@ -18,10 +18,14 @@ import mproc.settings.Settings;
  * {@code JAVA_TOOL_OPTIONS}/{@code JDK_JAVA_OPTIONS} gave (a worker inherits the environment: they
  * would apply twice, and an agent would load twice).
  */
-public record InheritedOptions(List<String> inherited, List<String> withheld) {
+public record InheritedOptions(List<String> inherited, List<String> withheld, boolean usersOwnSharing) {
   public InheritedOptions {
     inherited = List.copyOf(inherited);
     withheld = List.copyOf(withheld);
+  }
+
+  InheritedOptions(List<String> inherited, List<String> withheld) {
+    this(inherited, withheld, false);
   }
 
   /** Options a worker must not share with the parent, with a reason the user sees once. */
@@ -30,8 +34,10 @@ public record InheritedOptions(List<String> inherited, List<String> withheld) {
       "-Dcom.sun.management.jmxremote.rmi.port=", "-XX:StartFlightRecording", "-XX:FlightRecorderOptions");
 
   /** Ours, set per JVM we start: never inherited, never mentioned. */
-  private static final List<String> OURS = List.of(
-      "-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=", "-Xshare:", "-Xlog:cds", "-D" + Settings.WORKER_ID + "=");
+  private static final String OUR_WORKER_ID = "-D" + Settings.WORKER_ID + "=";
+  /** Class-data sharing's: ours unless the user chose them ({@link ClassDataSharing#usersOwn}), then inherited as theirs. */
+  private static final List<String> SHARING = List.of("-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=", "-Xshare:", "-Xlog:cds",
+      "-XX:+AutoCreateSharedArchive");
 
   public static InheritedOptions ofThisJvm() {
     InheritedOptions options = of(ManagementFactory.getRuntimeMXBean().getInputArguments(),
@@ -51,7 +57,7 @@ public record InheritedOptions(List<String> inherited, List<String> withheld) {
     }
     List<String> more = new ArrayList<>(inherited);
     more.add("-ea");
-    return new InheritedOptions(more, withheld);
+    return new InheritedOptions(more, withheld, usersOwnSharing);
   }
 
   private static final List<String> ASSERTION_OPTIONS = List.of("-ea", "-enableassertions", "-da", "-disableassertions");
@@ -67,10 +73,11 @@ public record InheritedOptions(List<String> inherited, List<String> withheld) {
     }
     List<String> inherited = new ArrayList<>();
     List<String> withheld = new ArrayList<>();
+    boolean usersOwnSharing = ClassDataSharing.usersOwn(inputArguments);
     for (String arg : inputArguments) {
       if (fromEnvironment.getOrDefault(arg, 0) > 0) {
         fromEnvironment.merge(arg, -1, Integer::sum);
-      } else if (OURS.stream().anyMatch(arg::startsWith)) {
+      } else if (arg.startsWith(OUR_WORKER_ID) || !usersOwnSharing && SHARING.stream().anyMatch(arg::startsWith)) {
         continue;
       } else if (UNSHARABLE.stream().anyMatch(arg::startsWith)) {
         withheld.add(arg);
@@ -78,7 +85,7 @@ public record InheritedOptions(List<String> inherited, List<String> withheld) {
         inherited.add(arg);
       }
     }
-    return new InheritedOptions(inherited, withheld);
+    return new InheritedOptions(inherited, withheld, usersOwnSharing);
   }
 
   /** The one line that says what the workers did not get, or null if they got everything. */

@@ -66,7 +66,7 @@ final class WorkerPool {
     this.transport = transport;
     this.out = out;
     this.err = err;
-    this.classDataSharing = settings.classDataSharing() ? ClassDataSharing.forThisJvm() : ClassDataSharing.none();
+    this.classDataSharing = settings.classDataSharing() && !parentOptions.usersOwnSharing() ? ClassDataSharing.forThisJvm() : ClassDataSharing.none();
     // The cluster's address (with its password) reaches workers here, in the private run directory,
     // never on a command line.
     RuntimeProperties.write(RuntimeProperties.in(directory.path()),

@@ -24,24 +24,22 @@ public class GroupConfigurationTest {
       "SharedFour.first", "SharedFour.second", "SharedOne.first", "SharedOne.second",
       "SharedThree.first", "SharedThree.second", "SharedTwo.first", "SharedTwo.second");
 
+  private ThreeWays runs;
   private ParentRun sequential;
-  private ParentRun withTheParent;
-  private ParentRun inWorkers;
 
   @BeforeClass
   public void runTheSuite() throws Exception {
-    sequential = ParentRun.run(SUITE);
-    withTheParent = ParentRun.run(SUITE, "-cores", "2");
-    inWorkers = ParentRun.run(SUITE, "-cores", "2", "-mproc.parentRuns", "false");
+    runs = ThreeWays.run(SUITE);
+    sequential = runs.sequential();
   }
 
   @DataProvider
   public Object[][] distributed() {
-    return new Object[][] {{"with the parent"}, {"in workers"}};
+    return ThreeWays.WAYS;
   }
 
   private ParentRun run(String way) {
-    return way.equals("in workers") ? inWorkers : withTheParent;
+    return runs.distributed(way);
   }
 
   @Test

@@ -30,6 +30,19 @@ public class ParentJvmTest {
     assertEquals(seenInWorkers(off, "assertions "), List.of("assertions false"), off.output);
   }
 
+  /**
+   * A user's {@code -Xshare:off} (Apache Pulsar's suites have it) reaches every JVM of the run and no
+   * archive of ours overrides it: with one, a worker printed a JVM warning a sequential run does not.
+   */
+  @Test
+  public void theUsersClassDataSharingChoiceIsKeptInEveryJvm() throws Exception {
+    ParentRun run = ParentRun.runWithJvmOptions(List.of("-Xshare:off"), SUITE);
+    assertEquals(run.exitCode, 0, run.output);
+    List<String> seen = run.events("sharing ").stream().map(l -> l.substring(0, l.lastIndexOf(' '))).distinct().toList();
+    assertEquals(seen, List.of("sharing [-Xshare:off]"), run.output);
+    assertTrue(!run.output.contains("VM warning"), run.output);
+  }
+
   @Test
   public void workersGetAssertionsSurefireTurnedOnThroughTheClassLoader() throws Exception {
     String suite = SUITE.replace("mproc.it.suite.jvm.SetsAProperty", "mproc.it.suite.jvm.EnablesAssertionsAsSurefire");

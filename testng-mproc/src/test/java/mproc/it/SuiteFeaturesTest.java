@@ -50,15 +50,13 @@ public class SuiteFeaturesTest {
    * and StatusSetAfter's three, counted with the status they had as they ended (one failed).
    */
   private static final String SUMMARY = "Total tests run: 35, Passes: 29, Failures: 5, Skips: 1";
+  private ThreeWays runs;
   private ParentRun sequential;
-  private ParentRun inWorkers;
-  private ParentRun withTheParent;
 
   @BeforeClass
   public void runTheSuiteThreeWays() throws Exception {
-    sequential = ParentRun.run(SUITE);
-    inWorkers = ParentRun.run(SUITE, "-cores", "2", "-mproc.parentRuns", "false");
-    withTheParent = ParentRun.run(SUITE, "-cores", "2");
+    runs = ThreeWays.run(SUITE);
+    sequential = runs.sequential();
   }
 
   @Test
@@ -68,11 +66,11 @@ public class SuiteFeaturesTest {
 
   @DataProvider
   public Object[][] distributed() {
-    return new Object[][] {{"in workers"}, {"with the parent"}};
+    return ThreeWays.WAYS;
   }
 
   private ParentRun run(String way) {
-    return way.equals("in workers") ? inWorkers : withTheParent;
+    return runs.distributed(way);
   }
 
   @Test(dataProvider = "distributed")

@@ -39,6 +39,31 @@ public class InheritedOptionsTest {
     InheritedOptions options = InheritedOptions.of(List.of("-XX:SharedArchiveFile=/tmp/a.jsa", "-Xshare:auto", "-Xlog:cds=off",
         "-Xlog:cds+dynamic=off", "-Dmproc.worker.id=3", "-Xmx2g"), null, null);
     assertEquals(options.inherited(), List.of("-Xmx2g"));
+    assertEquals(options.usersOwnSharing(), false);
+  }
+
+  @Test
+  public void theUsersOwnClassDataSharingIsInheritedAndKeepsOursAway() {
+    InheritedOptions off = InheritedOptions.of(List.of("-Xmx1300M", "-Xshare:off", "-Dmproc.worker.id=3"), null, null);
+    assertEquals(off.inherited(), List.of("-Xmx1300M", "-Xshare:off"));
+    assertEquals(off.usersOwnSharing(), true);
+    InheritedOptions archive = InheritedOptions.of(List.of("-XX:SharedArchiveFile=/opt/app/app.jsa", "-Xlog:cds=off"), null, null);
+    assertEquals(archive.inherited(), List.of("-XX:SharedArchiveFile=/opt/app/app.jsa", "-Xlog:cds=off"));
+    assertEquals(archive.usersOwnSharing(), true);
+    assertEquals(archive.withAssertions(true).usersOwnSharing(), true);
+  }
+
+  @Test
+  public void whoseSharingOptionsTheyAre() {
+    assertEquals(ClassDataSharing.usersOwn(List.of("-Xmx1g")), false, "none: ours may be used");
+    assertEquals(ClassDataSharing.usersOwn(List.of("-Xshare:auto")), false, "the JDK's default, said again: ours may be used");
+    assertEquals(ClassDataSharing.usersOwn(List.of("-Xshare:off")), true);
+    assertEquals(ClassDataSharing.usersOwn(List.of("-Xshare:on")), true);
+    assertEquals(ClassDataSharing.usersOwn(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=app.jsa")), true);
+    assertEquals(ClassDataSharing.usersOwn(List.of("-XX:SharedArchiveFile=/tmp/k.jsa", "-Xshare:auto", "-Xlog:cds=off",
+        "-Xlog:cds+dynamic=off")), false, "a JVM we started");
+    assertEquals(ClassDataSharing.usersOwn(List.of("-XX:ArchiveClassesAtExit=/tmp/k.jsa", "-Xlog:cds=off", "-Xlog:cds+dynamic=off")), false,
+        "a training run's");
   }
 
   @Test

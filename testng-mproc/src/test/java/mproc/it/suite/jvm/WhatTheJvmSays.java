@@ -12,5 +12,7 @@ public class WhatTheJvmSays {
     RunLog.record("assertions " + assertions);
     RunLog.record("property " + System.getProperty("it.setAtRunTime"));
     RunLog.record("stack " + System.getProperty("it.onTheCommandLine"));
+    RunLog.record("sharing " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-Xshare") || a.startsWith("-XX:SharedArchiveFile")).toList().toString().replace(' ', '_'));
   }
 }
