@@ -96,6 +96,25 @@ public class ClusterHostsTest {
     return ran.stream().map(l -> l.substring(0, l.lastIndexOf(' '))).sorted().toList();
   }
 
+  /**
+   * A joined host stopped or lost mid-run: no test started twice, and a test that never started is
+   * one the leader failed as in flight on that host. TestNG tells the leader a test has started
+   * before the test's first line, which writes the log this reads: a host stopped in between leaves
+   * a test in flight (failed, as it must be) that never reached its body.
+   */
+  private void assertNoneTwiceAndTheRestFailedOnTheJoinedHost(SimulatedHost leader, SimulatedHost joined) throws Exception {
+    List<String> started = both(leader, joined);
+    assertEquals(started.stream().distinct().count(), (long) started.size(), "no test started twice: " + started);
+    List<String> missing = new ArrayList<>(sequential);
+    started.forEach(missing::remove);
+    assertEquals(started.size() + missing.size(), sequential.size(), "only the suite's tests started: " + started);
+    assertTrue(missing.size() <= 2, "at most one test in flight in each JVM of the joined host: " + missing);
+    for (String test : missing) {
+      assertTrue(leader.output().lines().anyMatch(l -> l.startsWith("mproc: FAILED " + test + "  host-")),
+          test + " never started, and the leader did not fail it as in flight on the joined host:\n" + leader.output());
+    }
+  }
+
   private static List<String> both(SimulatedHost a, SimulatedHost b) throws Exception {
     List<String> all = new ArrayList<>(a.ran());
     all.addAll(b.ran());
@@ -172,7 +191,7 @@ public class ClusterHostsTest {
     assertEquals(leader.awaitExit(120), 1, leader.output());
     String out = leader.output();
     assertTrue(out.matches("(?s).*mproc: host 1 \\([^)]*\\) lost \\(no heartbeat for 2 s\\) while running mproc\\.transport\\.redis\\.suite\\.Spread\\$\\w\\.\\w+.*"), out);
-    assertEquals(both(leader, joined), sequential, "every test started once: none in flight ran again, none unstarted was lost");
+    assertNoneTwiceAndTheRestFailedOnTheJoinedHost(leader, joined); // none in flight ran again, none unstarted was lost
     assertTrue(out.contains("Total tests run: 24"), out);
     assertFalse(inFlight.isEmpty());
   }
@@ -256,7 +275,7 @@ public class ClusterHostsTest {
     assertEquals(leader.awaitExit(120), 1, leader.output());
     assertTrue(System.nanoTime() - stopped < TimeUnit.SECONDS.toNanos(25),
         "the leader heard at once, not after mproc.hostTimeout (30 s):\n" + leader.output());
-    assertEquals(both(leader, joined), sequential, "every test started once");
+    assertNoneTwiceAndTheRestFailedOnTheJoinedHost(leader, joined);
     assertTrue(leader.output().contains("Total tests run: 24"), leader.output());
     assertFalse(joined.leftARunDirectory(), "the joined host's run directory is removed");
   }
