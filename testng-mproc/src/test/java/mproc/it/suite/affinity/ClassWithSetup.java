@@ -4,7 +4,12 @@ import mproc.it.suite.RunLog;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
-/** A class with a costly {@code @BeforeClass}; its four subclasses make a suite of four classes. */
+/**
+ * A class with a costly {@code @BeforeClass}; its four subclasses make a suite of four classes. A
+ * test holds (30 s at most) until tests have run in two JVMs, so that the first JVM to run tests
+ * cannot take all four classes before the second is ready, however slow the machine (CI: a JVM
+ * making class-data sharing archives beside it).
+ */
 public abstract class ClassWithSetup {
   @BeforeClass
   public void setUp() {
@@ -18,6 +23,7 @@ public abstract class ClassWithSetup {
 
   private void work(String name) throws InterruptedException {
     RunLog.record("test " + getClass().getSimpleName() + "." + name);
+    RunLog.awaitJvms("test ", 2, 30);
     Thread.sleep(100);
   }
 }
