@@ -128,10 +128,6 @@ public final class ClassDataSharing {
   /** Given with every archive option of ours (it silences the JDK's notes on a dynamic archive). */
   private static final String OUR_MARK = "-Xlog:cds+dynamic=off";
 
-  private static Path cacheDir() {
-    return Path.of(System.getProperty("java.io.tmpdir"), "mproc-cds-" + System.getProperty("user.name"));
-  }
-
   /** No archive: workers get this JVM's class path as it is. */
   public static ClassDataSharing none() {
     return new ClassDataSharing(System.getProperty("java.class.path"), null);
@@ -139,7 +135,7 @@ public final class ClassDataSharing {
 
   /** For this JVM's class path, with archives under {@code java.io.tmpdir}. */
   public static ClassDataSharing forThisJvm() {
-    Path cache = cacheDir();
+    Path cache = Path.of(System.getProperty("java.io.tmpdir"), "mproc-cds-" + System.getProperty("user.name"));
     String training = System.getProperty(TRAINING_WORKER_ARCHIVE);
     return new ClassDataSharing(System.getProperty("java.class.path"), cache, training == null ? null : Path.of(training));
   }

@@ -24,10 +24,6 @@ public record InheritedOptions(List<String> inherited, List<String> withheld, bo
     withheld = List.copyOf(withheld);
   }
 
-  InheritedOptions(List<String> inherited, List<String> withheld) {
-    this(inherited, withheld, false);
-  }
-
   /** Options a worker must not share with the parent, with a reason the user sees once. */
   private static final List<String> UNSHARABLE = List.of(
       "-agentlib:jdwp", "-Xrunjdwp", "-Xdebug", "-Dcom.sun.management.jmxremote.port=",

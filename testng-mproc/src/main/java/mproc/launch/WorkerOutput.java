@@ -167,6 +167,7 @@ public final class WorkerOutput implements AutoCloseable {
         return 0;
       }
       StringBuilder batch = new StringBuilder();
+      boolean finished;
       try {
         int n;
         while (batch.length() < BATCH_CHARS && (n = in.available()) > 0) {
@@ -176,18 +177,14 @@ public final class WorkerOutput implements AutoCloseable {
           }
           lines(read, batch);
         }
-        if (in.available() == 0 && !process.isAlive() && !closing) {
-          write(batch);
-          end();
-          return batch.length();
-        }
+        finished = !closing && in.available() == 0 && !process.isAlive();
       } catch (IOException e) {
-        // Closed with the worker's end: nothing more to read.
-        write(batch);
-        end();
-        return batch.length();
+        finished = true; // closed with the worker's end: nothing more to read
       }
       write(batch);
+      if (finished) {
+        end();
+      }
       return batch.length();
     }
 

@@ -10,7 +10,6 @@ import mproc.planning.WorkerNeeds;
 import mproc.transport.ClaimTable;
 import mproc.transport.Message;
 import mproc.transport.Message.TestOutcome;
-import mproc.transport.Message.TestStarted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testng.ITestNGMethod;
@@ -45,7 +44,6 @@ final class WorkerGate {
   private final ClaimTable claims;
   private final WorkerPool pool;
   private final PrintStream out;
-  private int parentStarts;
   private int parentResults;
   private long judgeStartNanos;
   /** Opens the gate if nothing decided it first; armed by a dispatch's first test in the parent, gone when the dispatch ends. */
@@ -94,12 +92,10 @@ final class WorkerGate {
     }
   }
 
-  /** Counts what the parent's own sessions said: their tests' starts and ends. */
+  /** Counts the results the parent's own sessions sent. */
   void heardFromParent(Message m) {
     if (m instanceof TestOutcome) {
       parentResults++;
-    } else if (m instanceof TestStarted) {
-      parentStarts++;
     }
   }
 
