@@ -22,6 +22,16 @@ public interface ClaimTable extends AutoCloseable {
   long owner(int unit);
 
   /**
+   * The owner of {@code unit} as this table last saw it, for a worker's choice of what to claim
+   * next, which a claim then settles: exact when not 0 (a claim is never undone), while 0 may be a
+   * moment out of date. {@link #owner} by default; a table whose every look is a network round trip
+   * answers from what it has seen, so that going over a plan's free units is not a round trip each.
+   */
+  default long ownerSeen(int unit) {
+    return owner(unit);
+  }
+
+  /**
    * Claims row {@code row} of the data provider of {@code unit} (a unit whose rows are spread over
    * workers) for {@code owner}, exactly once, as {@link #claim} does a unit. Rows are claimed in
    * order by whoever reaches them first, so the claimed rows of a unit are always the first ones.

@@ -240,10 +240,13 @@ final class WorkBook {
     return taken(unit) && !unit.mine;
   }
 
-  /** Whether anyone holds this unit; learns it from the claim table without claiming. */
+  /**
+   * Whether anyone holds this unit; learns it from the claim table without claiming. A unit seen
+   * free may have just been claimed elsewhere ({@link ClaimTable#ownerSeen}): claiming it settles that.
+   */
   boolean taken(KnownUnit unit) {
     if (!unit.taken) {
-      long owner = claims.owner(unit.id());
+      long owner = claims.ownerSeen(unit.id());
       if (owner != 0) {
         unit.taken = true;
         unit.mine = owner == workerId;

@@ -67,7 +67,7 @@ public final class RedisTransport implements Transport {
 
   @Override
   public ClaimTable openClaims() {
-    return new RedisClaimTable(connect(), address, address.key("claims"), address.key("gate"), ttlSeconds);
+    return new RedisClaimTable(connect(), address, address.key("claims"), address.key("claimlog"), address.key("gate"), ttlSeconds);
   }
 
   /** One per transport: the hosts' shared state, on a connection of its own. */

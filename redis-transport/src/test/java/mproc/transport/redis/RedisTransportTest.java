@@ -116,6 +116,41 @@ public class RedisTransportTest {
   }
 
   @Test
+  public void aClaimElsewhereIsSeenWithoutARoundTripPerUnitAndASeenOwnerIsExact() throws Exception {
+    RedisTransport transport = transport("seen");
+    try (ClaimTable mine = transport.openClaims(); ClaimTable other = transport.openClaims();
+        Jedis redis = new Jedis("127.0.0.1", server.port)) {
+      assertEquals(mine.ownerSeen(7), 0L, "free");
+      for (int u = 0; u < 500; u += 2) {
+        assertTrue(other.claim(u, 3));
+      }
+      assertTrue(other.claimRow(1, 0, 3), "a row is no unit");
+      Thread.sleep(5); // past the moment for which a unit seen free may be out of date
+      long before = calls(redis, "xread") + calls(redis, "hget");
+      for (int u = 0; u < 500; u++) {
+        assertEquals(mine.ownerSeen(u), u % 2 == 0 ? 3L : 0L, "unit " + u);
+      }
+      assertEquals(calls(redis, "xread") + calls(redis, "hget") - before, 1L, "500 units looked at with one read of the claim log");
+      assertFalse(mine.claim(4, 2), "claiming settles it");
+      assertTrue(mine.claim(5, 2));
+      assertEquals(other.ownerSeen(5), 2L, "seen by the other table as soon as it reads the log");
+      assertEquals(other.owner(5), 2L);
+      assertEquals(mine.owner(1), 0L, "owner is exact: never claimed");
+    }
+  }
+
+  /** How many times Redis ran this command since it started. */
+  private static long calls(Jedis redis, String command) {
+    String stats = redis.info("commandstats");
+    int at = stats.indexOf("cmdstat_" + command + ":calls=");
+    if (at < 0) {
+      return 0;
+    }
+    int from = at + ("cmdstat_" + command + ":calls=").length();
+    return Long.parseLong(stats.substring(from, stats.indexOf(',', from)));
+  }
+
+  @Test
   public void aRowIsClaimedOnceApartFromItsUnitAndFromOtherUnitsRows() {
     try (ClaimTable claims = transport("rows").openClaims()) {
       assertEquals(claims.rowOwner(4, 0), 0L);
@@ -154,7 +189,8 @@ public class RedisTransportTest {
     }
     try (Jedis redis = new Jedis("127.0.0.1", server.port)) {
       Set<String> keys = redis.keys("mproc:ci-*"); // other tests' runs have names of their own
-      assertEquals(keys, Set.of("mproc:ci-1234:work", "mproc:ci-1234:results:1", "mproc:ci-1234:claims", "mproc:ci-1234:gate"));
+      assertEquals(keys, Set.of("mproc:ci-1234:work", "mproc:ci-1234:results:1", "mproc:ci-1234:claims", "mproc:ci-1234:claimlog",
+          "mproc:ci-1234:gate"));
       for (String key : keys) {
         long ttl = redis.ttl(key);
         assertTrue(ttl > 0 && ttl <= 600, key + " expires: " + ttl);
