@@ -1,6 +1,7 @@
 package mproc;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import mproc.cluster.ClusterSeat;
@@ -33,6 +34,11 @@ final class CurrentRun {
    * first suite ({@link #awaitEarly}).
    */
   private EarlyStart early;
+  /**
+   * A cluster run's early start: true once this host has joined a run another host leads, false
+   * once it leads (or took no seat); null without one. {@link #joinsCluster} waits for it.
+   */
+  private volatile CompletableFuture<Boolean> seatJoins;
   /** Live progress and the summary at the end (issue 19): null without a run, or with mproc.progress=off. */
   private LiveRun live;
 
@@ -58,7 +64,18 @@ final class CurrentRun {
   /** {@link #start} with one worker, on a thread of its own: TestNG's thread goes on setting up the suites. */
   void startEarly(Settings settings) {
     prepare(settings);
+    seatJoins = settings.cluster() == null ? null : new CompletableFuture<>();
     early = EarlyStart.begin(() -> begin(settings, 1));
+  }
+
+  /**
+   * Whether the run started early is a cluster run this host joined and does not lead; waits until
+   * its seat is taken (a Redis round trip or two). False without a cluster, or if no seat was taken
+   * (what stopped it is thrown by {@link #awaitEarly}).
+   */
+  boolean joinsCluster() {
+    CompletableFuture<Boolean> joins = seatJoins;
+    return joins != null && joins.join();
   }
 
   /** The run {@link #startEarly} began, once started; what stopped it is thrown here, on TestNG's thread. */
@@ -103,7 +120,15 @@ final class CurrentRun {
       run = DistributedRun.start(settings, firstWorkers);
       return;
     }
-    ClusterSeat seat = ClusterSeat.take(settings, this::haltForLostCluster);
+    ClusterSeat seat = null;
+    try {
+      seat = ClusterSeat.take(settings, this::haltForLostCluster);
+    } finally {
+      CompletableFuture<Boolean> joins = seatJoins;
+      if (joins != null) {
+        joins.complete(seat != null && !seat.leads());
+      }
+    }
     try {
       if (seat.leads()) {
         run = DistributedRun.start(settings, firstWorkers, seat);

@@ -6,6 +6,7 @@ import mproc.parent.JoinedHost;
 import mproc.settings.Settings;
 import mproc.settings.SettingsException;
 import mproc.transport.Message.RunEnded;
+import org.testng.xml.XmlSuite;
 
 /**
  * This JVM's part in a cluster run it joined and does not lead (issue 20): its workers run until
@@ -33,6 +34,19 @@ final class JoinedCluster {
           List.of("mproc: run " + seat.cluster().describe() + " had ended when this host came; nothing is left for it to do")));
     }
     return new JoinedCluster(settings, JoinedHost.start(settings, seat), null);
+  }
+
+  /**
+   * Takes the {@code <test>}s out of the suites (and their child suites) before TestNG sets them up:
+   * on a joined host they would run nothing, and building their test runners (every class's
+   * methods and annotations) would delay this host's own sessions and share its processors. The
+   * suites stay, empty, so that their listeners hear them start and end as before.
+   */
+  static void leaveOutTests(List<XmlSuite> suites) {
+    for (XmlSuite suite : suites) {
+      suite.getTests().clear();
+      leaveOutTests(suite.getChildSuites());
+    }
   }
 
   /**

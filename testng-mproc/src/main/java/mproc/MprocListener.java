@@ -295,9 +295,16 @@ public class MprocListener
     }
   }
 
-  /** Not to alter anything: the list of suites tells when the last one has ended. */
+  /**
+   * The list of suites tells when the last one has ended. On a host that joined a cluster run (issue
+   * 20) the suites lose their {@code <test>}s: their tests run in this host's sessions and workers,
+   * as the leader's plan says, and the test runners TestNG would build here would run nothing.
+   */
   @Override
   public void alter(List<XmlSuite> suites) {
+    if (current.joinsCluster()) {
+      JoinedCluster.leaveOutTests(suites);
+    }
     lastSuite.suitesToRun(suites);
   }
 

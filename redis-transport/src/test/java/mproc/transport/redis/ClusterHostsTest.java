@@ -154,6 +154,9 @@ public class ClusterHostsTest {
     assertTrue(joinedOut.contains("mproc: cluster run redis://127.0.0.1:" + server.port + "/two: 23 passed, 1 failed, 0 skipped"), joinedOut);
     String results = Files.readString(leader.dir.resolve("out/testng-results.xml"));
     assertTrue(results.contains("total=\"24\" passed=\"23\" failed=\"1\" skipped=\"0\""), "the leader's XML report has the whole run");
+    String joinedResults = Files.readString(joined.dir.resolve("out/testng-results.xml"));
+    assertFalse(joinedResults.contains("<test "), "the joined host's TestNG set up no <test> of its own (its sessions ran the leader's plan):\n"
+        + joinedResults);
 
     SimulatedHost late = host("late", "two", server, List.of());
     assertEquals(late.awaitExit(60), 0, late.output());
