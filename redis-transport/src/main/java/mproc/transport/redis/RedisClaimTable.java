@@ -16,9 +16,12 @@ import redis.clients.jedis.resps.StreamEntry;
  * same hash. The gate is a key set once ({@code SET NX}). All expire with the run.
  *
  * <p>A claim is one script that also appends the winner to a claim log (a stream), so that each
- * table keeps a copy of the claims it has seen and answers {@link #ownerSeen} from it: a worker
- * going over the plan's units for its next session asks about hundreds of them, and one
- * {@code HGET} each cost 2,000 empty tests on two hosts 45,000 round trips.
+ * table keeps a copy of the claims it has seen and answers from it: a worker going over the plan's
+ * units for its next session asks about hundreds of them, and the parent about each result's unit,
+ * and one {@code HGET} each cost 2,000 empty tests on two hosts 45,000 round trips. An owner not in
+ * the copy is looked for in the rest of the log ({@link #owner}: exact, as the log has every claim
+ * made before the read) or, for {@link #ownerSeen}, in what the last read brought, if it was less
+ * than a millisecond ago.
  */
 final class RedisClaimTable implements ClaimTable {
   /** Claims {@code ARGV[1]} for {@code ARGV[2]} unless claimed, logs a win, and answers the field's owner. */
@@ -77,22 +80,22 @@ final class RedisClaimTable implements ClaimTable {
   @Override
   public synchronized long ownerSeen(int unit) {
     String field = String.valueOf(unit);
-    Long owner = seen.get(field);
-    if (owner == null && System.nanoTime() - nextSyncNanos >= 0) {
+    if (!seen.containsKey(field) && System.nanoTime() - nextSyncNanos >= 0) {
       readLog();
-      owner = seen.get(field);
     }
-    return owner == null ? 0 : owner;
+    return seen.getOrDefault(field, 0L);
   }
 
-  /** Reads the claims logged since the last read (a batch at most: the next read goes on). */
+  /** Reads the claims logged since the last read, to the log's end. */
   private void readLog() {
-    List<Map.Entry<String, List<StreamEntry>>> got = command(r -> r.xread(XReadParams.xReadParams().count(SYNC_BATCH), Map.of(log, logRead)));
-    if (got != null) {
-      for (Map.Entry<String, List<StreamEntry>> stream : got) {
+    for (int read = SYNC_BATCH; read == SYNC_BATCH; ) {
+      List<Map.Entry<String, List<StreamEntry>>> got = command(r -> r.xread(XReadParams.xReadParams().count(SYNC_BATCH), Map.of(log, logRead)));
+      read = 0;
+      for (Map.Entry<String, List<StreamEntry>> stream : got == null ? List.<Map.Entry<String, List<StreamEntry>>>of() : got) {
         for (StreamEntry entry : stream.getValue()) {
           logRead = entry.getID();
           entry.getFields().forEach((field, owner) -> seen.put(field, Long.parseLong(owner)));
+          read++;
         }
       }
     }
@@ -111,17 +114,10 @@ final class RedisClaimTable implements ClaimTable {
   }
 
   private long ownerOf(String field) {
-    Long known = seen.get(field);
-    if (known != null) {
-      return known; // a claim is never undone
+    if (!seen.containsKey(field)) { // a claim is never undone: one seen is still the owner
+      readLog();
     }
-    String owner = command(r -> r.hget(claims, field));
-    if (owner == null) {
-      return 0;
-    }
-    long holder = Long.parseLong(owner);
-    seen.put(field, holder);
-    return holder;
+    return seen.getOrDefault(field, 0L);
   }
 
   @Override

@@ -127,15 +127,39 @@ public class RedisTransportTest {
       assertTrue(other.claimRow(1, 0, 3), "a row is no unit");
       Thread.sleep(5); // past the moment for which a unit seen free may be out of date
       long before = calls(redis, "xread") + calls(redis, "hget");
-      for (int u = 0; u < 500; u++) {
-        assertEquals(mine.ownerSeen(u), u % 2 == 0 ? 3L : 0L, "unit " + u);
+      for (int u = 0; u < 500; u += 2) {
+        assertEquals(mine.ownerSeen(u), 3L, "unit " + u);
       }
-      assertEquals(calls(redis, "xread") + calls(redis, "hget") - before, 1L, "500 units looked at with one read of the claim log");
+      assertEquals(calls(redis, "xread") + calls(redis, "hget") - before, 1L, "250 claimed units looked at with one read of the claim log");
+      long reads = calls(redis, "xread");
+      long started = System.nanoTime();
+      for (int u = 1; u < 500; u += 2) {
+        assertEquals(mine.ownerSeen(u), 0L, "unit " + u);
+      }
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      assertTrue(calls(redis, "xread") - reads <= millis + 1, "250 free units: the log read again at most once a millisecond, not for"
+          + " each (" + (calls(redis, "xread") - reads) + " reads in " + millis + " ms)");
       assertFalse(mine.claim(4, 2), "claiming settles it");
       assertTrue(mine.claim(5, 2));
       assertEquals(other.ownerSeen(5), 2L, "seen by the other table as soon as it reads the log");
       assertEquals(other.owner(5), 2L);
       assertEquals(mine.owner(1), 0L, "owner is exact: never claimed");
+      assertTrue(mine.claim(9, 2));
+      assertEquals(other.owner(9), 2L, "owner is exact at once");
+    }
+  }
+
+  @Test
+  public void anOwnerIsFoundPastOneReadOfTheClaimLog() {
+    RedisTransport transport = transport("long-log");
+    try (ClaimTable claims = transport.openClaims()) {
+      for (int u = 0; u < 5_000; u++) {
+        assertTrue(claims.claim(u, 1 + u % 3));
+      }
+    }
+    try (ClaimTable late = transport.openClaims()) {
+      assertEquals(late.owner(4_999), 1L + 4_999 % 3, "past the first 4,096 entries of the log");
+      assertEquals(late.owner(5_000), 0L);
     }
   }
 
