@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import mproc.settings.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testng.Assert;
+import org.testng.IExecutionListener;
 import org.testng.Reporter;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.BeforeMethod;
@@ -39,7 +42,9 @@ public final class CdsTraining {
   /** The suite the training runs: the configuration, data-provider and reporting paths a real suite takes. */
   public static class Warm {
     @BeforeClass
-    public void beforeClass() {}
+    public void beforeClass() {
+      RedisCommands.touch(); // in the JVM that runs the tests: the worker
+    }
 
     @BeforeMethod
     public void beforeMethod() {}
@@ -62,6 +67,36 @@ public final class CdsTraining {
     @Test(expectedExceptions = IllegalStateException.class)
     public void throwing() {
       throw new IllegalStateException("expected");
+    }
+  }
+
+  /**
+   * In the training's parent (as its execution starts) and worker (before {@link Warm}'s tests): with
+   * the Redis transport on the class path (a cluster's build), takes it through its commands, so that
+   * the archives hold what a cluster run's JVMs load.
+   */
+  public static class RedisCommands implements IExecutionListener {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisCommands.class);
+
+    @Override
+    public void onExecutionStart() {
+      touch();
+    }
+
+    /** Also from the worker's sessions ({@link Warm}), which do not start an execution of their own. */
+    static void touch() {
+      Class<?> training;
+      try {
+        training = Class.forName("mproc.transport.redis.RedisTraining");
+      } catch (ClassNotFoundException e) {
+        return; // no cluster in this build
+      }
+      try {
+        training.getMethod("touchEveryCommand").invoke(null);
+      } catch (ReflectiveOperationException e) {
+        // the archives are only without those classes: a cluster run loads them from the jars
+        LOG.debug("the Redis transport's commands were not trained", e);
+      }
     }
   }
 
@@ -92,11 +127,12 @@ public final class CdsTraining {
       Files.writeString(suite, """
           <!DOCTYPE suite SYSTEM "https://testng.org/testng-1.0.dtd">
           <suite name="mproc-cds-training">
+            <listeners><listener class-name="%s"/></listeners>
             <test name="training">
               <classes><class name="%s"/></classes>
             </test>
           </suite>
-          """.formatted(Warm.class.getName()));
+          """.formatted(RedisCommands.class.getName(), Warm.class.getName()));
       List<String> command = WorkerCommand.javaWithChronicleFlags();
       command.addAll(WorkerCommand.JIT_OPTIONS);
       command.addAll(List.of("-XX:ArchiveClassesAtExit=" + parentPart, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
