@@ -103,7 +103,7 @@ public final class RedisTraining {
 
   /** One entry of the stream read, with a message as the transport writes it (the claim log's has a claim). */
   private static String streamEntry(List<String> command) {
-    String key = command.get(command.indexOf("STREAMS") >= 0 ? command.indexOf("STREAMS") + 1 : command.size() - 2);
+    String key = command.get(command.indexOf("STREAMS") + 1); // XREAD [COUNT n] STREAMS key id
     String field;
     String value;
     if (key.endsWith(":claimlog")) {
