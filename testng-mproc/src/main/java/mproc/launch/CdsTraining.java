@@ -21,9 +21,10 @@ import org.testng.annotations.Test;
 
 /**
  * Makes the two CDS archives of {@link ClassDataSharing}: runs a small suite through
- * {@code mproc.TestNG -cores 1} in a JVM that writes the parent's archive at exit, whose one worker
+ * {@code mproc.TestNG -cores 2} in a JVM that writes the parent's archive at exit, whose one worker
  * writes the worker's archive at exit. A real run, so that each archive holds what that JVM loads on
- * its way to the first test (TestNG's XML parser and reporters, our planner or our session), with no
+ * its way to its first test (TestNG's XML parser and reporters, our planner, our session: the parent
+ * runs one too, as in any run of two or more cores), with no
  * list of classes to keep up to date. The archives are written under temporary names, checked by a
  * JVM that must map them, and only then renamed into place: a truncated archive makes the JVM that
  * maps it abort, even with {@code -Xshare:auto}.
@@ -67,6 +68,48 @@ public final class CdsTraining {
     @Test(expectedExceptions = IllegalStateException.class)
     public void throwing() {
       throw new IllegalStateException("expected");
+    }
+
+    /**
+     * Holds this JVM's session until a test has started in the other JVM: the parent runs tests
+     * too, and would otherwise run both classes before the worker is ready, leaving the worker's
+     * archive without its session's classes.
+     */
+    @Test
+    public void meetTheOtherJvm() throws Exception {
+      Meeting.attend();
+    }
+  }
+
+  /** The same tests in a second class, so that the parent and the worker each get one. */
+  public static class WarmAgain extends Warm {}
+
+  /** Where the training's two JVMs meet: a file per JVM in the training's working directory. */
+  static final class Meeting {
+    /** The longest a JVM waits; once only, so that a JVM that got both classes is not held twice. */
+    private static final long WAIT_MILLIS = 10_000;
+    private static boolean attended;
+
+    private Meeting() {}
+
+    static synchronized void attend() throws Exception {
+      if (attended) {
+        return;
+      }
+      attended = true;
+      Path here = Path.of("").toAbsolutePath();
+      String mine = "met-" + ProcessHandle.current().pid();
+      Files.createFile(here.resolve(mine));
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+      while (System.nanoTime() < deadline && !othersCame(here, mine)) {
+        Thread.sleep(10);
+      }
+    }
+
+    private static boolean othersCame(Path dir, String mine) throws IOException {
+      try (Stream<Path> files = Files.list(dir)) {
+        return files.map(f -> f.getFileName().toString()).anyMatch(n -> n.startsWith("met-") && !n.equals(mine));
+      }
     }
   }
 
@@ -129,10 +172,10 @@ public final class CdsTraining {
           <suite name="mproc-cds-training">
             <listeners><listener class-name="%s"/></listeners>
             <test name="training">
-              <classes><class name="%s"/></classes>
+              <classes><class name="%s"/><class name="%s"/></classes>
             </test>
           </suite>
-          """.formatted(RedisCommands.class.getName(), Warm.class.getName()));
+          """.formatted(RedisCommands.class.getName(), Warm.class.getName(), WarmAgain.class.getName()));
       List<String> command = WorkerCommand.javaWithChronicleFlags();
       command.addAll(WorkerCommand.JIT_OPTIONS);
       command.addAll(List.of("-XX:ArchiveClassesAtExit=" + parentPart, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
@@ -147,7 +190,8 @@ public final class CdsTraining {
       command.add("-D" + Settings.TIMEOUT + "=");
       command.add("-D" + Settings.MAX_WORKER_RESTARTS + "=");
       command.addAll(List.of("-cp", jars, mproc.TestNG.class.getName()));
-      command.addAll(List.of("-cores", "1", "-d", work.resolve("out").toString(), suite.toString()));
+      // Two cores: the parent runs a session too, as it does in any run of two or more.
+      command.addAll(List.of("-cores", "2", "-d", work.resolve("out").toString(), suite.toString()));
       Process parent = new ProcessBuilder(command).directory(work.toFile()).inheritIO().start();
       if (!parent.waitFor(remaining(deadline), TimeUnit.NANOSECONDS)) {
         parent.descendants().forEach(ProcessHandle::destroyForcibly);

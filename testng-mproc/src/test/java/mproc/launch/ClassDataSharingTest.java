@@ -144,7 +144,7 @@ public class ClassDataSharingTest {
 
   /**
    * A real training run: each JVM kind gets an archive that it can map and that holds what it loads
-   * on the way to its first test (the worker's session, the parent's planner and reporters).
+   * on the way to its first test (the worker's session, the parent's planner, reporters and own session).
    */
   @Test(timeOut = 180_000)
   public void trainingWritesAParentAndAWorkerArchiveFromARealRun() throws Exception {
@@ -173,9 +173,13 @@ public class ClassDataSharingTest {
     String worker = loadedFrom(cds.jvmOptions(), "mproc.worker.Session", "org.testng.xml.internal.Parser");
     assertTrue(worker.contains("mproc.worker.Session source: shared objects file"), worker);
     assertTrue(worker.contains("org.testng.xml.internal.Parser source: shared objects file"), worker);
-    String parent = loadedFrom(cds.parentJvmOptions(), "mproc.planning.Planner", "org.testng.reporters.JUnitReportReporter");
+    String parent = loadedFrom(cds.parentJvmOptions(), "mproc.planning.Planner", "org.testng.reporters.JUnitReportReporter",
+        "mproc.worker.InProcessWorker", "mproc.worker.Session");
     assertTrue(parent.contains("mproc.planning.Planner source: shared objects file"), parent);
     assertTrue(parent.contains("org.testng.reporters.JUnitReportReporter source: shared objects file"), parent);
+    // The parent runs tests too (two or more cores): its own sessions' classes come from its archive.
+    assertTrue(parent.contains("mproc.worker.InProcessWorker source: shared objects file"), parent);
+    assertTrue(parent.contains("mproc.worker.Session source: shared objects file"), parent);
   }
 
   /** Loads the classes in a JVM started with these options (an archive that must map) and returns its class-load log. */
