@@ -190,13 +190,16 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   /**
-   * Between two of the parent's own tests (it runs them on TestNG's thread, as its read loop): the
-   * workers' results are read and replayed, so that nothing waits for the parent's session to end.
+   * Between two of the parent's own tests (it runs them on TestNG's thread, as its read loop, and
+   * TestNG some on threads of its own): the workers' results are read and replayed, so that nothing
+   * waits for the parent's session to end. A test's thread that finds another reading goes on.
    */
   private void betweenParentTests() {
     if (dispatched != null && !interruption.interrupted()) {
-      reader.pump(dispatched, true, interruption.closing());
-      gate.judge(dispatched);
+      reader.unlessReading(() -> {
+        reader.pump(dispatched, true, interruption.closing());
+        gate.judge(dispatched);
+      });
     }
   }
 

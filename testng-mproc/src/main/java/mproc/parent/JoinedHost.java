@@ -43,6 +43,11 @@ public final class JoinedHost implements AutoCloseable {
   private final OwnSessions own;
   private final LeaderWatch leaderWatch;
   private long nextWatchNanos;
+  /**
+   * Held by the thread that watches between this JVM's own tests: TestNG runs some tests on
+   * threads of its own (see {@code ResultReader}), and the watch reads messages in order.
+   */
+  private final java.util.concurrent.locks.ReentrantLock watching = new java.util.concurrent.locks.ReentrantLock();
   /** On SIGTERM or Ctrl-C: its workers stop, the leader hears of it at once, the run directory goes. */
   private final Thread stopOnExit = new Thread(this::stoppedFromOutside, "mproc-joined-cleanup");
   private volatile boolean closed;
@@ -130,26 +135,38 @@ public final class JoinedHost implements AutoCloseable {
 
   /** What the leader asked, and the workers that exited. */
   private void watch() {
-    for (Message m = control.poll(); m != null; m = control.poll()) {
-      if (m instanceof StopWorker stop) {
-        stopAsked(stop.workerId());
-      } else if (m instanceof RunEnded end) {
-        ended = end;
+    watching.lock();
+    try {
+      for (Message m = control.poll(); m != null; m = control.poll()) {
+        if (m instanceof StopWorker stop) {
+          stopAsked(stop.workerId());
+        } else if (m instanceof RunEnded end) {
+          ended = end;
+        }
       }
+      reportExits();
+    } finally {
+      watching.unlock();
     }
-    reportExits();
   }
 
   /** Between two tests of this JVM's own sessions: the workers are watched, and the run's end ends the session. */
   private void betweenOwnTests() {
-    long now = System.nanoTime();
-    if (now - nextWatchNanos < 0) {
-      return; // a test's start and end: two Redis reads each at most every 10 ms, not per message
+    if (!watching.tryLock()) {
+      return; // another test's thread is watching
     }
-    nextWatchNanos = now + WATCH_EVERY_NANOS;
-    watch();
-    if (ended != null) {
-      own.stopClaiming();
+    try {
+      long now = System.nanoTime();
+      if (now - nextWatchNanos < 0) {
+        return; // a test's start and end: two Redis reads each at most every 10 ms, not per message
+      }
+      nextWatchNanos = now + WATCH_EVERY_NANOS;
+      watch();
+      if (ended != null) {
+        own.stopClaiming();
+      }
+    } finally {
+      watching.unlock();
     }
   }
 

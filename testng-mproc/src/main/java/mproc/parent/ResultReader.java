@@ -3,6 +3,7 @@ package mproc.parent;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import mproc.fixtures.FixtureValues;
 import mproc.transport.Channel;
@@ -42,6 +43,14 @@ final class ResultReader {
   private final Channel fixtureChannel;
   private final PrintStream err;
   private FixtureValues fixtures;
+  /**
+   * Held by the one thread that reads. TestNG runs some of the parent's own tests on threads of its
+   * own (a method's {@code threadPoolSize}, a parallel data provider, a {@code timeOut}), and each
+   * reads between tests: with two reading at once, one polled a worker's TestStarted and the other
+   * polled and handled its TestOutcome first, so that the unit's end found the test still in
+   * flight and reported it failed besides its result (jclouds-s3 in bench/realworld).
+   */
+  private final ReentrantLock reading = new ReentrantLock();
 
   ResultReader(WorkerPool pool, RemoteWorker parent, WorkerGate gate, JoinedHosts joined, LostWork lostWork, WorkerTimeouts timeouts,
       Map<Integer, TestDispatch> testsById, ClaimTable claims, Channel fixtureChannel, PrintStream err) {
@@ -70,6 +79,35 @@ final class ResultReader {
    * @param runEnding the run is closing: a lost worker is not replaced
    */
   boolean pump(TestDispatch test, boolean parentRunsTests, boolean runEnding) {
+    return locked(() -> pumpAll(test, parentRunsTests, runEnding));
+  }
+
+  /**
+   * Runs {@code step} (reads, and what goes with them) unless another thread is reading: that one
+   * reads what there is, what this thread's test sent included. True if it ran.
+   */
+  boolean unlessReading(Runnable step) {
+    if (!reading.tryLock()) {
+      return false;
+    }
+    try {
+      step.run();
+      return true;
+    } finally {
+      reading.unlock();
+    }
+  }
+
+  private boolean locked(BooleanSupplier read) {
+    reading.lock();
+    try {
+      return read.getAsBoolean();
+    } finally {
+      reading.unlock();
+    }
+  }
+
+  private boolean pumpAll(TestDispatch test, boolean parentRunsTests, boolean runEnding) {
     if (joined != null && joined.refresh()) { // a joined host's new workers join the pool; a lost host's are gone
       lostWork.releaseLateClaims(test);
     }
@@ -106,6 +144,10 @@ final class ResultReader {
 
   /** Reads and handles what the parent's own sessions sent; true if anything. */
   boolean pumpParent() {
+    return locked(this::pumpParentNow);
+  }
+
+  private boolean pumpParentNow() {
     if (parent == null) {
       return false;
     }
@@ -120,6 +162,10 @@ final class ResultReader {
 
   /** Handles every message the worker has sent so far; true if there was any. */
   boolean drain(RemoteWorker w) {
+    return locked(() -> drainNow(w));
+  }
+
+  private boolean drainNow(RemoteWorker w) {
     boolean any = false;
     for (Message m = w.results.poll(); m != null; m = w.results.poll()) {
       handle(w, m);
@@ -167,6 +213,13 @@ final class ResultReader {
    * the method it was in fails.
    */
   void awaitClosed(int batch, BooleanSupplier interrupted) {
+    locked(() -> {
+      awaitClosedNow(batch, interrupted);
+      return true;
+    });
+  }
+
+  private void awaitClosedNow(int batch, BooleanSupplier interrupted) {
     IdleStrategy idle = new IdleStrategy(1_000_000);
     for (RemoteWorker w : List.copyOf(pool.all())) { // a joined host's worker may join meanwhile
       long quietSince = timeouts.now();
