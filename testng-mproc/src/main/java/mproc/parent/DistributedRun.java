@@ -155,7 +155,7 @@ public final class DistributedRun implements AutoCloseable {
     int worthIt = WorkerNeeds.workersWorthStarting(units, durations, WorkerNeeds.WORKER_START_MILLIS, WorkerPool.PROCESSORS);
     LOG.debug("{} worker(s) worth starting for {} units", worthIt, units.size());
     if (parent != null) {
-      parent.startOnce(channels.work, claims, fixtures, this::betweenParentTests);
+      parent.startOnce(channels.work, claims, fixtures, this::afterParentTest, this::betweenParentClasses);
     }
     int workers = pool.want(parent != null ? worthIt - 1 : worthIt) + (parent != null ? 1 : 0);
     publisher.publish(test, context.getName(), suiteXml, workers);
@@ -190,11 +190,20 @@ public final class DistributedRun implements AutoCloseable {
   }
 
   /**
-   * Between two of the parent's own tests (it runs them on TestNG's thread, as its read loop, and
-   * TestNG some on threads of its own): the workers' results are read and replayed, so that nothing
-   * waits for the parent's session to end. A test's thread that finds another reading goes on.
+   * As the parent's own session reaches a class (before its {@code @BeforeClass}; the session runs on
+   * TestNG's thread, as the read loop): the workers' results are read and replayed, so that they
+   * do not wait for the session's end. Never between two tests of a class: the listeners that hear
+   * the replays may act on the JVM (see {@link mproc.worker.InProcessWorker}).
    */
-  private void betweenParentTests() {
+  /** After each of the parent's own tests (on the test's thread): a first run's gate counts it and may decide. */
+  private void afterParentTest() {
+    gate.parentTestEnded();
+    if (dispatched != null && !interruption.interrupted()) {
+      reader.unlessReading(() -> gate.judge(dispatched));
+    }
+  }
+
+  private void betweenParentClasses() {
     if (dispatched != null && !interruption.interrupted()) {
       reader.unlessReading(() -> {
         reader.pump(dispatched, true, interruption.closing());

@@ -27,9 +27,9 @@ final class ParentSessions {
   }
 
   /** Starts it, once: it reads the run's work, claims in the table, and computes fixtures here when a test needs one. */
-  void startOnce(Channel work, ClaimTable claims, FixtureSource fixtures, Runnable betweenTests) {
+  void startOnce(Channel work, ClaimTable claims, FixtureSource fixtures, Runnable afterEachTest, Runnable betweenClasses) {
     if (worker == null) {
-      worker = new InProcessWorker(work, handle.results, claims, fixtures, betweenTests);
+      worker = new InProcessWorker(work, handle.results, claims, fixtures, afterEachTest, betweenClasses);
       handle.readyMillis = System.currentTimeMillis();
     }
   }

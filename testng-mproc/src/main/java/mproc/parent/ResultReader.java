@@ -153,7 +153,6 @@ final class ResultReader {
     }
     boolean any = false;
     for (Message m = parent.results.poll(); m != null; m = parent.results.poll()) {
-      gate.heardFromParent(m);
       handle(parent, m);
       any = true;
     }

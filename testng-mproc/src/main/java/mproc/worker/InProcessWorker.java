@@ -10,7 +10,7 @@ import mproc.testng.ReporterLines;
  * The parent JVM as one of the run's workers ({@code mproc.parentRuns}): the same loop, sessions,
  * claims and messages as a worker JVM's, driven a step at a time from the parent's read loop, on
  * TestNG's thread. Its results go through a result channel of its own (in memory, in the leading
- * parent) and are replayed like any worker's; between its tests, {@code betweenTests} lets the
+ * parent) and are replayed like any worker's; between its classes, {@code betweenClasses} lets the
  * parent read and replay the others'.
  *
  * <p>The parent already has TestNG loaded and warm, so its first test starts as soon as the plan is
@@ -31,21 +31,31 @@ public final class InProcessWorker {
    * @param work the parent's work channel, read by this worker (the parent only writes it)
    * @param results the channel its messages go to
    * @param fixtures the parent's global fixtures, computed here when a test of this worker needs one
-   * @param betweenTests called after each test's start and end it sends
+   * @param afterEachTest called after each test's end it sends (on the test's thread)
+   * @param betweenClasses called as each session reaches a class, before its {@code @BeforeClass}:
+   *     where the parent reads and replays the workers' results. Not between tests: a user's listener
+   *     that acts on what it hears (Apache Pulsar's clears Mockito's mocks and resets singletons when
+   *     a class ends) would then act in the middle of this JVM's class, as it never does sequentially.
    */
-  public InProcessWorker(Channel work, Channel results, ClaimTable claims, FixtureSource fixtures, Runnable betweenTests) {
-    this(OWNER_ID, work, results, claims, fixtures, null, betweenTests);
+  public InProcessWorker(Channel work, Channel results, ClaimTable claims, FixtureSource fixtures, Runnable afterEachTest,
+      Runnable betweenClasses) {
+    this(OWNER_ID, work, results, claims, fixtures, null, r -> {
+      if (r.getStatus() != org.testng.ITestResult.STARTED) {
+        afterEachTest.run();
+      }
+    }, betweenClasses);
   }
 
   private InProcessWorker(long ownerId, Channel work, Channel results, ClaimTable claims, FixtureSource fixtures,
-      FixtureClient leadersFixtures, Runnable betweenTests) {
+      FixtureClient leadersFixtures, java.util.function.Consumer<org.testng.ITestResult> afterEachTestMessage,
+      Runnable betweenClasses) {
     this.leadersFixtures = leadersFixtures;
     this.worker = new Worker(ownerId, false, work, results, claims, new FixtureInjector(fixtures), r -> {
       if (r.getStatus() != org.testng.ITestResult.STARTED) {
         ReporterLines.takeBack(r); // its lines are in TestNG's JVM-wide list, and its replay logs them again
       }
-      betweenTests.run();
-    });
+      afterEachTestMessage.accept(r);
+    }, betweenClasses);
   }
 
   /**
@@ -56,7 +66,7 @@ public final class InProcessWorker {
   public static InProcessWorker forJoinedHost(long ownerId, Channel work, Channel results, Channel fixtures, ClaimTable claims,
       Runnable betweenTests) {
     FixtureClient client = new FixtureClient(fixtures, results);
-    return new InProcessWorker(ownerId, work, results, claims, client, client, betweenTests);
+    return new InProcessWorker(ownerId, work, results, claims, client, client, r -> betweenTests.run(), () -> {});
   }
 
   /** A joined host's: code that asks for a global fixture ({@code GlobalFixtures}) gets the leader's value from now on. */

@@ -69,6 +69,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
   /** Classes with {@code @BeforeClass} or {@code @AfterClass} methods, known once TestNG has set the run up. */
   private final Set<String> classConfigured = new HashSet<>();
   private java.util.function.Consumer<ITestResult> afterEachTestMessage = r -> {};
+  private Runnable beforeEachClass = () -> {};
 
   private Session(WorkBook book, KnownTest test, List<KnownUnit> units, boolean claimedUpFront, boolean helping, Channel results) {
     this.book = book;
@@ -120,6 +121,11 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
   /** Called after each TestStarted and TestOutcome this session sends (the parent's sessions read the workers there). */
   void afterEachTestMessage(java.util.function.Consumer<ITestResult> hook) {
     this.afterEachTestMessage = hook;
+  }
+
+  /** Called as TestNG reaches each class, before its {@code @BeforeClass} (the parent reads the workers there). */
+  void beforeEachClass(Runnable hook) {
+    this.beforeEachClass = hook;
   }
 
   int unitCount() {
@@ -239,6 +245,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
 
   @Override
   public void onBeforeClass(ITestClass testClass) {
+    beforeEachClass.run();
     reach(testClass.getRealClass().getName());
   }
 

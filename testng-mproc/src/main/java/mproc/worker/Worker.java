@@ -29,18 +29,21 @@ final class Worker {
   private final FixtureInjector injector;
   /** Called with the result after each message about a test (its start, its end) this worker sends. */
   private final java.util.function.Consumer<org.testng.ITestResult> afterEachTestMessage;
+  /** Called as TestNG reaches each class of a session, before its {@code @BeforeClass}. */
+  private final Runnable beforeEachClass;
   private boolean ended;
 
   /**
    * @param gated a worker JVM waits for the parent's gate ({@link ClaimTable#decideGate}); the parent's own sessions do not
    */
   Worker(long workerId, boolean gated, Channel work, Channel results, ClaimTable claims, FixtureInjector injector,
-      java.util.function.Consumer<org.testng.ITestResult> afterEachTestMessage) {
+      java.util.function.Consumer<org.testng.ITestResult> afterEachTestMessage, Runnable beforeEachClass) {
     this.work = work;
     this.results = results;
     this.book = new WorkBook(claims, workerId, gated);
     this.injector = injector;
     this.afterEachTestMessage = afterEachTestMessage;
+    this.beforeEachClass = beforeEachClass;
   }
 
   void run() {
@@ -91,6 +94,7 @@ final class Worker {
   private void run(Session session) {
     if (session != null) {
       session.afterEachTestMessage(afterEachTestMessage);
+      session.beforeEachClass(beforeEachClass);
       session.run(gate, injector, instances);
     }
   }

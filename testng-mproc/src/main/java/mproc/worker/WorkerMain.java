@@ -36,7 +36,7 @@ public final class WorkerMain {
       FixtureClient fixtureClient = new FixtureClient(fixtures, results);
       FixtureSource.Current.install(fixtureClient);
       results.send(new WorkerReady(id, ProcessHandle.current().pid(), System.currentTimeMillis()));
-      new Worker(id, true, work, results, claims, new FixtureInjector(fixtureClient), r -> {}).run();
+      new Worker(id, true, work, results, claims, new FixtureInjector(fixtureClient), r -> {}, () -> {}).run();
     } catch (mproc.transport.TransportLostException e) {
       System.err.println("mproc: worker " + id + " stopped: " + e.getMessage().replaceFirst("^mproc: ", "")); // its host says the rest
       System.exit(1);
