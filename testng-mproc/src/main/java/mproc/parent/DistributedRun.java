@@ -39,8 +39,11 @@ public final class DistributedRun implements AutoCloseable {
   private final WorkerPool pool;
   /** The parent's own sessions ({@code mproc.parentRuns}); null when it runs none. */
   private final ParentSessions parent;
-  /** The {@code <test>} being dispatched, which the parent's own sessions read the workers for between their tests. */
-  private TestDispatch dispatched;
+  /**
+   * The {@code <test>} being dispatched, which the parent's own sessions read the workers for as
+   * they reach a class; volatile: a test's thread of TestNG's reads it after the test, for the gate.
+   */
+  private volatile TestDispatch dispatched;
   /** Whether worker JVMs may claim yet, when the parent runs tests itself. */
   private final WorkerGate gate;
   /** The hosts that joined this run, when it leads a cluster run ({@code mproc.cluster}); null on one machine. */
@@ -189,12 +192,6 @@ public final class DistributedRun implements AutoCloseable {
     return test.testId;
   }
 
-  /**
-   * As the parent's own session reaches a class (before its {@code @BeforeClass}; the session runs on
-   * TestNG's thread, as the read loop): the workers' results are read and replayed, so that they
-   * do not wait for the session's end. Never between two tests of a class: the listeners that hear
-   * the replays may act on the JVM (see {@link mproc.worker.InProcessWorker}).
-   */
   /** After each of the parent's own tests (on the test's thread): a first run's gate counts it and may decide. */
   private void afterParentTest() {
     gate.parentTestEnded();
@@ -203,6 +200,12 @@ public final class DistributedRun implements AutoCloseable {
     }
   }
 
+  /**
+   * As the parent's own session reaches a class (before its {@code @BeforeClass}; the session runs on
+   * TestNG's thread, as the read loop): the workers' results are read and replayed, so that they
+   * do not wait for the session's end. Never between two tests of a class: the listeners that hear
+   * the replays may act on the JVM (see {@link mproc.worker.InProcessWorker}).
+   */
   private void betweenParentClasses() {
     if (dispatched != null && !interruption.interrupted()) {
       reader.unlessReading(() -> {
