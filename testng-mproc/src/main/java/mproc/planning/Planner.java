@@ -16,7 +16,6 @@ import java.util.Set;
 import mproc.Group;
 import mproc.SplitClass;
 import mproc.settings.SettingsException;
-import org.testng.ITestClass;
 import org.testng.ITestNGMethod;
 
 /**
@@ -74,7 +73,7 @@ public final class Planner {
       String mprocGroup = groupOf(m);
       if (mprocGroup != null) {
         components.union(firstOfGroup.computeIfAbsent(mprocGroup, g -> key(m)), key(m));
-      } else if (keptWhole(m.getTestClass())) {
+      } else if (ClassShape.keptWhole(m.getTestClass())) {
         components.union(firstOfConfiguredClass.computeIfAbsent(className(m), c -> key(m)), key(m));
       }
       for (String upstream : m.getMethodsDependedUpon()) {
@@ -128,64 +127,7 @@ public final class Planner {
    * the runner in each JVM (and its report files are per worker).
    */
   public static boolean spreadsRows(List<ITestNGMethod> unit) {
-    if (unit.size() != 1) {
-      return false;
-    }
-    ITestNGMethod m = unit.get(0);
-    return m.isDataDriven() && m.getInvocationCount() == 1 && m.getThreadPoolSize() <= 1 && groupOf(m) == null
-        && m.getMethodsDependedUpon().length == 0 && m.getGroupsDependedUpon().length == 0
-        && classConfigurationMayRunInEachWorker(m.getTestClass());
-  }
-
-  private static boolean classConfigurationMayRunInEachWorker(ITestClass testClass) {
-    if (testClass == null) {
-      return false;
-    }
-    if (splits(testClass)) {
-      return true;
-    }
-    if (singleThreaded(testClass)) {
-      return false;
-    }
-    for (ITestNGMethod[] ms : List.of(testClass.getBeforeClassMethods(), testClass.getAfterClassMethods())) {
-      for (ITestNGMethod c : ms) {
-        if (!c.getConstructorOrMethod().getDeclaringClass().getName().equals(CUCUMBER_RUNNER)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static final String CUCUMBER_RUNNER = "io.cucumber.testng.AbstractTestNGCucumberTests";
-
-  /**
-   * Whether a class's methods form one unit: it has {@code @BeforeClass} or {@code @AfterClass}
-   * methods, which sequentially run once around all of them, or it says its methods must never run
-   * at once ({@code @Test(singleThreaded = true)}: jclouds-filesystem's share one directory, which
-   * each test makes and deletes); and it does not say they may run in each worker instead
-   * ({@link SplitClass}).
-   */
-  static boolean keptWhole(ITestClass testClass) {
-    return testClass != null
-        && (testClass.getBeforeClassMethods().length > 0 || testClass.getAfterClassMethods().length > 0 || singleThreaded(testClass))
-        && !splits(testClass);
-  }
-
-  /** A class-level {@code @Test(singleThreaded = true)}, on the class or a superclass, as TestNG reads it. */
-  private static boolean singleThreaded(ITestClass testClass) {
-    for (Class<?> c = testClass.getRealClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-      org.testng.annotations.Test test = c.getAnnotation(org.testng.annotations.Test.class);
-      if (test != null && test.singleThreaded()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean splits(ITestClass testClass) {
-    Class<?> real = testClass.getRealClass();
-    return real != null && real.isAnnotationPresent(SplitClass.class);
+    return ClassShape.spreadsRows(unit);
   }
 
   private static final Comparator<PlannedUnit> DISPATCH_ORDER =
@@ -306,32 +248,5 @@ public final class Planner {
       }
     }
     return false;
-  }
-
-  /** Union-find over method keys. */
-  private static final class Components {
-    private final Map<String, String> parent = new HashMap<>();
-
-    Components(Iterable<String> keys) {
-      keys.forEach(k -> parent.put(k, k));
-    }
-
-    String root(String k) {
-      String p = parent.get(k);
-      if (p.equals(k)) {
-        return k;
-      }
-      String r = root(p);
-      parent.put(k, r);
-      return r;
-    }
-
-    void union(String a, String b) {
-      String ra = root(a);
-      String rb = root(b);
-      if (!ra.equals(rb)) {
-        parent.put(rb, ra);
-      }
-    }
   }
 }
