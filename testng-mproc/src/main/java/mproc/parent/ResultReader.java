@@ -44,11 +44,12 @@ final class ResultReader {
   private final PrintStream err;
   private FixtureValues fixtures;
   /**
-   * Held by the one thread that reads. TestNG runs some of the parent's own tests on threads of its
-   * own (a method's {@code threadPoolSize}, a parallel data provider, a {@code timeOut}), and each
-   * reads between tests: with two reading at once, one polled a worker's TestStarted and the other
-   * polled and handled its TestOutcome first, so that the unit's end found the test still in
-   * flight and reported it failed besides its result (jclouds-s3 in bench/realworld).
+   * Held by the one thread that reads. Reading is on TestNG's thread, but TestNG runs some of the
+   * parent's own tests on threads of its own (a method's {@code threadPoolSize}, a parallel data
+   * provider, a {@code timeOut}), which let the gate judge after each test, and a test its
+   * {@code timeOut} left behind may go on. When such threads read too, one polled a worker's
+   * TestStarted and another polled and handled its TestOutcome first, so that the unit's end found
+   * the test still in flight and reported it failed besides its result (jclouds-s3 in bench/realworld).
    */
   private final ReentrantLock reading = new ReentrantLock();
 
@@ -84,15 +85,14 @@ final class ResultReader {
 
   /**
    * Runs {@code step} (reads, and what goes with them) unless another thread is reading: that one
-   * reads what there is, what this thread's test sent included. True if it ran.
+   * reads what there is, what this thread's test sent included.
    */
-  boolean unlessReading(Runnable step) {
+  void unlessReading(Runnable step) {
     if (!reading.tryLock()) {
-      return false;
+      return;
     }
     try {
       step.run();
-      return true;
     } finally {
       reading.unlock();
     }

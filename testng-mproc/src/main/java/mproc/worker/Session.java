@@ -118,7 +118,7 @@ final class Session implements IMethodInterceptor, ITestListener, IClassListener
     return session;
   }
 
-  /** Called after each TestStarted and TestOutcome this session sends (the parent's sessions read the workers there). */
+  /** Called after each TestStarted and TestOutcome this session sends (a joined host watches there; the parent counts its tests for the gate). */
   void afterEachTestMessage(java.util.function.Consumer<ITestResult> hook) {
     this.afterEachTestMessage = hook;
   }

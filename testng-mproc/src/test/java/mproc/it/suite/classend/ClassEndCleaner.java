@@ -11,7 +11,6 @@ public class ClassEndCleaner implements IConfigurationListener {
   @Override
   public void onConfigurationSuccess(ITestResult result) {
     if (result.getMethod().isAfterClassConfiguration()) {
-      mproc.it.suite.RunLog.record("cleaned after " + result.getTestClass().getRealClass().getSimpleName());
       Holds.state = null;
     }
   }
