@@ -117,7 +117,7 @@ final class CurrentRun {
    */
   private void begin(Settings settings, int firstWorkers) {
     if (settings.cluster() == null) {
-      run = DistributedRun.start(settings, firstWorkers);
+      run = DistributedRun.start(settings, firstWorkers, null);
       return;
     }
     ClusterSeat seat = null;

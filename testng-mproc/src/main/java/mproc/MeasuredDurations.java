@@ -31,6 +31,18 @@ final class MeasuredDurations {
   }
 
   /**
+   * Whether earlier runs found every suite of this durations file too small for workers, or faster
+   * in this JVM alone: then no run starts early for them (a cluster run always does).
+   */
+  boolean allRunAlone(Settings settings) {
+    if (settings.cluster() != null || settings.durations() == null) {
+      return false;
+    }
+    Durations durations = in(settings.durations());
+    return durations.allKnownTakeLessThan(WorkerNeeds.WORKER_START_MILLIS) || settings.parentWorks() && SuiteModes.allAlone(durations);
+  }
+
+  /**
    * Whether the suite's measured work repays a worker ({@link WorkerNeeds#worthAWorker}); if not, it
    * says so and the suite is measured here from now on.
    */

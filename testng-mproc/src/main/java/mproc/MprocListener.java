@@ -1,14 +1,11 @@
 package mproc;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import mproc.parent.DistributedRun;
 import mproc.planning.PlannedUnit;
 import mproc.planning.Planner;
-import mproc.planning.WorkerNeeds;
 import mproc.settings.Settings;
 import mproc.transport.JvmFlags;
 import org.testng.IAlterSuiteListener;
@@ -65,8 +62,7 @@ public class MprocListener
   private final boolean inWorker = System.getProperty(Settings.WORKER_ID) != null || mproc.worker.InProcessWorker.runningOnThisThread();
   private final boolean fromServiceLoader;
   private Acting.Execution execution;
-  private final Map<ISuite, Boolean> distributed = Collections.synchronizedMap(new IdentityHashMap<>()); // read on suites' threads
-  private final Map<ISuite, List<Integer>> testIds = new IdentityHashMap<>();
+  private final DistributedSuites distributed = new DistributedSuites();
   private final CurrentRun current = new CurrentRun();
   /** Durations files read in this execution, and the suites measured here because they are too small for workers. */
   private final MeasuredDurations measured = new MeasuredDurations();
@@ -85,7 +81,7 @@ public class MprocListener
   /** Whether the suite's tests run on workers (its acting instance distributes it). */
   static boolean distributes(ISuite suite) {
     MprocListener acting = Acting.forSuite(suite);
-    return acting != null && Boolean.TRUE.equals(acting.distributed.get(suite));
+    return acting != null && acting.distributed.distributes(suite);
   }
 
   /** Whether this instance is the one that acts for the suite. */
@@ -117,7 +113,7 @@ public class MprocListener
       System.out.println("mproc: suite '" + suite.getName() + "' runs in this JVM: " + Settings.DISABLE + " is set");
     }
     boolean distributes = settings.distributes() && worthAWorker(suite, settings);
-    distributed.put(suite, distributes);
+    distributed.decide(suite, distributes);
     if (settings.distributes() && settings.parentWorks() && settings.cluster() == null && (distributes || measured.aloneByChoice(suite))) {
       modes.started(suite, measured.in(settings.durations())); // alone or with workers: which was faster, for the next runs
     }
@@ -130,7 +126,7 @@ public class MprocListener
     int firstWorkers = Math.min(1, suite.getAllMethods().size()); // the others once the plan says how many
     DistributedRun run = current.leading();
     if (run != null && !run.settings().sameRunAs(settings)) {
-      if (!run.dispatchedAny() && !usedByAnotherSuite(suite)) { // started before this suite's parameters were read: again, with them
+      if (!run.dispatchedAny() && !distributed.anyBut(suite)) { // started before this suite's parameters were read: again, with them
         current.closeUnused();
       } else {
         System.err.println("mproc: suite '" + suite.getName() + "' asks for workers set up differently (mproc.cores,"
@@ -151,19 +147,6 @@ public class MprocListener
     run.ensureWorkers(firstWorkers);
   }
 
-  /** The suites whose tests ran on workers (for the timeline report). */
-  private List<ISuite> distributedSuites() {
-    synchronized (distributed) {
-      return distributed.entrySet().stream().filter(e -> e.getValue() && testIds.containsKey(e.getKey())).map(Map.Entry::getKey).toList();
-    }
-  }
-
-  private boolean usedByAnotherSuite(ISuite suite) {
-    synchronized (distributed) {
-      return distributed.entrySet().stream().anyMatch(e -> e.getKey() != suite && e.getValue());
-    }
-  }
-
   /**
    * Whether the suite is worth starting workers for (see {@link MeasuredDurations#worthAWorker}).
    * When it is not, it runs here as plain TestNG would, and a run started early for it is closed.
@@ -175,7 +158,7 @@ public class MprocListener
     if (measured.worthAWorker(suite, settings)) {
       return true;
     }
-    if (current.leading() != null && !distributed.containsValue(Boolean.TRUE)) { // started early, for nothing: free its CPU
+    if (current.leading() != null && !distributed.any()) { // started early, for nothing: free its CPU
       current.closeUnused();
     }
     return false;
@@ -205,10 +188,7 @@ public class MprocListener
     }
     try {
       Settings settings = Settings.resolve(Map.of());
-      boolean small = settings.cluster() == null && settings.durations() != null
-          && (measured.in(settings.durations()).allKnownTakeLessThan(WorkerNeeds.WORKER_START_MILLIS)
-              || settings.parentWorks() && SuiteModes.allAlone(measured.in(settings.durations())));
-      if (settings.distributes() && JvmFlags.presentInThisJvm() && !small) {
+      if (settings.distributes() && JvmFlags.presentInThisJvm() && !measured.allRunAlone(settings)) {
         current.startEarly(settings);
       }
     } catch (RuntimeException | Error e) {
@@ -221,7 +201,7 @@ public class MprocListener
   @Override
   public void beforeInvocation(IInvokedMethod method, ITestResult result) {
     ISuite suite = result.getTestContext().getSuite();
-    if (!inWorker && actsFor(suite) && !Boolean.TRUE.equals(distributed.get(suite))) {
+    if (!inWorker && actsFor(suite) && !distributed.distributes(suite)) {
       fixtures.beforeInvocation(method, result);
     }
   }
@@ -239,7 +219,7 @@ public class MprocListener
    */
   @Override
   public void onStart(ITestContext context) {
-    if (!inWorker && actsFor(context.getSuite()) && Boolean.TRUE.equals(distributed.get(context.getSuite()))) {
+    if (!inWorker && actsFor(context.getSuite()) && distributed.distributes(context.getSuite())) {
       ((TestRunner) context).addListener((IMethodInterceptor) this::intercept);
       if (current.live() != null) {
         ((TestRunner) context).addListener(current.live().listener()); // issue 19: hears the workers' results
@@ -274,24 +254,25 @@ public class MprocListener
         live.dispatching(false);
       }
     }
-    testIds.computeIfAbsent(context.getSuite(), s -> new ArrayList<>()).add(testId);
+    distributed.handedOut(context.getSuite(), testId);
     return List.of(); // everything ran in the workers; their results are already reported
   }
 
   @Override
   public synchronized void onFinish(ISuite suite) {
     DistributedRun run = current.leading();
-    if (!inWorker && actsFor(suite) && Boolean.TRUE.equals(distributed.get(suite)) && testIds.containsKey(suite)) {
+    List<Integer> handedOut = distributed.testIds(suite);
+    if (!inWorker && actsFor(suite) && distributed.distributes(suite) && !handedOut.isEmpty()) {
       current.guarded(() -> {
-        run.closeTests(testIds.get(suite));
+        run.closeTests(handedOut);
         return null;
       });
     }
     if (!inWorker && (run == null || !run.interrupted())) {
-      modes.finished(suite, !Boolean.TRUE.equals(distributed.get(suite)));
+      modes.finished(suite, !distributed.distributes(suite));
     }
     if (!inWorker && lastSuite.ended(suite)) {
-      current.endWork(distributedSuites()); // the workers exit while TestNG writes its reports
+      current.endWork(distributed.withTests()); // the workers exit while TestNG writes its reports
     }
   }
 
@@ -314,7 +295,7 @@ public class MprocListener
     modes.record(); // before the durations are written
     DistributedRun run = current.leading();
     measured.writeAllBut(run == null ? null : run.durations()); // the run writes its own as it closes
-    current.finish(distributedSuites());
+    current.finish(distributed.withTests());
     fixtures.close();
     current.finishJoined();
   }

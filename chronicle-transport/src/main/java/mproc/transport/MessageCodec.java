@@ -5,7 +5,6 @@ import java.util.List;
 import mproc.transport.Message.CloseTests;
 import mproc.transport.Message.ConfigOutcome;
 import mproc.transport.Message.EndOfWork;
-import mproc.transport.Message.Frame;
 import mproc.transport.Message.MethodRef;
 import mproc.transport.Message.TestOutcome;
 import mproc.transport.Message.TestPlan;
@@ -76,10 +75,10 @@ public final class MessageCodec {
   static void write(Message message, BytesOut<?> out) {
     if (message instanceof TestPlan m) {
       out.writeByte(TEST_PLAN).writeInt(m.testId()).writeUtf8(m.testName()).writeUtf8(m.suiteXml());
-      writeStrings(out, m.configClasses());
-      writeStrings(out, m.suiteConfigClasses());
+      Fields.writeStrings(out, m.configClasses());
+      Fields.writeStrings(out, m.suiteConfigClasses());
       out.writeInt(m.workers());
-      writeStrings(out, m.testngOptions());
+      Fields.writeStrings(out, m.testngOptions());
     } else if (message instanceof UnitPlan m) {
       out.writeByte(UNIT_PLAN).writeInt(m.unitId()).writeInt(m.testId()).writeBoolean(m.exclusive()).writeStopBit(m.expectedMillis());
       out.writeInt(m.rowsOf()).writeStopBit(m.methods().size());
@@ -97,22 +96,22 @@ public final class MessageCodec {
     } else if (message instanceof TestStarted m) {
       out.writeByte(TEST_STARTED).writeInt(m.unitId()).writeInt(m.instance()).writeUtf8(m.className()).writeUtf8(m.methodName());
       out.writeLong(m.startMillis()).writeInt(m.parameterIndex());
-      writeValues(out, m.parameters());
+      Fields.writeValues(out, m.parameters());
     } else if (message instanceof TestOutcome m) {
       out.writeByte(TEST_OUTCOME).writeInt(m.unitId()).writeInt(m.instance()).writeUtf8(m.className()).writeUtf8(m.methodName());
       out.writeInt(m.status()).writeLong(m.startMillis()).writeLong(m.endMillis());
       out.writeBoolean(m.wasRetried()).writeInt(m.failedInvocation()).writeInt(m.parameterIndex());
-      writeValues(out, m.parameters());
-      writeThrowable(out, m.throwable());
-      writeStrings(out, m.output());
+      Fields.writeValues(out, m.parameters());
+      Fields.writeThrowable(out, m.throwable());
+      Fields.writeStrings(out, m.output());
     } else if (message instanceof StatusChanged m) {
       out.writeByte(STATUS_CHANGED).writeInt(m.unitId()).writeInt(m.instance()).writeInt(m.parameterIndex()).writeInt(m.status());
     } else if (message instanceof ConfigOutcome m) {
       out.writeByte(CONFIG_OUTCOME).writeInt(m.testId()).writeUtf8(m.className()).writeUtf8(m.methodName());
       out.writeInt(m.status()).writeLong(m.startMillis()).writeLong(m.endMillis());
-      writeThrowable(out, m.throwable());
-      writeValues(out, m.parameters());
-      writeStrings(out, m.output());
+      Fields.writeThrowable(out, m.throwable());
+      Fields.writeValues(out, m.parameters());
+      Fields.writeStrings(out, m.output());
     } else if (message instanceof UnitDone m) {
       out.writeByte(UNIT_DONE).writeInt(m.unitId()).writeInt(m.rows());
     } else if (message instanceof TestsClosed m) {
@@ -124,24 +123,24 @@ public final class MessageCodec {
           .writeInt(m.instance()).writeByte((byte) m.kind().ordinal());
     } else if (message instanceof FixtureValue m) {
       out.writeByte(FIXTURE_VALUE).writeUtf8(m.name());
-      writeBytes(out, m.value());
+      Fields.writeBytes(out, m.value());
       out.writeBoolean(m.error() != null);
       if (m.error() != null) {
         out.writeUtf8(m.error());
       }
-      writeThrowable(out, m.failure());
+      Fields.writeThrowable(out, m.failure());
     } else if (message instanceof HostJoined m) {
       out.writeByte(HOST_JOINED).writeInt(m.host()).writeUtf8(m.label());
     } else if (message instanceof WorkerStarted m) {
       out.writeByte(WORKER_STARTED).writeInt(m.workerId()).writeInt(m.host()).writeLong(m.pid()).writeLong(m.startedMillis());
     } else if (message instanceof WorkerExited m) {
       out.writeByte(WORKER_EXITED).writeInt(m.workerId()).writeInt(m.exitCode());
-      writeStrings(out, m.lastLines());
+      Fields.writeStrings(out, m.lastLines());
     } else if (message instanceof StopWorker m) {
       out.writeByte(STOP_WORKER).writeInt(m.workerId());
     } else if (message instanceof RunEnded m) {
       out.writeByte(RUN_ENDED).writeBoolean(m.failed());
-      writeStrings(out, m.lines());
+      Fields.writeStrings(out, m.lines());
     } else {
       throw new IllegalArgumentException("no codec for " + message);
     }
@@ -151,7 +150,7 @@ public final class MessageCodec {
     byte type = in.readByte();
     switch (type) {
       case TEST_PLAN:
-        return new TestPlan(in.readInt(), in.readUtf8(), in.readUtf8(), readStrings(in), readStrings(in), in.readInt(), readStrings(in));
+        return new TestPlan(in.readInt(), in.readUtf8(), in.readUtf8(), Fields.readStrings(in), Fields.readStrings(in), in.readInt(), Fields.readStrings(in));
       case UNIT_PLAN:
         {
           int unitId = in.readInt();
@@ -188,7 +187,7 @@ public final class MessageCodec {
       case WORKER_READY:
         return new WorkerReady(in.readInt(), in.readLong(), in.readLong());
       case TEST_STARTED:
-        return new TestStarted(in.readInt(), in.readInt(), in.readUtf8(), in.readUtf8(), in.readLong(), in.readInt(), readValues(in));
+        return new TestStarted(in.readInt(), in.readInt(), in.readUtf8(), in.readUtf8(), in.readLong(), in.readInt(), Fields.readValues(in));
       case TEST_OUTCOME:
         {
           int unitId = in.readInt();
@@ -201,9 +200,9 @@ public final class MessageCodec {
           boolean retried = in.readBoolean();
           int failedInvocation = in.readInt();
           int parameterIndex = in.readInt();
-          List<ValueData> parameters = readValues(in);
-          ThrowableData throwable = readThrowable(in);
-          List<String> output = readStrings(in);
+          List<ValueData> parameters = Fields.readValues(in);
+          ThrowableData throwable = Fields.readThrowable(in);
+          List<String> output = Fields.readStrings(in);
           return new TestOutcome(
               unitId, instance, className, methodName, status, start, end, retried, failedInvocation, parameterIndex, parameters, throwable,
               output);
@@ -212,7 +211,7 @@ public final class MessageCodec {
         return new StatusChanged(in.readInt(), in.readInt(), in.readInt(), in.readInt());
       case CONFIG_OUTCOME:
         return new ConfigOutcome(in.readInt(), in.readUtf8(), in.readUtf8(), in.readInt(), in.readLong(), in.readLong(),
-            readThrowable(in), readValues(in), readStrings(in));
+            Fields.readThrowable(in), Fields.readValues(in), Fields.readStrings(in));
       case UNIT_DONE:
         return new UnitDone(in.readInt(), in.readInt());
       case TESTS_CLOSED:
@@ -224,101 +223,22 @@ public final class MessageCodec {
       case FIXTURE_VALUE:
         {
           String name = in.readUtf8();
-          byte[] value = readBytes(in);
+          byte[] value = Fields.readBytes(in);
           String error = in.readBoolean() ? in.readUtf8() : null;
-          return new FixtureValue(name, value, error, readThrowable(in));
+          return new FixtureValue(name, value, error, Fields.readThrowable(in));
         }
       case HOST_JOINED:
         return new HostJoined(in.readInt(), in.readUtf8());
       case WORKER_STARTED:
         return new WorkerStarted(in.readInt(), in.readInt(), in.readLong(), in.readLong());
       case WORKER_EXITED:
-        return new WorkerExited(in.readInt(), in.readInt(), readStrings(in));
+        return new WorkerExited(in.readInt(), in.readInt(), Fields.readStrings(in));
       case STOP_WORKER:
         return new StopWorker(in.readInt());
       case RUN_ENDED:
-        return new RunEnded(in.readBoolean(), readStrings(in));
+        return new RunEnded(in.readBoolean(), Fields.readStrings(in));
       default:
         throw new IllegalStateException("unknown message type " + type + ": the queue is from another version");
     }
-  }
-
-  private static void writeValues(BytesOut<?> out, List<ValueData> values) {
-    out.writeStopBit(values.size());
-    for (ValueData value : values) {
-      writeBytes(out, value.serialized());
-      out.writeUtf8(value.text());
-    }
-  }
-
-  private static List<ValueData> readValues(BytesIn<?> in) {
-    int n = (int) in.readStopBit();
-    List<ValueData> values = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      values.add(new ValueData(readBytes(in), in.readUtf8()));
-    }
-    return values;
-  }
-
-  private static void writeThrowable(BytesOut<?> out, ThrowableData t) {
-    out.writeBoolean(t != null);
-    if (t == null) {
-      return;
-    }
-    writeBytes(out, t.serialized());
-    out.writeUtf8(t.className()).writeUtf8(t.message());
-    out.writeStopBit(t.frames().size());
-    for (Frame f : t.frames()) {
-      out.writeUtf8(f.declaringClass()).writeUtf8(f.methodName()).writeUtf8(f.fileName()).writeInt(f.lineNumber());
-    }
-    writeThrowable(out, t.cause());
-  }
-
-  private static ThrowableData readThrowable(BytesIn<?> in) {
-    if (!in.readBoolean()) {
-      return null;
-    }
-    byte[] serialized = readBytes(in);
-    String className = in.readUtf8();
-    String message = in.readUtf8();
-    int n = (int) in.readStopBit();
-    List<Frame> frames = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      frames.add(new Frame(in.readUtf8(), in.readUtf8(), in.readUtf8(), in.readInt()));
-    }
-    return new ThrowableData(serialized, className, message, frames, readThrowable(in));
-  }
-
-  private static void writeStrings(BytesOut<?> out, List<String> strings) {
-    out.writeStopBit(strings.size());
-    strings.forEach(out::writeUtf8);
-  }
-
-  private static List<String> readStrings(BytesIn<?> in) {
-    int n = (int) in.readStopBit();
-    List<String> strings = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      strings.add(in.readUtf8());
-    }
-    return strings;
-  }
-
-  private static void writeBytes(BytesOut<?> out, byte[] bytes) {
-    if (bytes == null) {
-      out.writeStopBit(-1);
-    } else {
-      out.writeStopBit(bytes.length);
-      out.write(bytes);
-    }
-  }
-
-  private static byte[] readBytes(BytesIn<?> in) {
-    int n = (int) in.readStopBit();
-    if (n < 0) {
-      return null;
-    }
-    byte[] bytes = new byte[n];
-    in.read(bytes);
-    return bytes;
   }
 }

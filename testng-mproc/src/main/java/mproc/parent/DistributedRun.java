@@ -30,7 +30,6 @@ import org.testng.ITestContext;
  */
 public final class DistributedRun implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DistributedRun.class);
-  private static final long WORKER_EXIT_GRACE_MS = 30_000;
 
   private final Settings settings;
   private final RunDirectory directory;
@@ -39,11 +38,8 @@ public final class DistributedRun implements AutoCloseable {
   private final WorkerPool pool;
   /** The parent's own sessions ({@code mproc.parentRuns}); null when it runs none. */
   private final ParentSessions parent;
-  /**
-   * The {@code <test>} being dispatched, which the parent's own sessions read the workers for as
-   * they reach a class; volatile: a test's thread of TestNG's reads it after the test, for the gate.
-   */
-  private volatile TestDispatch dispatched;
+  /** What the parent's own sessions do for the read loop between their tests and classes. */
+  private final ParentTurns turns;
   /** Whether worker JVMs may claim yet, when the parent runs tests itself. */
   private final WorkerGate gate;
   /** The hosts that joined this run, when it leads a cluster run ({@code mproc.cluster}); null on one machine. */
@@ -77,19 +73,14 @@ public final class DistributedRun implements AutoCloseable {
     if (parent == null || joined != null) {
       gate.open(); // workers are the only ones to run tests, or other hosts wait for work
     }
-    this.interruption = new Interruption(this::abort, () -> {
-      if (parent != null) {
-        parent.stopClaiming();
-      }
-    });
+    this.interruption = new Interruption(this::abort, parent == null ? () -> {} : parent::stopClaiming);
+    this.turns = new ParentTurns(gate, reader, interruption::interrupted, interruption::closing);
   }
 
-  /** Creates the run directory and starts {@code firstWorkers} workers (0 or 1: the rest once the plan is known). */
-  public static DistributedRun start(Settings settings, int firstWorkers) {
-    return start(settings, firstWorkers, null);
-  }
-
-  /** As {@link #start(Settings, int)}, leading a cluster run from {@code seat} (null: one machine). */
+  /**
+   * Creates the run directory and starts {@code firstWorkers} workers (0 or 1: the rest once the
+   * plan is known), leading a cluster run from {@code seat} (null: one machine).
+   */
   public static DistributedRun start(Settings settings, int firstWorkers, mproc.cluster.ClusterSeat seat) {
     RunDirectory directory = RunChannels.createDirectory(settings);
     try {
@@ -158,7 +149,7 @@ public final class DistributedRun implements AutoCloseable {
     int worthIt = WorkerNeeds.workersWorthStarting(units, durations, WorkerNeeds.WORKER_START_MILLIS, WorkerPool.PROCESSORS);
     LOG.debug("{} worker(s) worth starting for {} units", worthIt, units.size());
     if (parent != null) {
-      parent.startOnce(channels.work, claims, fixtures, this::afterParentTest, this::betweenParentClasses);
+      parent.startOnce(channels.work, claims, fixtures, turns::afterTest, turns::betweenClasses);
     }
     int workers = pool.want(parent != null ? worthIt - 1 : worthIt) + (parent != null ? 1 : 0);
     publisher.publish(test, context.getName(), suiteXml, workers);
@@ -167,7 +158,7 @@ public final class DistributedRun implements AutoCloseable {
     }
     IdleStrategy idle = new IdleStrategy(1_000_000);
     interruption.watched(true);
-    dispatched = test;
+    turns.dispatching(test);
     try {
       while (!test.complete()) {
         if (interruption.interrupted()) {
@@ -182,7 +173,7 @@ public final class DistributedRun implements AutoCloseable {
       }
     } finally {
       interruption.watched(false);
-      dispatched = null;
+      turns.dispatching(null);
       gate.dispatchEnded();
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -190,29 +181,6 @@ public final class DistributedRun implements AutoCloseable {
     out.printf(Locale.ROOT, "mproc: %s: %d results from %s%d worker%s in %.2f s%n",
         context.getName(), test.results(), parent != null ? "this JVM and " : "", n, n == 1 ? "" : "s", seconds);
     return test.testId;
-  }
-
-  /** After each of the parent's own tests (on the test's thread): a first run's gate counts it and may decide. */
-  private void afterParentTest() {
-    gate.parentTestEnded();
-    if (dispatched != null && !interruption.interrupted()) {
-      reader.unlessReading(() -> gate.judge(dispatched));
-    }
-  }
-
-  /**
-   * As the parent's own session reaches a class (before its {@code @BeforeClass}; the session runs on
-   * TestNG's thread, as the read loop): the workers' results are read and replayed, so that they
-   * do not wait for the session's end. Never between two tests of a class: the listeners that hear
-   * the replays may act on the JVM (see {@link mproc.worker.InProcessWorker}).
-   */
-  private void betweenParentClasses() {
-    if (dispatched != null && !interruption.interrupted()) {
-      reader.unlessReading(() -> {
-        reader.pump(dispatched, true, interruption.closing());
-        gate.judge(dispatched);
-      });
-    }
   }
 
   /** Asks every worker to run the closing configuration of these tests and waits for them. */
@@ -265,14 +233,7 @@ public final class DistributedRun implements AutoCloseable {
       }
       for (RemoteWorker w : List.copyOf(pool.all())) { // a joined host's worker may join meanwhile
         reader.drain(w);
-        // Interrupted, a joined host's worker ends its test and exits at the end of the work (sent
-        // above), not stopped with its threads. One still starting has run nothing: stop it now.
-        if (w.local() || !interruption.interrupted()) {
-          w.process.stop(w.ready && !interruption.interrupted() ? WORKER_EXIT_GRACE_MS : 0);
-        }
-        if (w.endedMillis == 0) {
-          w.endedMillis = System.currentTimeMillis();
-        }
+        w.end(interruption.interrupted());
       }
       if (joined != null) {
         joined.end();

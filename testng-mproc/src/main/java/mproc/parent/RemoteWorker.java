@@ -11,6 +11,7 @@ import mproc.transport.Message.Working;
  * parent's own sessions ({@code mproc.parentRuns}) have one too, with no process.
  */
 final class RemoteWorker {
+  private static final long EXIT_GRACE_MS = 30_000;
   /** Null for the parent's own sessions; a {@link HostedWorker} for a joined host's. */
   final WorkerHandle process;
   private final int id;
@@ -67,6 +68,20 @@ final class RemoteWorker {
   /** A JVM of this machine, which the parent started (not a joined host's). */
   boolean local() {
     return process != null && !(process instanceof HostedWorker);
+  }
+
+  /**
+   * The run ends, and the parent has read what it sent: it has {@link #EXIT_GRACE_MS} to exit (none
+   * if {@code interrupted}, or if it is still starting and has run nothing), then it is stopped.
+   * Interrupted, a joined host's worker is left to end its test and exit at the end of the work.
+   */
+  void end(boolean interrupted) {
+    if (local() || !interrupted) {
+      process.stop(ready && !interrupted ? EXIT_GRACE_MS : 0);
+    }
+    if (endedMillis == 0) {
+      endedMillis = System.currentTimeMillis();
+    }
   }
 
   /** Its claims' owner id in the claim table. */
