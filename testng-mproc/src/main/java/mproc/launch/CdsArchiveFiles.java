@@ -62,39 +62,44 @@ final class CdsArchiveFiles {
     return token;
   }
 
-  /** A module's descriptor: in no package, though it sits where the unnamed package's classes would. */
+  /** A module's descriptor: on the class path nobody looks it up, though a directory and a jar may both hold one. */
   private static final String MODULE_INFO = "module-info.class";
 
   /**
-   * Whether a class directory holds a package that a jar holds too: then putting the jars first
-   * could change which class loads, and the workers keep the original order (and no archive).
+   * The first file of a class directory whose path a jar holds too (a class, or a resource such as
+   * {@code logback-test.xml}), or null if none: putting the jars first would change which of the
+   * two a lookup finds, so the workers keep the original order (and no archive). A package split
+   * between a directory and a jar (tests in the package of the code they test, which is a jar) is
+   * no such case: each of its classes still loads from the one place that has it.
    */
-  static boolean directoriesShadowJars(List<String> jars, List<String> others) throws IOException {
-    java.util.Set<String> packages = new java.util.HashSet<>();
+  static String shadowedByADirectory(List<String> jars, List<String> others) throws IOException {
+    java.util.Set<String> files = new java.util.HashSet<>();
     for (String dir : others) {
       Path root = Path.of(dir);
       if (!Files.isDirectory(root)) {
         continue;
       }
-      try (Stream<Path> files = Files.walk(root)) {
-        files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().equals(MODULE_INFO))
-            .map(f -> root.relativize(f.getParent() == null ? root : f.getParent()).toString().replace(File.separatorChar, '/'))
-            .forEach(packages::add);
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.filter(Files::isRegularFile)
+            .map(f -> root.relativize(f).toString().replace(File.separatorChar, '/'))
+            .filter(name -> !name.equals(MODULE_INFO))
+            .forEach(files::add);
       }
+    }
+    if (files.isEmpty()) {
+      return null;
     }
     for (String jar : jars) {
       try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
         for (java.util.Enumeration<? extends java.util.zip.ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-          String name = e.nextElement().getName();
-          int slash = name.lastIndexOf('/');
-          if (name.endsWith(".class") && !name.startsWith("META-INF/") && !name.equals(MODULE_INFO) && packages.contains(slash < 0 ? "" : name.substring(0, slash))) {
-            log().debug("no CDS archive: {} and a class directory share the package of {}", jar, name);
-            return true;
+          java.util.zip.ZipEntry entry = e.nextElement();
+          if (!entry.isDirectory() && files.contains(entry.getName())) {
+            return entry.getName() + " (in " + jar + " and a class directory)";
           }
         }
       }
     }
-    return false;
+    return null;
   }
 
   /**

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * halves their start-up CPU. JDK 17 archives only jar files, and a test class path starts with
  * directories, so a JVM with an archive gets the same class path with its jars first (in their
  * order) and the directories after; a training run refuses to make an archive if a directory holds a
- * package that a jar also holds (reordering could then change which class wins).
+ * file (a class or a resource) at a path a jar also holds (reordering would then change which one is
+ * found).
  *
  * <p>The archives are made once per class path (jars, their sizes and times, the JDK), by a training
  * run ({@link CdsTraining}) started in the background when a run without them ends, and kept under
@@ -211,8 +212,10 @@ public final class ClassDataSharing {
       if (token == null || available()) {
         return; // another run is making them, or just made them
       }
-      if (CdsArchiveFiles.directoriesShadowJars(jars, others)) {
-        Files.writeString(unsafe, "a directory of the class path holds a package that a jar holds too\n");
+      String shadowed = CdsArchiveFiles.shadowedByADirectory(jars, others);
+      if (shadowed != null) {
+        log().debug("no CDS archive: the jars cannot go first, as {} would then be found in the jar", shadowed);
+        Files.writeString(unsafe, shadowed + "\n");
         return;
       }
       removeOldArchives();

@@ -3,6 +3,7 @@ package mproc.launch;
 import mproc.TempDirs;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
+import static org.testng.Assert.assertNull;
 import static org.testng.Assert.assertTrue;
 
 import java.io.File;
@@ -86,38 +87,48 @@ public class ClassDataSharingTest {
     }
   }
 
+  /** A class both in a directory and in a jar: with the jars first, the jar's would load. */
   @Test
-  public void aDirectoryThatHoldsAPackageOfAJarGetsNoArchive() throws Exception {
+  public void aDirectoryThatHoldsAClassOfAJarGetsNoArchive() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("classes/lib"));
-    Files.createFile(classes.resolve("Patched.class"));
+    Files.createFile(classes.resolve("A.class"));
     Path jar = jarWith(dir, "lib/A.class");
     ClassDataSharing cds = new ClassDataSharing(dir.resolve("classes") + File.pathSeparator + jar, dir.resolve("cache"));
     cds.trainInBackground();
     assertTrue(Files.exists(cds.unsafeMarker()));
+    assertTrue(Files.readString(cds.unsafeMarker()).startsWith("lib/A.class (in " + jar), Files.readString(cds.unsafeMarker()));
     assertFalse(cds.available());
   }
 
-  /** A modular project's {@code module-info.class} beside a modular jar's: no package in common, so an archive. */
+  /** A resource both in a directory and in a jar (a logging configuration): with the jars first, the jar's would be read. */
   @Test
-  public void moduleDescriptorsShareNoPackage() throws Exception {
-    Path classes = Files.createDirectories(dir.resolve("classes/app"));
-    Files.createFile(classes.resolve("App.class"));
+  public void aResourceOfAJarInADirectoryIsShadowed() throws Exception {
+    Files.createDirectories(dir.resolve("classes/app"));
+    Files.createFile(dir.resolve("classes/app/App.class"));
+    Files.createFile(dir.resolve("classes/logback-test.xml"));
+    Path jar = jarWith(dir, "logback-test.xml");
+    assertEquals(CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(dir.resolve("classes").toString())),
+        "logback-test.xml (in " + jar + " and a class directory)");
+  }
+
+  /**
+   * Tests in the package of the code they test, which is a jar (another module's, or a published
+   * one): each class loads from the one place that has it in either order, so the class path gets
+   * an archive. So do two modular class path entries' descriptors.
+   */
+  @Test
+  public void aPackageSplitBetweenADirectoryAndAJarIsNoShadow() throws Exception {
+    Path classes = Files.createDirectories(dir.resolve("classes/lib"));
+    Files.createFile(classes.resolve("ATest.class"));
     Files.createFile(dir.resolve("classes/module-info.class"));
     Path jar = dir.resolve("lib.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      for (String entry : List.of("module-info.class", "lib/A.class")) {
+      for (String entry : List.of("module-info.class", "lib/", "lib/A.class")) {
         out.putNextEntry(new ZipEntry(entry));
         out.closeEntry();
       }
     }
-    assertFalse(CdsArchiveFiles.directoriesShadowJars(List.of(jar.toString()), List.of(dir.resolve("classes").toString())));
-    Files.createFile(dir.resolve("classes/Unnamed.class")); // a class of the unnamed package does share it
-    Path unnamed = dir.resolve("unnamed.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(unnamed))) {
-      out.putNextEntry(new ZipEntry("Other.class"));
-      out.closeEntry();
-    }
-    assertTrue(CdsArchiveFiles.directoriesShadowJars(List.of(unnamed.toString()), List.of(dir.resolve("classes").toString())));
+    assertNull(CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(dir.resolve("classes").toString())));
   }
 
   @Test
