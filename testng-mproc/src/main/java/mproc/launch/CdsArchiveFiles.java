@@ -66,36 +66,45 @@ final class CdsArchiveFiles {
   private static final String MODULE_INFO = "module-info.class";
 
   /**
-   * The first file of a class directory whose path a jar holds too (a class, or a resource such as
-   * {@code logback-test.xml}), or null if none: putting the jars first would change which of the
-   * two a lookup finds, so the workers keep the original order (and no archive). A package split
-   * between a directory and a jar (tests in the package of the code they test, which is a jar) is
-   * no such case: each of its classes still loads from the one place that has it.
+   * The first path that a class directory and a jar both answer, or null if none: putting the jars
+   * first would change which of the two a lookup finds, so the workers keep the original order (and
+   * no archive). Such a path is a file of the directory (a class, or a resource such as {@code
+   * logback-test.xml}) that the jar holds too, or a directory of it that holds files and that the jar
+   * has an entry for ({@code getClass().getResource("")}, the usual way for a test to find the files
+   * beside it, would then answer with the jar's). A jar is read as the class loader reads it: a
+   * multi-release jar in this JDK's version. A package split between a directory and a jar without
+   * directory entries is no such case: each of its classes loads from the one place that has it.
+   * Directories that hold only directories ({@code org/}) are left out, as nobody looks them up.
    */
   static String shadowedByADirectory(List<String> jars, List<String> others) throws IOException {
-    java.util.Set<String> files = new java.util.HashSet<>();
+    java.util.Set<String> paths = new java.util.HashSet<>();
     for (String dir : others) {
       Path root = Path.of(dir);
       if (!Files.isDirectory(root)) {
         continue;
       }
-      try (Stream<Path> walk = Files.walk(root)) {
+      Path real = root.toRealPath(); // a class directory may be a link, and hold links
+      try (Stream<Path> walk = Files.walk(real, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
         walk.filter(Files::isRegularFile)
-            .map(f -> root.relativize(f).toString().replace(File.separatorChar, '/'))
+            .map(f -> real.relativize(f).toString().replace(File.separatorChar, '/'))
             .filter(name -> !name.equals(MODULE_INFO))
-            .forEach(files::add);
+            .forEach(name -> {
+              paths.add(name);
+              int slash = name.lastIndexOf('/');
+              if (slash > 0) {
+                paths.add(name.substring(0, slash + 1));
+              }
+            });
       }
     }
-    if (files.isEmpty()) {
+    if (paths.isEmpty()) {
       return null;
     }
     for (String jar : jars) {
-      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar)) {
-        for (java.util.Enumeration<? extends java.util.zip.ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-          java.util.zip.ZipEntry entry = e.nextElement();
-          if (!entry.isDirectory() && files.contains(entry.getName())) {
-            return entry.getName() + " (in " + jar + " and a class directory)";
-          }
+      try (java.util.jar.JarFile file = new java.util.jar.JarFile(new File(jar), true, java.util.zip.ZipFile.OPEN_READ, Runtime.version())) {
+        String shadowed = file.versionedStream().map(java.util.zip.ZipEntry::getName).filter(paths::contains).findFirst().orElse(null);
+        if (shadowed != null) {
+          return shadowed + " (in " + jar + " and a class directory)";
         }
       }
     }

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * {@code mproc.TestNG} restarts, load before their first test (Chronicle's, TestNG's, ours), which
  * halves their start-up CPU. JDK 17 archives only jar files, and a test class path starts with
  * directories, so a JVM with an archive gets the same class path with its jars first (in their
- * order) and the directories after; a training run refuses to make an archive if a directory holds a
- * file (a class or a resource) at a path a jar also holds (reordering would then change which one is
- * found).
+ * order) and the directories after; a training run refuses to make an archive if a directory and a
+ * jar answer the same path (see {@link CdsArchiveFiles#shadowedByADirectory}): reordering would then
+ * change which one is found.
  *
  * <p>The archives are made once per class path (jars, their sizes and times, the JDK), by a training
  * run ({@link CdsTraining}) started in the background when a run without them ends, and kept under

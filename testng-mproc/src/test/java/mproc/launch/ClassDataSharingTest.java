@@ -112,23 +112,68 @@ public class ClassDataSharingTest {
   }
 
   /**
-   * Tests in the package of the code they test, which is a jar (another module's, or a published
-   * one): each class loads from the one place that has it in either order, so the class path gets
-   * an archive. So do two modular class path entries' descriptors.
+   * Tests in the package of the code they test, which is a jar without directory entries: each class
+   * loads from the one place that has it in either order, so the class path gets an archive. So do
+   * two modular class path entries' descriptors, and a jar's {@code org/} beside the directory's.
    */
   @Test
   public void aPackageSplitBetweenADirectoryAndAJarIsNoShadow() throws Exception {
-    Path classes = Files.createDirectories(dir.resolve("classes/lib"));
-    Files.createFile(classes.resolve("ATest.class"));
+    Files.createDirectories(dir.resolve("classes/org/lib"));
+    Files.createFile(dir.resolve("classes/org/lib/ATest.class"));
     Files.createFile(dir.resolve("classes/module-info.class"));
-    Path jar = dir.resolve("lib.jar");
+    Path jar = jarWithEntries(dir.resolve("lib.jar"), "module-info.class", "org/", "org/lib/A.class");
+    assertNull(CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(dir.resolve("classes").toString())));
+  }
+
+  /**
+   * The same split package, where the jar has an entry for the package's directory, as Maven's jars
+   * do: {@code ATest.class.getResource("")} would answer with the jar's directory.
+   */
+  @Test
+  public void aPackageDirectoryThatAJarHasAnEntryForIsShadowed() throws Exception {
+    Files.createDirectories(dir.resolve("classes/org/lib"));
+    Files.createFile(dir.resolve("classes/org/lib/ATest.class"));
+    Path jar = jarWithEntries(dir.resolve("lib.jar"), "org/", "org/lib/", "org/lib/A.class");
+    assertEquals(CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(dir.resolve("classes").toString())),
+        "org/lib/ (in " + jar + " and a class directory)");
+  }
+
+  /** A class directory that is a link is read through it. */
+  @Test
+  public void aLinkedClassDirectoryIsRead() throws Exception {
+    Files.createDirectories(dir.resolve("real/lib"));
+    Files.createFile(dir.resolve("real/lib/A.class"));
+    Path link = Files.createSymbolicLink(dir.resolve("classes"), dir.resolve("real"));
+    Path jar = jarWithEntries(dir.resolve("lib.jar"), "lib/A.class");
+    assertEquals(CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(link.toString())),
+        "lib/A.class (in " + jar + " and a class directory)");
+  }
+
+  /** A multi-release jar's class for this JDK's version, which the class loader finds under its plain name. */
+  @Test
+  public void aMultiReleaseJarIsReadForThisVersion() throws Exception {
+    Files.createDirectories(dir.resolve("classes/lib"));
+    Files.createFile(dir.resolve("classes/lib/Only11.class"));
+    Path jar = dir.resolve("mr.jar");
+    java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+    manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(new java.util.jar.Attributes.Name("Multi-Release"), "true");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+      out.putNextEntry(new ZipEntry("META-INF/versions/11/lib/Only11.class"));
+      out.closeEntry();
+    }
+    assertEquals(CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(dir.resolve("classes").toString())),
+        "lib/Only11.class (in " + jar + " and a class directory)");
+  }
+
+  private static Path jarWithEntries(Path jar, String... entries) throws Exception {
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      for (String entry : List.of("module-info.class", "lib/", "lib/A.class")) {
+      for (String entry : entries) {
         out.putNextEntry(new ZipEntry(entry));
         out.closeEntry();
       }
     }
-    assertNull(CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(dir.resolve("classes").toString())));
+    return jar;
   }
 
   @Test
