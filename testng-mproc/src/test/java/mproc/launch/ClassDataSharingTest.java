@@ -34,12 +34,12 @@ public class ClassDataSharingTest {
   }
 
   private static Path jarWith(Path dir, String entry) throws Exception {
-    Path jar = dir.resolve("lib.jar");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      out.putNextEntry(new ZipEntry(entry));
-      out.closeEntry();
-    }
-    return jar;
+    return jarWithEntries(dir.resolve("lib.jar"), entry);
+  }
+
+  /** What {@code classes} (a class directory) shadows of {@code jar}. */
+  private String shadowedIn(Path jar, Path classes) throws Exception {
+    return CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(classes.toString()));
   }
 
   @Test
@@ -107,7 +107,7 @@ public class ClassDataSharingTest {
     Files.createFile(dir.resolve("classes/app/App.class"));
     Files.createFile(dir.resolve("classes/logback-test.xml"));
     Path jar = jarWith(dir, "logback-test.xml");
-    assertEquals(CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(dir.resolve("classes").toString())),
+    assertEquals(shadowedIn(jar, dir.resolve("classes")),
         "logback-test.xml (in " + jar + " and a class directory)");
   }
 
@@ -122,7 +122,7 @@ public class ClassDataSharingTest {
     Files.createFile(dir.resolve("classes/org/lib/ATest.class"));
     Files.createFile(dir.resolve("classes/module-info.class"));
     Path jar = jarWithEntries(dir.resolve("lib.jar"), "module-info.class", "org/", "org/lib/A.class");
-    assertNull(CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(dir.resolve("classes").toString())));
+    assertNull(shadowedIn(jar, dir.resolve("classes")));
   }
 
   /**
@@ -134,7 +134,7 @@ public class ClassDataSharingTest {
     Files.createDirectories(dir.resolve("classes/org/lib"));
     Files.createFile(dir.resolve("classes/org/lib/ATest.class"));
     Path jar = jarWithEntries(dir.resolve("lib.jar"), "org/", "org/lib/", "org/lib/A.class");
-    assertEquals(CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(dir.resolve("classes").toString())),
+    assertEquals(shadowedIn(jar, dir.resolve("classes")),
         "org/lib/ (in " + jar + " and a class directory)");
   }
 
@@ -145,7 +145,7 @@ public class ClassDataSharingTest {
     Files.createFile(dir.resolve("real/lib/A.class"));
     Path link = Files.createSymbolicLink(dir.resolve("classes"), dir.resolve("real"));
     Path jar = jarWithEntries(dir.resolve("lib.jar"), "lib/A.class");
-    assertEquals(CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(link.toString())),
+    assertEquals(shadowedIn(jar, link),
         "lib/A.class (in " + jar + " and a class directory)");
   }
 
@@ -162,7 +162,7 @@ public class ClassDataSharingTest {
       out.putNextEntry(new ZipEntry("META-INF/versions/11/lib/Only11.class"));
       out.closeEntry();
     }
-    assertEquals(CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(dir.resolve("classes").toString())),
+    assertEquals(shadowedIn(jar, dir.resolve("classes")),
         "lib/Only11.class (in " + jar + " and a class directory)");
   }
 
