@@ -42,6 +42,16 @@ public class ClassDataSharingTest {
     return CdsArchiveFiles.shadowedByADirectory(List.of(jar.toString()), List.of(classes.toString()));
   }
 
+  /** The class directory {@code classes}, with these (empty) files in it. */
+  private Path classesWith(String... files) throws Exception {
+    Path classes = dir.resolve("classes");
+    for (String file : files) {
+      Files.createDirectories(classes.resolve(file).getParent());
+      Files.createFile(classes.resolve(file));
+    }
+    return classes;
+  }
+
   @Test
   public void withAnArchiveTheJarsComeFirstInTheirOrderAndTheDirectoriesAfter() throws Exception {
     Path classes = Files.createDirectories(dir.resolve("classes"));
@@ -90,10 +100,9 @@ public class ClassDataSharingTest {
   /** A class both in a directory and in a jar: with the jars first, the jar's would load. */
   @Test
   public void aDirectoryThatHoldsAClassOfAJarGetsNoArchive() throws Exception {
-    Path classes = Files.createDirectories(dir.resolve("classes/lib"));
-    Files.createFile(classes.resolve("A.class"));
+    Path classes = classesWith("lib/A.class");
     Path jar = jarWith(dir, "lib/A.class");
-    ClassDataSharing cds = new ClassDataSharing(dir.resolve("classes") + File.pathSeparator + jar, dir.resolve("cache"));
+    ClassDataSharing cds = new ClassDataSharing(classes + File.pathSeparator + jar, dir.resolve("cache"));
     cds.trainInBackground();
     assertTrue(Files.exists(cds.unsafeMarker()));
     assertTrue(Files.readString(cds.unsafeMarker()).startsWith("lib/A.class (in " + jar), Files.readString(cds.unsafeMarker()));
@@ -103,11 +112,9 @@ public class ClassDataSharingTest {
   /** A resource both in a directory and in a jar (a logging configuration): with the jars first, the jar's would be read. */
   @Test
   public void aResourceOfAJarInADirectoryIsShadowed() throws Exception {
-    Files.createDirectories(dir.resolve("classes/app"));
-    Files.createFile(dir.resolve("classes/app/App.class"));
-    Files.createFile(dir.resolve("classes/logback-test.xml"));
+    Path classes = classesWith("app/App.class", "logback-test.xml");
     Path jar = jarWith(dir, "logback-test.xml");
-    assertEquals(shadowedIn(jar, dir.resolve("classes")),
+    assertEquals(shadowedIn(jar, classes),
         "logback-test.xml (in " + jar + " and a class directory)");
   }
 
@@ -118,11 +125,9 @@ public class ClassDataSharingTest {
    */
   @Test
   public void aPackageSplitBetweenADirectoryAndAJarIsNoShadow() throws Exception {
-    Files.createDirectories(dir.resolve("classes/org/lib"));
-    Files.createFile(dir.resolve("classes/org/lib/ATest.class"));
-    Files.createFile(dir.resolve("classes/module-info.class"));
+    Path classes = classesWith("org/lib/ATest.class", "module-info.class");
     Path jar = jarWithEntries(dir.resolve("lib.jar"), "module-info.class", "org/", "org/lib/A.class");
-    assertNull(shadowedIn(jar, dir.resolve("classes")));
+    assertNull(shadowedIn(jar, classes));
   }
 
   /**
@@ -131,10 +136,9 @@ public class ClassDataSharingTest {
    */
   @Test
   public void aPackageDirectoryThatAJarHasAnEntryForIsShadowed() throws Exception {
-    Files.createDirectories(dir.resolve("classes/org/lib"));
-    Files.createFile(dir.resolve("classes/org/lib/ATest.class"));
+    Path classes = classesWith("org/lib/ATest.class");
     Path jar = jarWithEntries(dir.resolve("lib.jar"), "org/", "org/lib/", "org/lib/A.class");
-    assertEquals(shadowedIn(jar, dir.resolve("classes")),
+    assertEquals(shadowedIn(jar, classes),
         "org/lib/ (in " + jar + " and a class directory)");
   }
 
@@ -152,8 +156,7 @@ public class ClassDataSharingTest {
   /** A multi-release jar's class for this JDK's version, which the class loader finds under its plain name. */
   @Test
   public void aMultiReleaseJarIsReadForThisVersion() throws Exception {
-    Files.createDirectories(dir.resolve("classes/lib"));
-    Files.createFile(dir.resolve("classes/lib/Only11.class"));
+    Path classes = classesWith("lib/Only11.class");
     Path jar = dir.resolve("mr.jar");
     java.util.jar.Manifest manifest = new java.util.jar.Manifest();
     manifest.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -162,7 +165,7 @@ public class ClassDataSharingTest {
       out.putNextEntry(new ZipEntry("META-INF/versions/11/lib/Only11.class"));
       out.closeEntry();
     }
-    assertEquals(shadowedIn(jar, dir.resolve("classes")),
+    assertEquals(shadowedIn(jar, classes),
         "lib/Only11.class (in " + jar + " and a class directory)");
   }
 
