@@ -74,7 +74,7 @@ public final class DistributedRun implements AutoCloseable {
       gate.open(); // workers are the only ones to run tests, or other hosts wait for work
     }
     this.interruption = new Interruption(this::abort, parent == null ? () -> {} : parent::stopClaiming);
-    this.turns = new ParentTurns(gate, reader, interruption::interrupted, interruption::closing);
+    this.turns = new ParentTurns(gate, pool, reader, interruption::interrupted, interruption::closing);
   }
 
   /**

@@ -51,6 +51,12 @@ final class WorkerPool {
   private boolean anyTestStarted;
   /** If no test has started this long after the first worker was ready (a long @BeforeSuite), start the others anyway. */
   private static final long OTHERS_AFTER_READY_NANOS = 1_000_000_000L;
+  /**
+   * Or this long after the first worker was started, with no word from it: the parent, in a class
+   * of its own tests, reads no message until the class ends (a worker is ready in 0.3-1 s).
+   */
+  private static final long OTHERS_AFTER_START_NANOS = 2_000_000_000L;
+  private long firstStartNanos;
   /** The run is ending: no worker starts any more (a shutdown hook sets it while TestNG's thread runs on). */
   private volatile boolean shutDown;
 
@@ -121,18 +127,27 @@ final class WorkerPool {
   /**
    * Starts the wanted workers not running yet, once the first worker has started a test (so that
    * their start-up does not delay its first test on a machine with few cores), or a second after
-   * it was ready if it has not.
+   * it was ready if it has not, or {@link #OTHERS_AFTER_START_NANOS} after it started if nothing has
+   * been read from it. Called on every pass of the read loop, and by {@code ParentTurns} while the
+   * parent is in a class of its own tests, when the read loop does not run.
    */
   void startPending() {
     if (started >= wanted) {
-      return; // called on every pass of the read loop: nothing to count once all have started
+      return; // nothing to count once all have started
     }
-    if (anyTestStarted || (anyReady && System.nanoTime() - firstReadyNanos > OTHERS_AFTER_READY_NANOS)) {
+    long now = System.nanoTime();
+    if (anyTestStarted || (anyReady && now - firstReadyNanos > OTHERS_AFTER_READY_NANOS)
+        || (started > 0 && now - firstStartNanos > OTHERS_AFTER_START_NANOS)) {
       // No more JVMs starting at once than there are processors: they would only slow each other.
       while (aliveHere() < wanted && started < wanted && starting() < PROCESSORS) {
         start();
       }
     }
+  }
+
+  /** Whether some wanted workers have not been started yet. */
+  boolean anyPending() {
+    return started < wanted;
   }
 
   /** Starts every wanted worker now, not one after the other: a joined host, which hears nothing of its workers' tests. */
@@ -163,8 +178,10 @@ final class WorkerPool {
 
   static final int PROCESSORS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
+  /** Workers starting: not ready, as far as the read loop has heard, and started less than {@link #OTHERS_AFTER_START_NANOS} ago. */
   private int starting() {
-    return (int) workers.stream().filter(w -> w.local() && !w.gone && !w.ready).count();
+    long recent = System.currentTimeMillis() - OTHERS_AFTER_START_NANOS / 1_000_000;
+    return (int) workers.stream().filter(w -> w.local() && !w.gone && !w.ready && w.startedMillis > recent).count();
   }
 
   /** Workers of the run alive, a joined host's too. */
@@ -230,6 +247,9 @@ final class WorkerPool {
   private RemoteWorker start() {
     if (shutDown) {
       throw new IllegalStateException("mproc: the run is ending; no worker starts");
+    }
+    if (started == 0) {
+      firstStartNanos = System.nanoTime();
     }
     int id = firstId + ++started;
     List<String> command = WorkerCommand.of(directory.path(), id, parentOptions, settings.jvmArgs(), classDataSharing);

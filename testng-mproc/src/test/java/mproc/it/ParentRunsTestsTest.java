@@ -85,20 +85,42 @@ public class ParentRunsTestsTest {
    * test of its own, reads the worker's ready message only after it, but the worker was ready before.
    */
   @Test
-  @SuppressWarnings("unchecked")
   public void aWorkerReadyWhileTheParentRunsALongTestIsShownReadyWhenItWas() throws Exception {
     ParentRun run = ParentRun.run(ParentRun.suite("long", ParentRun.RECORDING_LISTENER, "mproc.it.suite.", "LongFirst", "SlowA"),
         "-cores", "2", "-mproc.parentRuns", "true");
+    assertWhileTheParentsLongTestRan(run, "worker-1", "ready");
+  }
+
+  /**
+   * With {@code -cores 3} the second worker JVM starts while the parent is still in a long test of
+   * its own: the read loop that starts workers waits for the parent's class to end, so the workers
+   * still wanted are started beside it. Before, a 9 s class in the parent kept {@code -cores 4}'s
+   * third and fourth JVMs from starting until it ended.
+   */
+  @Test
+  public void moreWorkersStartWhileTheParentIsInALongTest() throws Exception {
+    ParentRun run = ParentRun.run(ParentRun.suite("long", ParentRun.RECORDING_LISTENER, "mproc.it.suite.", "LongFirst", "SlowA", "PlanPlain", "PlanTimed"),
+        "-cores", "3", "-mproc.parentRuns", "true");
+    assertWhileTheParentsLongTestRan(run, "worker-2", "started");
+  }
+
+  /** The parent ran {@code LongFirst}'s 3 s test, and {@code lane}'s time {@code field} (timeline ms) came before it ended. */
+  private static void assertWhileTheParentsLongTestRan(ParentRun run, String lane, String field) throws Exception {
     assertEquals(run.exitCode, 0, run.output);
     assertEquals(run.pids("test waitsThreeSeconds"), run.pids("listener "), "the parent ran the long test: " + run.output);
+    double at = ((Number) timelineEntry(run, "lanes", "name", lane).get(field)).doubleValue();
+    Map<String, Object> longTest = timelineEntry(run, "segments", "method", "waitsThreeSeconds");
+    assertTrue(at > 0 && at < ((Number) longTest.get("end")).doubleValue(),
+        lane + " " + field + " at " + at + ", before the parent's 3 s test ended: " + longTest + "\n" + run.output);
+  }
+
+  /** The first lane or segment of the run's timeline whose {@code key} is {@code value}. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> timelineEntry(ParentRun run, String list, String key, String value) throws Exception {
     Map<String, Object> timeline = (Map<String, Object>) MiniJson.parse(
         java.nio.file.Files.readString(run.outputDir.resolve("mproc-timeline.json")));
-    Map<String, Object> worker = ((List<Map<String, Object>>) timeline.get("lanes")).stream()
-        .filter(l -> "worker-1".equals(l.get("name"))).findFirst().orElseThrow();
-    Map<String, Object> longTest = ((List<Map<String, Object>>) timeline.get("segments")).stream()
-        .filter(s -> "waitsThreeSeconds".equals(s.get("method"))).findFirst().orElseThrow();
-    double ready = ((Number) worker.get("ready")).doubleValue();
-    assertTrue(ready > 0 && ready < ((Number) longTest.get("end")).doubleValue(),
-        "ready at " + ready + ", before the parent's 3 s test ended: " + longTest + "\n" + run.output);
+    return ((List<Map<String, Object>>) timeline.get(list)).stream()
+        .filter(e -> value.equals(e.get(key))).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + key + " " + value + " in the timeline's " + list + "\n" + run.output));
   }
 }
