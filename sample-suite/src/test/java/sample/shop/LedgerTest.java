@@ -3,6 +3,7 @@ package sample.shop;
 import static org.testng.Assert.assertEquals;
 
 import mproc.Group;
+import org.testng.annotations.AfterClass;
 import org.testng.annotations.Test;
 
 /**
@@ -31,5 +32,11 @@ public class LedgerTest {
   @Test(priority = 3)
   public void theDayClosesWithTheTotalOfItsSales() {
     assertEquals(ledger.total(), Money.of("3.30", "EUR"));
+  }
+
+  /** The ledger file is the day's: no run leaves it behind in the temporary directory. */
+  @AfterClass(alwaysRun = true)
+  public void closeTheDay() {
+    ledger.clear();
   }
 }
