@@ -148,6 +148,9 @@ public final class CdsTraining {
     String token = args[1];
     try {
       Path work = Files.createTempDirectory("mproc-cds-training");
+      // The training's JVMs run in work, and Chronicle (OS.TARGET) makes java.io.tmpdir/target,
+      // left behind, when no target or build directory is found from the working directory up.
+      Files.createDirectory(work.resolve("target"));
       try {
         train(Path.of(args[2]), Path.of(args[3]), args[4], work, token);
       } finally {

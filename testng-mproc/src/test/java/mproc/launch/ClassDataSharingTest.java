@@ -218,6 +218,8 @@ public class ClassDataSharingTest {
     }
     String classPath = String.join(File.pathSeparator, jars);
     ClassDataSharing cds = new ClassDataSharing(classPath, dir.resolve("cache"));
+    Path tmpTarget = Path.of(System.getProperty("java.io.tmpdir"), "target");
+    boolean tmpTargetBefore = Files.exists(tmpTarget);
     cds.trainInBackground();
     Path lock = cds.lock();
     assertTrue(Files.exists(lock), "training started");
@@ -228,6 +230,9 @@ public class ClassDataSharingTest {
     Path log = cds.archive().resolveSibling(cds.archive().getFileName() + ".log");
     assertTrue(cds.available(), "no worker archive; training log:\n" + (Files.exists(log) ? Files.readString(log) : "none"));
     assertTrue(Files.isRegularFile(cds.parentArchive()), "no parent archive");
+    // Chronicle makes java.io.tmpdir/target in a JVM whose working directory has no target or build
+    // directory up from it, as the training's temporary one has not: nothing is left behind.
+    assertTrue(tmpTargetBefore || !Files.exists(tmpTarget), "the training left " + tmpTarget + " behind");
 
     String worker = loadedFrom(cds.jvmOptions(), "mproc.worker.Session", "org.testng.xml.internal.Parser");
     assertTrue(worker.contains("mproc.worker.Session source: shared objects file"), worker);
