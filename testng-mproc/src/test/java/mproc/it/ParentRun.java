@@ -180,10 +180,13 @@ final class ParentRun {
   /**
    * The parent's working directory is a temporary one ({@code dir} unless another is given): the
    * default durations file ({@code .mproc/} there) is then new for every run, as the output
-   * directory's was, and no run leaves a {@code .mproc/} in the module's source tree.
+   * directory's was, and no run leaves a {@code .mproc/} in the module's source tree. It has a
+   * {@code target} directory, as a project's has: without one Chronicle makes (and leaves)
+   * {@code java.io.tmpdir/target} (docs/architecture.md, Known gaps).
    */
   private static Running start(
       boolean withFlags, Path dir, Path workingDir, List<String> jvmOptions, String suiteXml, String... args) throws IOException {
+    Files.createDirectories(workingDir.resolve("target"));
     Path suite = dir.resolve("suite.xml");
     Files.writeString(suite, suiteXml);
     Path log = dir.resolve("run.log");
