@@ -230,6 +230,7 @@ public class StockTestNGTest {
 
     Run go() throws Exception {
       dir = mproc.TempDirs.directory("mproc-stock");
+      Files.createDirectories(dir.resolve("target")); // as a project has: else Chronicle makes java.io.tmpdir/target
       Path suite = dir.resolve("suite.xml");
       Files.writeString(suite, suiteXml);
       List<String> command = new ArrayList<>(List.of(java));

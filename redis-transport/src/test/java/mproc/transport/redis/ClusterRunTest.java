@@ -48,6 +48,7 @@ public class ClusterRunTest {
         "-Dit.log=" + log, "-cp", System.getProperty("java.class.path"), main));
     command.addAll(List.of(args));
     command.addAll(List.of("-d", dir.resolve("out-" + name).toString(), dir.resolve("suite.xml").toString()));
+    java.nio.file.Files.createDirectories(dir.resolve("target")); // as a project has: else Chronicle makes java.io.tmpdir/target
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), output);
