@@ -17,6 +17,15 @@ final class ParentTurns {
   private final BooleanSupplier closing;
   /** The {@code <test>} being dispatched; volatile: a test's thread of TestNG's reads it after the test. */
   private volatile TestDispatch dispatched;
+  /**
+   * Starts the workers still wanted while TestNG's thread is in the parent's own tests: the read
+   * loop, which starts them too, waits for the parent's class to end. With {@code -cores 4} through
+   * Maven, a 9 s class in the parent kept the third and fourth JVMs from starting until it ended
+   * (8.58 s against 6.41-6.76 s for the run). Lives while a {@code <test>} is dispatched and workers
+   * are still to start; only TestNG's thread sets it.
+   */
+  private Thread starter;
+  private static final long STARTER_PERIOD_MILLIS = 100;
 
   ParentTurns(WorkerGate gate, WorkerPool pool, ResultReader reader, BooleanSupplier interrupted, BooleanSupplier closing) {
     this.gate = gate;
@@ -25,15 +34,6 @@ final class ParentTurns {
     this.interrupted = interrupted;
     this.closing = closing;
   }
-
-  /**
-   * Starts the workers still wanted while TestNG's thread is in the parent's own tests: the read
-   * loop, which starts them too, waits for the parent's class to end. With {@code -cores 4}, a 9 s
-   * class in the parent kept the third and fourth JVMs from starting until it ended (8.6 s against
-   * 6.2 s for the run). Lives while a {@code <test>} is dispatched and workers are still to start.
-   */
-  private Thread starter;
-  private static final long STARTER_PERIOD_MILLIS = 100;
 
   /** The {@code <test>} the read loop now dispatches; null when it has left the loop. */
   void dispatching(TestDispatch test) {
@@ -63,7 +63,7 @@ final class ParentTurns {
         return; // the dispatch has ended
       }
       reader.unlessReading(() -> {
-        pool.startPending();
+        pool.startPendingAside();
         pending[0] = pool.anyPending();
       });
     }

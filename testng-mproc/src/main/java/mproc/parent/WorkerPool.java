@@ -57,6 +57,8 @@ final class WorkerPool {
    */
   private static final long OTHERS_AFTER_START_NANOS = 2_000_000_000L;
   private long firstStartNanos;
+  /** A start that failed on {@code ParentTurns}' thread: thrown on TestNG's, by the read loop's next {@link #startPending}. */
+  private volatile RuntimeException failedAside;
   /** The run is ending: no worker starts any more (a shutdown hook sets it while TestNG's thread runs on). */
   private volatile boolean shutDown;
 
@@ -132,8 +134,13 @@ final class WorkerPool {
    * parent is in a class of its own tests, when the read loop does not run.
    */
   void startPending() {
-    if (started >= wanted) {
-      return; // nothing to count once all have started
+    RuntimeException failed = failedAside;
+    if (failed != null) {
+      failedAside = null;
+      throw failed; // a worker that cannot start stops the run, reported as any other
+    }
+    if (shutDown || started >= wanted) {
+      return; // nothing to count once all have started, and nothing starts once the run ends
     }
     long now = System.nanoTime();
     if (anyTestStarted || (anyReady && now - firstReadyNanos > OTHERS_AFTER_READY_NANOS)
@@ -145,9 +152,23 @@ final class WorkerPool {
     }
   }
 
-  /** Whether some wanted workers have not been started yet. */
+  /**
+   * {@link #startPending} from a thread of ours beside TestNG's: a failure to start a worker is kept
+   * for the read loop, whose handling reports it (no stack trace on a thread nobody watches).
+   */
+  void startPendingAside() {
+    try {
+      startPending();
+    } catch (RuntimeException e) {
+      if (!shutDown) {
+        failedAside = e;
+      }
+    }
+  }
+
+  /** Whether some wanted workers have not been started yet, and may still be. */
   boolean anyPending() {
-    return started < wanted;
+    return !shutDown && failedAside == null && started < wanted;
   }
 
   /** Starts every wanted worker now, not one after the other: a joined host, which hears nothing of its workers' tests. */
