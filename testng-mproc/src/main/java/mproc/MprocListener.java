@@ -287,6 +287,9 @@ public class MprocListener
       JoinedCluster.leaveOutTests(suites);
     }
     lastSuite.suitesToRun(suites);
+    if (!inWorker && suites.stream().anyMatch(s -> Settings.coresGiven(s.getAllParameters()))) {
+      mproc.testng.CachingTestNG.cacheAnnotationsOfRunningTestNG(); // before TestNG sets the suites up
+    }
   }
 
   @Override
