@@ -110,12 +110,13 @@ public final class CachingTestNG extends TestNG {
    *
    * <p>{@code TestNG.getDefault()} is the TestNG made last, the one running until its run ends; were
    * it another, its lookups would be cached too, with the same answers. Not with a user's annotation
-   * transformer: TestNG applies it again on some repeated lookups, which the cache would skip. Where TestNG's configuration
-   * is out of reach (TestNG on the module path, or changed) nothing changes but the time.
+   * transformer: TestNG applies it again on some repeated lookups, which the cache would skip.
+   * Where TestNG's configuration is out of reach (TestNG on the module path, or changed) nothing
+   * changes but the time.
    */
   public static void cacheAnnotationsOfRunningTestNG() {
     TestNG running = TestNG.getDefault();
-    if (running == null || running instanceof CachingTestNG || !(running.getAnnotationTransformer() instanceof DefaultAnnotationTransformer)) {
+    if (running == null || !(running.getAnnotationTransformer() instanceof DefaultAnnotationTransformer)) {
       return; // a user's transformer sees each of TestNG's lookups, as without us
     }
     IConfiguration configuration;
@@ -127,8 +128,15 @@ public final class CachingTestNG extends TestNG {
       LOG.debug("TestNG's configuration is out of reach; its annotation lookups are not cached", e);
       return;
     }
-    IAnnotationFinder finder = configuration == null ? null : configuration.getAnnotationFinder();
-    if (finder != null && !(finder instanceof CachingAnnotationFinder)) {
+    if (configuration != null && configuration.getAnnotationFinder() != null) {
+      cacheIn(configuration);
+    }
+  }
+
+  /** Puts the cache in front of the configuration's finder, once. */
+  private static void cacheIn(IConfiguration configuration) {
+    IAnnotationFinder finder = configuration.getAnnotationFinder();
+    if (!(finder instanceof CachingAnnotationFinder)) {
       configuration.setAnnotationFinder(new CachingAnnotationFinder(finder));
     }
   }
@@ -136,10 +144,7 @@ public final class CachingTestNG extends TestNG {
   @Override
   protected IConfiguration getConfiguration() {
     IConfiguration configuration = super.getConfiguration();
-    IAnnotationFinder finder = configuration.getAnnotationFinder();
-    if (!(finder instanceof CachingAnnotationFinder)) {
-      configuration.setAnnotationFinder(new CachingAnnotationFinder(finder));
-    }
+    cacheIn(configuration);
     return configuration;
   }
 }
